@@ -1,0 +1,3 @@
+from claimtrail.cli import main
+
+main()

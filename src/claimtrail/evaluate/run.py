@@ -1,0 +1,41 @@
+"""One entry point for `claimtrail eval`: runs a task's scorer and returns metrics with intervals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimtrail.nlp.load import load_nlp
+
+
+@dataclass(frozen=True, slots=True)
+class EvalResult:
+    n: int
+    metrics: dict[str, float]
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)
+    errors: tuple[dict[str, Any], ...] = ()
+
+
+def _timex(dataset_dir: Path, limit: int | None) -> EvalResult:
+    from claimtrail.evaluate.timex import evaluate_timex, value_f1_ci
+
+    evaluation = evaluate_timex(dataset_dir, load_nlp(), limit=limit)
+    return EvalResult(
+        n=evaluation.n,
+        metrics=evaluation.metrics,
+        intervals={"value_f1": value_f1_ci(evaluation)},
+        errors=evaluation.errors,
+    )
+
+
+def _quotes(dataset_dir: Path, limit: int | None) -> EvalResult:
+    from claimtrail.evaluate.quote_run import evaluate_quote_set
+
+    return evaluate_quote_set(dataset_dir, limit=limit)
+
+
+def run_evaluation(task: str, dataset_dir: Path, *, split: str = "test", limit: int | None = None) -> EvalResult:
+    """`split` is accepted for every task; the timex and quote sets have a single (test) split."""
+    runners = {"timex": _timex, "quotes": _quotes}
+    return runners[task](dataset_dir, limit)

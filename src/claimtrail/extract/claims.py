@@ -1,0 +1,336 @@
+"""Claims and who stands where on them: asserts, reports, denies, questions.
+
+A claim is a proposition as written: the content of reported speech ("Reuters reported that X"), a status
+someone declares ("declared Maduro a usurper"), an accusation ("accused Washington of organizing a coup").
+Stances come from the cue that introduced the claim, and from later sentences that take a position on it,
+directly ("denied that X") or through a reference ("the report was another hoax", "refuted the reports").
+Opposing a plan ("rejected the ultimatum") is not a stance on a claim: only claim nouns are followed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimtrail.extract.actors import ActorTable, resolve_np
+from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.normalize import normalize_claim, normalize_status
+from claimtrail.extract.quotes import Attribution
+from claimtrail.models import StanceLabel
+
+_DECLARE = frozenset({"declare", "proclaim", "call", "name", "label", "brand", "pronounce", "deem"})
+_RECOGNIZE = frozenset({"recognize", "recognise", "acknowledge"})
+_SUPPORT = {
+    "confirm": "asserts",
+    "corroborate": "asserts",
+    "back": "asserts",
+    "verify": "asserts",
+    "support": "asserts",
+    "endorse": "asserts",
+    "repeat": "reports",
+    "cite": "reports",
+}
+_DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
+_MODAL_OR_NEG = frozenset({"would", "will", "could", "may", "might", "not", "n't", "never", "should"})
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
+
+
+@dataclass(slots=True)
+class StanceDraft:
+    actor: str | None
+    stance: StanceLabel
+    cue: str
+    evidence: tuple[int, int]
+    cue_token: Token | None = None
+
+
+@dataclass(slots=True)
+class ClaimDraft:
+    start: int
+    end: int
+    root: Token | None
+    normalized: str
+    reported: bool = False
+    status: bool = False
+    stances: list[StanceDraft] = field(default_factory=list)
+
+    def add(self, draft: StanceDraft) -> None:
+        if not any(
+            s.actor == draft.actor and s.stance == draft.stance and s.cue == draft.cue for s in self.stances
+        ):
+            self.stances.append(draft)
+
+
+def _sentence_bounds(token: Token) -> tuple[int, int]:
+    sent = token.sent
+    return sent.start_char, sent.end_char
+
+
+def _cue_stance(cue: Token | None, speaker_kind: str | None) -> StanceLabel:
+    if cue is None:
+        return "asserts"
+    lemma = cue.lemma_.lower()
+    label = lexicon().stance_verbs.get(lemma) or _SUPPORT.get(lemma, "asserts")
+    if label == "asserts" and speaker_kind == "UNNAMED" and lemma in ("say", "suggest", "report"):
+        return "reports"
+    return label  # type: ignore[return-value]
+
+
+class _Builder:
+    def __init__(self, doc: Doc, table: ActorTable, quotes: list[Attribution]) -> None:
+        self.doc = doc
+        self.table = table
+        self.quotes = quotes
+        self.claims: list[ClaimDraft] = []
+
+    def new_claim(
+        self, start: int, end: int, root: Token | None, subject_override: str | None = None
+    ) -> ClaimDraft:
+        for claim in self.claims:
+            if claim.start == start and claim.end == end:
+                return claim
+        normalized = normalize_claim(self.doc, self.table, start, end, subject_override)
+        claim = ClaimDraft(start, end, root, normalized)
+        self.claims.append(claim)
+        return claim
+
+    def stance(
+        self, claim: ClaimDraft, actor: str | None, label: StanceLabel, cue: str, cue_tok: Token | None
+    ) -> None:
+        evidence = _sentence_bounds(cue_tok) if cue_tok is not None else (claim.start, claim.end)
+        claim.add(StanceDraft(actor, label, cue, evidence, cue_tok))
+        if label == "reports":
+            claim.reported = True
+
+    # -- claims from reported speech ------------------------------------------------------------------
+    def from_quotes(self) -> None:
+        for quote in self.quotes:
+            if quote.kind == "direct" or quote.content_root is None or self._is_position(quote.content_root):
+                continue
+            claim = self.new_claim(quote.start, quote.end, quote.content_root)
+            kind = self.table.kind(quote.speaker) if quote.speaker else None
+            label = _cue_stance(quote.cue, kind)
+            cue = quote.cue.text if quote.cue is not None else "according to"
+            self.stance(claim, quote.speaker, label, cue, quote.cue)
+
+    # -- status claims and accusations ------------------------------------------------------------------
+    def from_declarations(self) -> None:
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB":
+                continue
+            if lemma in _DECLARE:
+                self._declaration(tok)
+            elif lemma in ("accuse", "charge"):
+                self._accusation(tok)
+            elif lemma in _RECOGNIZE:
+                self._recognition(tok)
+
+    def _speaker(self, verb: Token) -> str | None:
+        from claimtrail.extract.quotes import _speaker_token
+
+        subj = _speaker_token(verb)
+        return resolve_np(self.table, subj) if subj is not None else None
+
+    def _declaration(self, verb: Token) -> None:
+        """'declared Maduro a usurper', 'declared himself the country's interim president'."""
+        small = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+            ),
+            None,
+        )
+        if small is None:
+            return
+        subject = next((c for c in small.children if c.dep_ in ("nsubj",)), None)
+        subject = subject or next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subject is None or self._denial_predicate(small) is not None:
+            return
+        resolve_np(self.table, subject)
+        tokens = [subject, *(t for t in small.subtree if t.i > subject.i and not t.is_punct)]
+        start, end = tokens[0].idx, max(t.idx + len(t.text) for t in tokens)
+        predicate = self.doc[subject.i + 1 : tokens[-1].i + 1]
+        claim = self.new_claim(start, end, small)
+        claim.normalized = normalize_status(self.doc, self.table, subject, predicate)
+        claim.status = True
+        self.stance(claim, self._speaker(verb), "asserts", verb.text, verb)
+
+    def _accusation(self, verb: Token) -> None:
+        """'accused the opposition leader of being a US puppet' -> claim about the accused."""
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if target is None:
+            return
+        if prep is None:
+            prep = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if prep is None:
+            return
+        resolve_np(self.table, target)
+        end = max(t.idx + len(t.text) for t in prep.subtree if not t.is_punct)
+        claim = self.new_claim(target.left_edge.idx, end, prep)
+        self.stance(claim, self._speaker(verb), "asserts", verb.text, verb)
+
+    def _recognition(self, verb: Token) -> None:
+        """'recognized Guaido as the country's leader' supports the earlier claim of his status."""
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+        hypothetical = any(c.dep_ in ("aux", "neg") and c.lower_ in _MODAL_OR_NEG for c in verb.children)
+        if target is None or not has_as or hypothetical:
+            return
+        actor = resolve_np(self.table, target, record_pronoun=False)
+        for claim in reversed(self.claims):
+            if (
+                claim.status
+                and claim.start < verb.idx
+                and actor is not None
+                and self._claim_is_about(claim, actor)
+            ):
+                self.stance(claim, self._speaker(verb), "asserts", _with_adverb(verb), verb)
+                return
+
+    def _claim_is_about(self, claim: ClaimDraft, actor: str) -> bool:
+        return any(
+            self.table.token_actor.get(t.i) == actor
+            for t in self.doc.char_span(claim.start, claim.end, alignment_mode="expand") or []
+            if t.dep_ in ("nsubj", "dobj") or t.head.dep_ in ("nsubj", "dobj")
+        ) or any(s.actor == actor for s in claim.stances)
+
+    # -- positions taken on earlier claims --------------------------------------------------------------
+    def from_positions(self) -> None:
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            label = lexicon().stance_verbs.get(lemma) or _SUPPORT.get(lemma)
+            if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
+                self._verb_on_reference(tok, label)  # type: ignore[arg-type]
+            if tok.pos_ in ("NOUN", "ADJ", "PROPN") and self._denial_predicate(tok) is not None:
+                self._predicate_on_reference(tok)
+            if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
+                self._doubt(tok)
+
+    def _objects(self, verb: Token) -> list[Token]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            objs += [c for c in prep.children if c.dep_ == "pobj"]
+        return [
+            o for o in objs if o.lemma_.lower() in lexicon().claim_nouns or o.lower_ in lexicon().claim_nouns
+        ]
+
+    def _verb_on_reference(self, verb: Token, label: StanceLabel) -> None:
+        if label == "asserts" and verb.lemma_.lower() not in _SUPPORT:
+            return
+        for obj in self._objects(verb):
+            actor = self._speaker(verb)
+            for claim in self._targets(obj):
+                self.stance(claim, actor, label, _with_adverb(verb), verb)
+
+    def _targets(self, noun: Token) -> list[ClaimDraft]:
+        """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims."""
+        for child in noun.children:
+            clause = child if child.dep_ in ("ccomp", "acl", "relcl") else None
+            if clause is None:
+                continue
+            roots = {clause.i} | {c.i for c in clause.children if c.dep_ == "ccomp"}
+            own = [c for c in self.claims if c.root is not None and c.root.i in roots]
+            if own:
+                return own
+        return self._earlier_claims(noun)
+
+    def _earlier_claims(self, ref: Token) -> list[ClaimDraft]:
+        """'the report' -> the last reported claim; 'these', 'the reports' -> the reported claims before."""
+        before = [c for c in self.claims if c.end <= ref.idx]
+        reported = [c for c in before if c.reported] or before
+        if not reported:
+            return []
+        plural = ref.tag_ in ("NNS", "NNPS") or ref.lower_ in ("these", "those")
+        if ref.lower_ in ("these", "those", "such"):
+            return reported
+        last = reported[-1]
+        if not plural:
+            return [last]
+        sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        same = [
+            c for c in reported if sent is not None and sent.sent.start_char <= c.start < sent.sent.end_char
+        ]
+        return same or [last]
+
+    def _denial_predicate(self, tok: Token) -> str | None:
+        """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
+        words = lexicon().denial_predicates
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            return None
+        if tok.dep_ not in ("attr", "acomp", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos", "ROOT"):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("det", "advmod", "amod") and c.i < tok.i]
+        start = min([tok.i, *(m.i for m in mods)])
+        return self.doc[start : tok.i + 1].text
+
+    def _predicate_on_reference(self, pred: Token) -> None:
+        cue = self._denial_predicate(pred)
+        if cue is None:
+            return
+        verb = pred.head if pred.dep_ != "ROOT" else pred
+        if verb.lower_ == "as" and verb.head.pos_ == "VERB":  # "dismissed the report as fabricated"
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")), None)
+        if subject is None or not self._refers_to_claim(subject):
+            return
+        actor = self._holder(verb)
+        for claim in self._targets(subject):
+            self.stance(claim, actor, "denies", cue, pred)
+
+    def _is_position(self, root: Token) -> bool:
+        """'the report was another hoax' is a stance on another claim, not a claim of its own."""
+        for child in root.children:
+            if self._denial_predicate(child) is not None:
+                subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and self._refers_to_claim(subject):
+                    return True
+        return False
+
+    def _refers_to_claim(self, tok: Token) -> bool:
+        low = tok.lower_
+        return (
+            low in lexicon().claim_nouns
+            or tok.lemma_.lower() in lexicon().claim_nouns
+            or low in _DEMONSTRATIVES
+        )
+
+    def _holder(self, verb: Token) -> str | None:
+        """Who holds a position stated in `verb`'s clause: the speaker of the quote it sits in, if any."""
+        for quote in self.quotes:
+            if quote.start <= verb.idx < quote.end:
+                return quote.speaker
+        if verb.lemma_.lower() in ("call", "describe", "dismiss", "label", "brand"):
+            return self._speaker(verb)
+        return self._speaker(verb) if verb.dep_ != "ccomp" else self._speaker(verb.head)
+
+    def _doubt(self, verb: Token) -> None:
+        """'cast doubt on the report', 'raised questions about the claims'."""
+        noun = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in lexicon().doubt_nouns), None
+        )
+        if noun is None:
+            return
+        for prep in (c for c in [*noun.children, *verb.children] if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if self._refers_to_claim(pobj):
+                    for claim in self._targets(pobj):
+                        self.stance(claim, self._speaker(verb), "questions", f"{verb.text} {noun.text}", verb)
+
+
+def _with_adverb(verb: Token) -> str:
+    """'officially recognized', 'flatly denied': the cue as a reader would quote it."""
+    adv = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1 and c.lower_.endswith("ly")]
+    return f"{adv[0].text} {verb.text}" if adv else verb.text
+
+
+def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[ClaimDraft]:
+    builder = _Builder(doc, table, quotes)
+    builder.from_quotes()
+    builder.from_declarations()
+    builder.claims.sort(key=lambda c: c.start)
+    builder.from_positions()
+    return sorted(builder.claims, key=lambda c: c.start)

@@ -1,0 +1,52 @@
+"""Word lists used by the extraction stages, loaded once from the TOML files in `lexicons/`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("claimtrail.extract").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    version: str
+    speech_verbs: frozenset[str]
+    stance_verbs: dict[str, str]
+    claim_nouns: frozenset[str]
+    denial_predicates: frozenset[str]
+    doubt_nouns: frozenset[str]
+    unnamed_heads: frozenset[str]
+    role_nouns: frozenset[str]
+    org_heads: frozenset[str]
+    outlets: frozenset[str]
+    countries: dict[str, str]
+    seats: dict[str, str]
+    demonyms: dict[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    att = _load("attribution.toml")
+    act = _load("actors.toml")
+    return Lexicon(
+        version=f"{att['version']}+{act['version']}",
+        speech_verbs=frozenset(att["speech_verbs"]),
+        stance_verbs=dict(att["stance_verbs"]),
+        claim_nouns=frozenset(att["claim_nouns"]),
+        denial_predicates=frozenset(att["denial_predicates"]),
+        doubt_nouns=frozenset(att["doubt_nouns"]),
+        unnamed_heads=frozenset(att["unnamed_heads"]),
+        role_nouns=frozenset(act["role_nouns"]),
+        org_heads=frozenset(act["org_heads"]),
+        outlets=frozenset(act["outlets"]),
+        countries=dict(act["countries"]),
+        seats=dict(act["seats"]),
+        demonyms=dict(act["demonyms"]),
+    )

@@ -1,0 +1,361 @@
+"""Quotes: direct ("..." X said), mixed (called it "a hoax") and indirect (X said that ...), with speakers.
+
+`find_quotes(doc, table)` returns `Attribution`s in text order. Quote marks are paired within a paragraph
+only, so an unbalanced mark never swallows the rest of the article; a mark left open at the start of a
+paragraph (the wire convention for quotes running over paragraphs) closes at the paragraph's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrail.extract.actors import ActorTable, resolve_np
+from claimtrail.extract.lexicon import lexicon
+from claimtrail.models import QuoteKind
+
+_OPEN = '"“«„'
+_CLOSE = '"”»“'
+_NOT_SPEECH = frozenset(
+    {
+        "think",
+        "believe",
+        "find",
+        "show",
+        "know",
+        "ask",
+        "urge",
+        "demand",
+        "recognize",
+        "recognise",
+        "call",
+        "describe",
+        "label",
+        "brand",
+        "charge",
+        "accuse",
+        "threaten",
+        "promise",
+        "pledge",
+        "vow",
+        "guarantee",
+        "doubt",
+        "question",
+        "dispute",
+        "challenge",
+        "contest",
+        "reject",
+        "dismiss",
+        "deny",
+        "refute",
+        "rebut",
+        "project",
+        "agree",
+        "point",
+    }
+)
+_QUOTE_CUE_EXTRA = frozenset({"deny"})  # "denied that X" carries reported content too
+_MAX_QUOTE_CHARS = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote before its speaker is frozen into a record: offsets, kind and the tokens that matter."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: str | None
+    cue: Token | None
+    addressee: str | None
+    content_root: Token | None
+
+
+# -- quote marks ----------------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    pos = 0
+    for m in re.finditer(r"\n\s*\n|\n", text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quoted content, marks excluded, paired within each paragraph."""
+    pairs: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        opened: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if opened is None and ch in _OPEN and _can_open(text, i):
+                opened = i
+            elif opened is not None and ch in _CLOSE and i > opened + 1:
+                pairs.append((opened + 1, i))
+                opened = None
+        if opened is not None and text[p_start:opened].strip() == "" and p_end - opened < _MAX_QUOTE_CHARS:
+            pairs.append((opened + 1, p_end))
+    return [(s, e) for s, e in pairs if e - s < _MAX_QUOTE_CHARS]
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A straight quote opens after a space, a bracket or a dash, not after a letter ("5'' tall")."""
+    if text[i] != '"':
+        return text[i] != "“" or True
+    return i == 0 or not text[i - 1].isalnum()
+
+
+# -- speaker of a cue verb ------------------------------------------------------------------------------
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The subject of a cue, following participles ('rejected it, saying') and conjoined verbs."""
+    seen = 0
+    current = verb
+    while seen < 4:
+        subj = _subject(current)
+        if subj is not None:
+            if subj.dep_ == "nsubj" and subj.tag_ == "WDT" and current.dep_ == "relcl":
+                return current.head
+            return subj
+        if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head is not current:
+            current = current.head
+        elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            noun = current.head
+            if noun.lemma_.lower() in lexicon().unnamed_heads or noun.ent_type_:
+                return noun
+            current = noun.head if noun.head is not noun else noun
+        elif current.dep_ == "relcl":
+            return current.head
+        else:
+            return None
+        seen += 1
+    return None
+
+
+def _addressee(table: ActorTable, verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and verb.lemma_ in ("tell", "inform", "assure", "brief"):
+            return resolve_np(table, child, record_pronoun=False)
+        if child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in ("say", "write", "explain"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return resolve_np(table, pobj, record_pronoun=False)
+    return None
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and lemma in lexicon().speech_verbs and lemma not in _NOT_SPEECH
+
+
+# -- direct quotes --------------------------------------------------------------------------------------
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _is_clause_quote(text: str, start: int, end: int, sent: Span) -> bool:
+    """A quote that stands as its own sentence or clause, not a phrase inside someone else's sentence."""
+    before = text[sent.start_char : start - 1].rstrip()
+    after = text[end + 1 : end + 3].lstrip()
+    starts_clause = (
+        before == "" or before.endswith((":", ",", "—", "–", "-")) or text[start - 2 : start - 1] == "\n"
+    )
+    inner_end = text[start:end].rstrip()
+    ends_clause = inner_end.endswith((",", ".", "?", "!", "…", "-", "—")) or after[:1] in ("", ",", ".", "\n")
+    return starts_clause and ends_clause and len(text[start:end].split()) >= 3
+
+
+def _cue_near(
+    doc: Doc, quote: tuple[int, int], sents: list[Span], quotes: list[tuple[int, int]]
+) -> Token | None:
+    """The speech verb outside quote marks nearest to the quote, within the quote's sentences."""
+    best: tuple[int, Token] | None = None
+    for sent in sents:
+        for tok in sent:
+            if _inside(tok.idx, quotes) or not _is_cue(tok):
+                continue
+            distance = min(abs(tok.idx - quote[0]), abs(tok.idx - quote[1]))
+            if best is None or distance < best[0]:
+                best = (distance, tok)
+    return best[1] if best else None
+
+
+def _sentences_of(doc: Doc, start: int, end: int) -> list[Span]:
+    """Sentences overlapping [start, end), plus the next one when it only finishes the attribution."""
+    sents = [s for s in doc.sents if s.start_char < end + 1 and s.end_char > start]
+    if sents:
+        last = sents[-1]
+        nxt = doc[last.end].sent if last.end < len(doc) else None
+        if (
+            nxt is not None
+            and nxt.text[:1].islower()
+            and not _paragraph_break(doc, last.end_char, nxt.start_char)
+        ):
+            sents.append(nxt)
+    return sents
+
+
+def _paragraph_break(doc: Doc, a: int, b: int) -> bool:
+    return "\n" in doc.text[a:b]
+
+
+def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
+    found: list[Attribution] = []
+    last_speaker: tuple[int, str | None] | None = None
+    for start, end in pairs:
+        sents = _sentences_of(doc, start, end)
+        if not sents or not _is_clause_quote(doc.text, start, end, sents[0]):
+            continue
+        cue = _cue_near(doc, (start, end), sents, pairs)
+        speaker = addressee = None
+        if cue is not None:
+            subj = _speaker_token(cue)
+            if subj is not None and not _inside(subj.idx, pairs):
+                speaker = resolve_np(table, subj)
+            addressee = _addressee(table, cue)
+        elif last_speaker is not None and _near_previous(doc, last_speaker[0], start):
+            speaker = last_speaker[1]
+        text_end = _trim_end(doc.text, start, end)
+        found.append(Attribution("direct", start, text_end, speaker, cue, addressee, None))
+        if speaker is not None or cue is not None:
+            last_speaker = (end, speaker)
+    return found
+
+
+def _near_previous(doc: Doc, prev_end: int, start: int) -> bool:
+    """A quote with no cue continues the previous speaker's words when nothing else intervenes much."""
+    gap = doc.text[prev_end:start]
+    return len(gap) < 400 and gap.count("\n\n") <= 1
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop the trailing comma and spaces inside the closing mark ('rumors,"' -> 'rumors')."""
+    while end > start and (text[end - 1] in ", " or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+# -- indirect and mixed quotes ----------------------------------------------------------------------------
+
+
+def _complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
+def _content_bounds(doc: Doc, root: Token) -> tuple[int, int]:
+    """Character range of a complement clause, without 'that' and without the speaker's next act."""
+    lex = lexicon()
+    excluded: set[int] = set()
+    for child in root.children:
+        lemma = child.lemma_.lower()
+        is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act:
+            excluded.update(t.i for t in child.subtree)
+            excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
+    tokens = [t for t in root.subtree if t.i not in excluded and not t.is_space]
+    while tokens and (
+        (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")) or tokens[0].is_punct
+    ):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in _CLOSE:
+        tokens = tokens[:-1]
+    if not tokens:
+        return root.idx, root.idx + len(root.text)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return start, _close_open_mark(doc.text, start, end)
+
+
+def _close_open_mark(text: str, start: int, end: int) -> int:
+    """Content that opens a quote mark runs to the closing mark ('was "another hoax."')."""
+    inner = text[start:end]
+    opens = sum(inner.count(c) for c in "“«") + inner.count('"')
+    closes = sum(inner.count(c) for c in "”»")
+    straight_unbalanced = inner.count('"') % 2 == 1
+    if (opens - inner.count('"')) > closes or straight_unbalanced:
+        m = re.compile(r"[^\n]{0,6}?[”\"»]").match(text, end)
+        if m:
+            return m.end()
+    return end
+
+
+def _according_to(doc: Doc, table: ActorTable) -> list[Attribution]:
+    found = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            speaker = resolve_np(table, pobj)
+            sent = tok.sent
+            phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
+            rest = [t for t in sent if t.i not in phrase and not t.is_space]
+            while rest and rest[0].is_punct:
+                rest = rest[1:]
+            while rest and rest[-1].is_punct:
+                rest = rest[:-1]
+            if len(rest) < 3:
+                continue
+            start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+            found.append(Attribution("indirect", start, end, speaker, tok, None, sent.root))
+    return found
+
+
+def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[Attribution]:
+    found = []
+    for verb in doc:
+        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA):
+            continue
+        root = _complement(verb)
+        if root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            root = verb.head
+        if root is None:
+            continue
+        start, end = _content_bounds(doc, root)
+        if verb.dep_ == "parataxis":
+            end = min(end, _before_parenthetical(doc, verb))
+        if end - start < 8 or any(d.start <= start and end <= d.end + 2 for d in direct):
+            continue
+        if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
+            continue
+        subj = _speaker_token(verb)
+        speaker = resolve_np(table, subj) if subj is not None and not (start <= subj.idx < end) else None
+        inner = doc.text[start:end]
+        kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"
+        found.append(Attribution(kind, start, end, speaker, verb, _addressee(table, verb), root))
+    return found
+
+
+def _before_parenthetical(doc: Doc, verb: Token) -> int:
+    left = min(t.idx for t in verb.subtree)
+    end = left
+    while end > 0 and (doc.text[end - 1] in " ,"):
+        end -= 1
+    return end
+
+
+def find_quotes(doc: Doc, table: ActorTable) -> list[Attribution]:
+    pairs = quote_mark_pairs(doc.text)
+    direct = _direct_quotes(doc, table, pairs)
+    quotes = direct + _indirect_quotes(doc, table, direct) + _according_to(doc, table)
+    return sorted(quotes, key=lambda q: (q.start, q.end))

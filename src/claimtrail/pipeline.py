@@ -1,0 +1,72 @@
+"""process_many: raw articles in, records (or failures) out, in input order, one spaCy batch at a time.
+
+One bad article never stops the batch: reading problems arrive as `Failure`s from the readers, and a
+stage that crashes on one article becomes a `Failure` (CT-E020) for that article only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from claimtrail import __version__
+from claimtrail.errors import StageError
+from claimtrail.extract.lexicon import lexicon
+from claimtrail.ingest.article import prepare_article
+from claimtrail.models import ArticleRecord, Failure, PreparedArticle, RawArticle
+from claimtrail.nlp.load import DEFAULT_MODEL, load_nlp
+
+BATCH_SIZE = 32
+
+
+def pipeline_version(model: str = DEFAULT_MODEL) -> str:
+    return f"claimtrail {__version__}; {model}; {lexicon().version}"
+
+
+def _batches(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[RawArticle | Failure]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def process_many(
+    inputs: Iterable[RawArticle | Failure], *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE
+) -> Iterator[ArticleRecord | Failure]:
+    """Records for each raw article, failures passed through, in input order."""
+    from claimtrail.extract.article import analyse
+
+    nlp = load_nlp(model)
+    version = pipeline_version(model)
+    for batch in _batches(inputs, batch_size):
+        prepared = [prepare_article(item) if isinstance(item, RawArticle) else item for item in batch]
+        ready = [p for p in prepared if isinstance(p, PreparedArticle)]
+        docs = iter(nlp.pipe(p.text for p in ready))
+        for item in prepared:
+            if not isinstance(item, PreparedArticle):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield analyse(doc, item, pipeline=version)
+            except Exception as exc:  # one article's bug must not stop the batch
+                error = StageError(f"extraction failed on this article: {type(exc).__name__}: {exc}")
+                yield Failure(source=item.raw.source, code=error.code, message=error.message, hint=error.hint)
+
+
+def process(raw: RawArticle, *, model: str = DEFAULT_MODEL) -> ArticleRecord | Failure:
+    return next(process_many([raw], model=model))
+
+
+def extract_text(
+    text: str,
+    *,
+    headline: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    source: str = "<text>",
+) -> ArticleRecord | Failure:
+    """The record of one article given as a string (the quickest way in from Python)."""
+    raw = RawArticle(
+        text=text, source=source, source_format="text", url=url, published=published, headline=headline
+    )
+    return process(raw)

@@ -112,6 +112,7 @@ class Quote:
     cue: str | None
     addressee: ActorRef | None
     date: str | None = None
+    source_description: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -35,7 +35,9 @@ def _quotes(dataset_dir: Path, limit: int | None) -> EvalResult:
     return evaluate_quote_set(dataset_dir, limit=limit)
 
 
-def run_evaluation(task: str, dataset_dir: Path, *, split: str = "test", limit: int | None = None) -> EvalResult:
+def run_evaluation(
+    task: str, dataset_dir: Path, *, split: str = "test", limit: int | None = None
+) -> EvalResult:
     """`split` is accepted for every task; the timex and quote sets have a single (test) split."""
     runners = {"timex": _timex, "quotes": _quotes}
     return runners[task](dataset_dir, limit)

@@ -29,6 +29,9 @@ _NEUTER = frozenset({"it", "its", "itself"})
 _QUANTITY_HEADS = frozenset(
     {"dozens", "hundreds", "thousands", "many", "some", "several", "most", "scores", "millions"}
 )
+_GOVERNMENT_NOUNS = frozenset(
+    {"government", "administration", "ministry", "police", "army", "military", "court"}
+)
 _COUNTRY_REFS = frozenset({"country", "nation", "state", "government"})
 
 
@@ -160,6 +163,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     label = span.label_
     if label == "PERSON":
         words = [w for w in text.split() if w.lower().rstrip(".") not in _HONORIFICS]
+        while len(words) > 1 and words[0].lower() in lex.role_nouns:
+            words = words[1:]
         name = " ".join(words) or text
         return f"PERSON:{name.lower()}", name, "PERSON"
     if label in ("ORG", "GPE", "FAC"):
@@ -312,6 +317,11 @@ def _sentence_country(table: ActorTable, sent: Span) -> str | None:
 
 def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
     doc = table.doc
+    inner = span.start
+    while inner < span.end - 1 and _is_role(doc[inner]):
+        inner += 1
+    if inner > span.start:  # NER kept the title inside the name: "Councilor Rosa Mendes"
+        table.add_title(key, doc[span.start : inner].text)
     for locate in (_title_before, lambda d, s: _appositive_title(d, span)):
         found = locate(doc, span.start)
         if found is None:
@@ -358,8 +368,11 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
 # -- resolving a noun phrase to an actor ---------------------------------------------------------------
 
 
-def _np_bounds(token: Token) -> tuple[int, int]:
-    """The noun phrase of a head token, without relative clauses, trailing commas or quotes."""
+def _np_bounds(token: Token, *, appos: bool = False) -> tuple[int, int]:
+    """The noun phrase of a head token, without relative clauses, trailing commas or quotes.
+
+    With `appos`, an appositive name is part of it ("Her spokesman, Pieter Vos,").
+    """
     left = token.left_edge.i
     doc = token.doc
     # "refuted on Monday media reports": a date or punctuation at the left edge is not part of the source.
@@ -369,6 +382,11 @@ def _np_bounds(token: Token) -> tuple[int, int]:
         left += 1
     right = token.i
     for child in token.rights:
+        if appos and child.dep_ == "appos":
+            right = max(right, child.right_edge.i)
+            continue
+        if appos and child.text == ",":
+            continue
         if child.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj") or child.is_space:
             break
         if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
@@ -428,6 +446,11 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         words = " ".join([entry.name, *entry.titles]).lower()
         if re.search(rf"\b{re.escape(noun)}\b", words):
             return key
+    if noun in lexicon().org_heads and noun not in _GOVERNMENT_NOUNS:
+        orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
+        orgs = [e for e in orgs if e.name not in lexicon().outlets] or orgs
+        if orgs:
+            return max(orgs, key=lambda e: e.first).key
     return None
 
 
@@ -446,7 +469,8 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     doc = table.doc
     head = token.lemma_.lower()
     determiner = doc[left].lower_ if left < token.i else ""
-    if determiner == "the" and (token.lower_ in lex.org_heads or _is_role(token)):
+    has_proper = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title for t in doc[left + 1 : token.i])
+    if determiner == "the" and not has_proper and (token.lower_ in lex.org_heads or _is_role(token)):
         linked = _role_reference(table, token)
         if linked is not None:
             table.add(linked, table.name(linked), table.kind(linked), left, right)
@@ -485,7 +509,7 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     group = _group_of_conjuncts(table, token)
     if group is not None:
         return group
-    left, right = _np_bounds(token)
+    left, right = _np_bounds(token, appos=True)
     ranked: list[tuple[int, str]] = []
     for i in range(left, right):
         key = table.token_actor.get(i)

@@ -89,17 +89,27 @@ def _attached_to(token: Token, verb: Token) -> bool:
     return False
 
 
+def _cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
+        return cue.doc[cue.i : cue.i + 2].text
+    return str(cue.text)
+
+
 def _quote_record(n: int, att: Attribution, text: str, refs: _Refs, timexes: tuple[Timex, ...]) -> Quote:
+    unnamed = att.speaker is not None and refs.table.kind(att.speaker) == "UNNAMED"
     return Quote(
         id=f"q{n}",
         kind=att.kind,
         text=text[att.start : att.end],
         start=att.start,
         end=att.end,
-        speaker=refs.ref(att.speaker),
-        cue=att.cue.text if att.cue is not None else None,
+        speaker=None if unnamed else refs.ref(att.speaker),
+        cue=_cue_text(att.cue),
         addressee=refs.ref(att.addressee),
         date=_date_of(att.cue, timexes),
+        source_description=refs.table.name(att.speaker) if unnamed and att.speaker else None,
     )
 
 

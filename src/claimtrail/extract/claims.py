@@ -72,9 +72,21 @@ def _cue_stance(cue: Token | None, speaker_kind: str | None) -> StanceLabel:
         return "asserts"
     lemma = cue.lemma_.lower()
     label = lexicon().stance_verbs.get(lemma) or _SUPPORT.get(lemma, "asserts")
-    if label == "asserts" and speaker_kind == "UNNAMED" and lemma in ("say", "suggest", "report"):
-        return "reports"
     return label  # type: ignore[return-value]
+
+
+_REPORT_WORDS = frozenset(
+    {"report", "reports", "media", "newspaper", "article", "story", "outlet", "outlets"}
+)
+
+
+def _is_report_source(table: ActorTable, key: str | None) -> bool:
+    """'media reports', 'a newspaper report': sources whose saying something is reporting it."""
+    if key is None:
+        return False
+    entry = table.entries[key]
+    words = set(" ".join([entry.name, *entry.titles]).lower().split())
+    return entry.name in lexicon().outlets or bool(words & _REPORT_WORDS)
 
 
 class _Builder:
@@ -108,11 +120,42 @@ class _Builder:
         for quote in self.quotes:
             if quote.kind == "direct" or quote.content_root is None or self._is_position(quote.content_root):
                 continue
-            claim = self.new_claim(quote.start, quote.end, quote.content_root)
             kind = self.table.kind(quote.speaker) if quote.speaker else None
             label = _cue_stance(quote.cue, kind)
+            if label == "asserts" and _is_report_source(self.table, quote.speaker):
+                label = "reports"
             cue = quote.cue.text if quote.cue is not None else "according to"
+            restated = self._restated(quote) if label in ("denies", "questions") else None
+            claim = restated or self.new_claim(quote.start, quote.end, quote.content_root)
             self.stance(claim, quote.speaker, label, cue, quote.cue)
+
+    def _restated(self, quote: Attribution) -> ClaimDraft | None:
+        """'denied that the company had ignored any warnings' targets the earlier claim it restates."""
+        words = _content_words(self.doc, quote.start, quote.end)
+        best: tuple[float, ClaimDraft] | None = None
+        for claim in self.claims:
+            if claim.end > quote.start:
+                continue
+            theirs = _content_words(self.doc, claim.start, claim.end)
+            overlap = len(words & theirs) / max(1, min(len(words), len(theirs)))
+            if overlap >= 0.5 and (best is None or overlap > best[0]):
+                best = (overlap, claim)
+        return best[1] if best else None
+
+    # -- claims inside claim nouns: "a report that X", "charges that X" -------------------------------
+    def from_claim_nouns(self) -> None:
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().claim_nouns:
+                continue
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+            if clause is None or any(c.root is not None and c.root.i == clause.i for c in self.claims):
+                continue
+            start, end = _clause_bounds(self.doc, clause)
+            if end - start < 8:
+                continue
+            claim = self.new_claim(start, end, clause)
+            source = resolve_np(self.table, noun, record_pronoun=False)
+            self.stance(claim, source, "reports", noun.text, noun)
 
     # -- status claims and accusations ------------------------------------------------------------------
     def from_declarations(self) -> None:
@@ -203,6 +246,8 @@ class _Builder:
         for tok in self.doc:
             lemma = tok.lemma_.lower()
             label = lexicon().stance_verbs.get(lemma) or _SUPPORT.get(lemma)
+            if tok.pos_ == "VERB" and lemma == "plead" and _pleads_not_guilty(tok):
+                label = "denies"
             if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
                 self._verb_on_reference(tok, label)  # type: ignore[arg-type]
             if tok.pos_ in ("NOUN", "ADJ", "PROPN") and self._denial_predicate(tok) is not None:
@@ -321,6 +366,68 @@ class _Builder:
                         self.stance(claim, self._speaker(verb), "questions", f"{verb.text} {noun.text}", verb)
 
 
+_STOP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "that",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "be",
+        "been",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "it",
+        "its",
+        "any",
+        "by",
+        "with",
+        "at",
+        "from",
+        "would",
+    }
+)
+
+
+def _content_words(doc: Doc, start: int, end: int) -> set[str]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.is_alpha and t.lower_ not in _STOP}
+
+
+def _pleads_not_guilty(verb: Token) -> bool:
+    following = verb.doc[verb.i + 1 : verb.i + 4].text.lower()
+    return following.startswith(("not guilty", "innocent"))
+
+
+def _has_that(clause: Token) -> bool:
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
+
+
+def _clause_bounds(doc: Doc, clause: Token) -> tuple[int, int]:
+    tokens = [t for t in clause.subtree if not t.is_space]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return clause.idx, clause.idx
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
 def _with_adverb(verb: Token) -> str:
     """'officially recognized', 'flatly denied': the cue as a reader would quote it."""
     adv = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1 and c.lower_.endswith("ly")]
@@ -330,6 +437,7 @@ def _with_adverb(verb: Token) -> str:
 def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[ClaimDraft]:
     builder = _Builder(doc, table, quotes)
     builder.from_quotes()
+    builder.from_claim_nouns()
     builder.from_declarations()
     builder.claims.sort(key=lambda c: c.start)
     builder.from_positions()

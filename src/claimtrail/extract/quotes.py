@@ -127,6 +127,9 @@ def _speaker_token(verb: Token) -> Token | None:
     """The subject of a cue, following participles ('rejected it, saying') and conjoined verbs."""
     seen = 0
     current = verb
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and _is_cue(head.head) and _is_cue_or_label(verb):
+        current = head.head  # "X said A and called B 'C'": the second act is X's too
     while seen < 4:
         subj = _subject(current)
         if subj is not None:
@@ -146,6 +149,14 @@ def _speaker_token(verb: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _is_cue_or_label(token: Token) -> bool:
+    return (
+        _is_cue(token)
+        or token.lemma_.lower() in _LABEL_VERBS
+        or token.lemma_.lower() in lexicon().stance_verbs
+    )
 
 
 def _addressee(table: ActorTable, verb: Token) -> str | None:
@@ -219,7 +230,7 @@ def _paragraph_break(doc: Doc, a: int, b: int) -> bool:
 
 def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
     found: list[Attribution] = []
-    last_speaker: tuple[int, str | None] | None = None
+    last_speaker: tuple[int, str | None, Token | None] | None = None
     for start, end in pairs:
         sents = _sentences_of(doc, start, end)
         if not sents or not _is_clause_quote(doc.text, start, end, sents[0]):
@@ -232,11 +243,11 @@ def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) ->
                 speaker = resolve_np(table, subj)
             addressee = _addressee(table, cue)
         elif last_speaker is not None and _near_previous(doc, last_speaker[0], start):
-            speaker = last_speaker[1]
+            speaker, cue = last_speaker[1], last_speaker[2]
         text_end = _trim_end(doc.text, start, end)
         found.append(Attribution("direct", start, text_end, speaker, cue, addressee, None))
         if speaker is not None or cue is not None:
-            last_speaker = (end, speaker)
+            last_speaker = (end, speaker, cue)
     return found
 
 
@@ -270,7 +281,10 @@ def _content_bounds(doc: Doc, root: Token) -> tuple[int, int]:
     for child in root.children:
         lemma = child.lemma_.lower()
         is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
-        if child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act:
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and is_act  # ", telling reporters ..."
+        if participle or (
+            child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act
+        ):
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
     tokens = [t for t in root.subtree if t.i not in excluded and not t.is_space]
@@ -346,6 +360,10 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
     return found
 
 
+def _covers_any(quote: Attribution, others: list[Attribution]) -> bool:
+    return any(quote.start <= o.start and o.end <= quote.end + 2 for o in others)
+
+
 def _before_parenthetical(doc: Doc, verb: Token) -> int:
     left = min(t.idx for t in verb.subtree)
     end = left
@@ -354,8 +372,35 @@ def _before_parenthetical(doc: Doc, verb: Token) -> int:
     return end
 
 
+_LABEL_VERBS = frozenset({"call", "describe", "dismiss", "label", "brand", "term", "deem", "characterize"})
+
+
+def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
+    """'called the allegation "completely false"': the object and its quoted label, as a mixed quote."""
+    found = []
+    for start, end in pairs:
+        inner = doc.char_span(start, end, alignment_mode="expand")
+        if inner is None:
+            continue
+        verb = next((t for t in inner.root.ancestors if t.pos_ == "VERB"), None)
+        if verb is None or verb.lemma_.lower() not in _LABEL_VERBS or verb.idx > start:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.idx > start:
+            continue
+        q_start = obj.left_edge.idx
+        q_end = _trim_end(doc.text, q_start, min(len(doc.text), end + 1))
+        subj = _speaker_token(verb)
+        speaker = resolve_np(table, subj) if subj is not None else None
+        found.append(Attribution("mixed", q_start, q_end, speaker, verb, None, None))
+    return found
+
+
 def find_quotes(doc: Doc, table: ActorTable) -> list[Attribution]:
     pairs = quote_mark_pairs(doc.text)
     direct = _direct_quotes(doc, table, pairs)
-    quotes = direct + _indirect_quotes(doc, table, direct) + _according_to(doc, table)
+    labelled = _labelling_quotes(doc, table, pairs)
+    covered = direct + labelled
+    indirect = [q for q in _indirect_quotes(doc, table, direct) if not _covers_any(q, labelled)]
+    quotes = covered + indirect + _according_to(doc, table)
     return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -1,0 +1,1 @@
+"""Evaluation scorers for claimtrail's extractors against public gold standards."""

@@ -1,0 +1,425 @@
+"""Lexicon and compiled patterns for TIMEX3 detection (private to `claimtrail.extract.dates`).
+
+Every pattern is compiled once at import. Each rule is one regex with named groups; `dates.py` runs them
+all over the text (each pass is linear), keeps the longest leftmost non-overlapping matches and
+normalises each by rule name. Spans follow TimeML: leading prepositions ("on", "in") stay outside,
+determiners and modifiers that change the value ("last", "the past", "early") stay inside.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+MONTHS: Final = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+WEEKDAYS: Final = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+SMALL_NUMBERS: Final = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+TENS: Final = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
+ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3}
+ORDINALS["4th"] = 4
+# Vague quantities give an "X" count (PXY = some years), as TimeML prescribes.
+VAGUE: Final = {"several", "a few", "few", "many", "some", "dozens of", "hundreds of", "a number of"}
+COUPLE: Final = {"a couple of", "a couple", "couple of"}
+SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY: Final = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# unit -> (ISO designator, multiplier, is a time unit needing "T")
+UNITS: Final = {
+    "second": ("S", 1, True),
+    "minute": ("M", 1, True),
+    "hour": ("H", 1, True),
+    "day": ("D", 1, False),
+    "week": ("W", 1, False),
+    "weekend": ("WE", 1, False),
+    "month": ("M", 1, False),
+    "quarter": ("Q", 1, False),
+    "year": ("Y", 1, False),
+    "decade": ("Y", 10, False),
+    "century": ("Y", 100, False),
+    "centurie": ("Y", 100, False),
+}
+SET_WORDS: Final = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+}
+REF_WORDS: Final = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "the past": "PAST_REF",
+    "once": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![A-Za-z])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+# "early", "mid-", "the end of" etc. do not change the TIMEX3 value (only its `mod`), so they are part of
+# the span but ignored by the normaliser.
+_PREFIX = (
+    r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\s+(?:very\s+)?(?:end|beginning|start|middle|first\s+half|"
+    r"second\s+half|rest|remainder|course)\s+of)(?:\s+|-))?"
+)
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+_NUMWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_NUM = (
+    r"(?P<num>\d+(?:\.\d+)?|" + _NUMWORD + r"|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
+    r"|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
+)
+_UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+_REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same)"
+_ZONE = r"(?:\s*(?P<zone>UTC|GMT|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET))?"
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+_I = re.IGNORECASE
+
+# Order matters only for ties: at equal start and length the earlier rule wins.
+RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    ("iso_date", _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("slash_date", _rx(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})\b")),
+    (
+        "month_day",
+        _rx(
+            r"\b(?:(?:"
+            + _WEEKDAY
+            + "|"
+            + _WEEKDAY_ABBR
+            + r"),?\s+)?"
+            + _PREFIX
+            + r"(?P<month>"
+            + _MONTH
+            + r")"
+            r"\s+(?:the\s+)?(?P<d>" + _DAY + r")\b(?!:|\s*(?:%|percent|,\d|\.\d))"
+            r"(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
+        ),
+    ),
+    (
+        "day_month",
+        _rx(
+            r"\b(?:(?:" + _WEEKDAY + "|" + _WEEKDAY_ABBR + r"),?\s+)?(?:[Tt]he\s+)?(?P<d>" + _DAY + r")"
+            r"(?:\s+of)?\s+(?P<month>" + _MONTH + r")(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
+        ),
+    ),
+    (
+        "month",
+        _rx(
+            _PREFIX + r"\b(?P<month>" + _MONTH + r")(?![\w'’])(?:,?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b"
+            r"|\s+(?P<rel>this|last|next)\s+year\b)?"
+        ),
+    ),
+    ("bc_year", _rx(r"\b(?P<y>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])")),
+    (
+        "decade",
+        _rx(
+            r"(?:\b[Tt]he\s+)?"
+            + _PREFIX
+            + r"(?:\b(?P<c>1\d|20)(?P<dd>\d)0|(?:['’]|(?<=the\s))(?P<short>[1-9])0)s\b"
+        ),
+    ),
+    (
+        "year",
+        _rx(
+            r"(?<![\w$£€.,/])" + _PREFIX + r"(?:(?:[Ff]iscal(?:\s+year)?|FY)\s*(?P<fy>'?))?"
+            r"(?P<y>" + _YEAR + r")(?![\w%]|[.,]\d|\s*(?:percent|BC|B\.C\.|BCE)\b)"
+        ),
+    ),
+    (
+        "year_range_end",
+        _rx(r"(?<=\d\d\d\d[-–])(?P<yy>\d\d)\b(?![-–]\d)"),
+    ),
+    (
+        "day_range_start",
+        _rx(
+            r"\b(?P<d>3[01]|[12]\d|0?[1-9])(?=\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])\s+(?P<month>" + _MONTH + r")"
+            r"(?:,?\s+(?P<y>" + _YEAR + r"))?)"
+        ),
+    ),
+    ("fiscal_short", _rx(r"\bFY\s?(?P<y>\d{2})\b")),
+    (
+        "season",
+        _rx(
+            r"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+|the\s+)?(?P<season>spring|summer|autumn|winter"
+            r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)(?:\s+(?:of\s+)?(?P<y>"
+            + _YEAR
+            + r"))?\b",
+            _I,
+        ),
+    ),
+    (
+        "quarter",
+        _rx(
+            r"\b(?:the\s+)?(?P<rel>last|past|previous|next|coming|current|this)?\s*(?P<ord>first|second|third|fourth"
+            r"|final|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?P<y>" + _YEAR + r")"
+            r"|(?P<yrel>this|last|next)\s+year))?",
+            _I,
+        ),
+    ),
+    ("q_quarter", _rx(r"\bQ(?P<ord>[1-4])(?:\s+(?P<y>" + _YEAR + r"))?\b")),
+    (
+        "time",
+        _rx(
+            r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b)"
+            + _ZONE
+            + r"(?:\s+(?:on\s+)?(?P<dayref>today|tonight|yesterday|tomorrow|"
+            + _WEEKDAY
+            + r"))?",
+        ),
+    ),
+    (
+        "clock",
+        _rx(
+            r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])\s*(?P<zone>UTC|GMT|Z)?"
+            r"(?:\s+(?P<dayref>today|yesterday|tomorrow|"
+            + _WEEKDAY
+            + r"))?|\b(?P<mil>[01]\d|2[0-3])(?P<min2>[0-5]\d)"
+            r"\s*(?P<zone2>UTC|GMT|hours)\b"
+        ),
+    ),
+    ("noon", _rx(r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dayref>today|yesterday|tomorrow))?", _I)),
+    (
+        "weekday",
+        _rx(
+            r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)\s+)?(?P<wd>" + _WEEKDAY + r")"
+            r"(?:\s+" + _PART + r")?\b"
+        ),
+    ),
+    (
+        "deictic_day",
+        _rx(
+            r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow)\b"
+            r"(?:\s+" + _PART + r")?",
+            _I,
+        ),
+    ),
+    ("this_part", _rx(r"\b(?P<rel>this|last)\s+" + _PART + r"\b", _I)),
+    (
+        "relative_period",
+        _rx(
+            r"\b(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)"
+            r"\s+of\s+)?(?:the\s+)?"
+            + _REL
+            + r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century|(?<=next\s)day|(?<=following\s)day"
+            r"|(?<=previous\s)day|(?<=same\s)day)"
+            r"(?!s|-|\s+(?:or|and)\b)\b",
+            _I,
+        ),
+    ),
+    (
+        "the_period",
+        _rx(
+            r"\b(?:(?:earlier|later)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+)"
+            r"(?:the|this)\s+(?P<unit>week|month|year|day)\b",
+            _I,
+        ),
+    ),
+    ("that_period", _rx(r"\b(?P<det>that|the\s+same)\s+(?P<unit>day|week|month|year)\b", _I)),
+    (
+        "ago",
+        _rx(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later)\b", _I),
+    ),
+    (
+        "duration",
+        _rx(
+            r"\b(?:(?:more|less)\s+than\s+|over\s+|under\s+|nearly\s+|almost\s+|at\s+least\s+)?"
+            r"(?:the\s+(?P<rel>past|last|next|first|previous|coming|following|final)\s+)?"
+            + _NUM
+            + r"(?:\s+(?:more|additional|consecutive|straight|full|long|trading|business))?"
+            r"(?:\s+|-)" + _UNIT + r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
+            _I,
+        ),
+    ),
+    ("bare_units", _rx(r"(?<=\bfor\s)(?P<unit>minute|hour|day|week|month|year|decade)s\b", _I)),
+    (
+        "set",
+        _rx(
+            r"\b(?P<every>every|each|per)\s+(?:(?P<num>other|"
+            + _NUMWORD
+            + r"|\d+)\s+)?(?P<unit>day|week|month|"
+            r"year|quarter|hour|minute|morning|night|evening|summer|winter|spring|"
+            + _WEEKDAY.lower()
+            + r"|"
+            + _WEEKDAY
+            + r")s?\b|\b(?P<word>daily|nightly|weekly|monthly|quarterly|annually|annual|yearly|hourly)\b",
+            _I,
+        ),
+    ),
+    (
+        "ref",
+        _rx(
+            r"\b(?:the\s+)?(?P<word>now|currently|nowadays|presently|at\s+present|the\s+present(?!\s+\w+ing)"
+            r"|these\s+days|recently|the\s+past|the\s+(?:near\s+)?future|the\s+(?:long|near|short)\s+term)\b"
+            r"(?![-\w])",
+            _I,
+        ),
+    ),
+)
+
+# Words that, right before a bare month name, show it is a date ("in May") and not a name ("Theresa May").
+MONTH_CUES: Final = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "through",
+        "from",
+        "to",
+        "of",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "around",
+        "throughout",
+        "on",
+    ]
+)
+NUMBER_TOKEN = re.compile(r"[-\s]+")
+
+# --- key words ------------------------------------------------------------------------------------------
+# Every rule's match contains a key word of one of its classes. One scan finds all key words; each rule
+# then runs only in small windows around its keys, which keeps the cost far below one full pass per rule.
+KEY_SCAN: Final = re.compile(
+    r"\b(?:(?P<digit>\d+)|(?:(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))"
+    r"|(?P<weekday>(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day)?|Wednesday|Thursday|Saturday|Tuesday)"
+    r"|(?i:(?P<unit>(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|centur(?:y|ie))s?)"
+    r"|(?P<deictic>today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midday|midnight)"
+    r"|(?P<season>spring|summer|autumn|fall|winter)"
+    r"|(?P<set>daily|nightly|weekly|monthly|quarterly|annually|annual|yearly|hourly)"
+    r"|(?P<ref>now|currently|nowadays|presently|present|days|recently|past|future|term)"
+    r"|(?P<fy>FY|Q[1-4])))\b)"
+)
+RULE_KEYS: Final = {
+    "iso_date": {"digit"},
+    "slash_date": {"digit"},
+    "month_day": {"month"},
+    "day_month": {"month"},
+    "month": {"month"},
+    "bc_year": {"digit"},
+    "decade": {"digit"},
+    "year": {"digit"},
+    "year_range_end": {"digit"},
+    "day_range_start": {"month"},
+    "fiscal_short": {"fy"},
+    "season": {"season"},
+    "quarter": {"unit"},
+    "q_quarter": {"fy"},
+    "time": {"digit"},
+    "clock": {"digit"},
+    "noon": {"deictic"},
+    "weekday": {"weekday"},
+    "deictic_day": {"deictic"},
+    "this_part": {"deictic"},
+    "relative_period": {"unit"},
+    "the_period": {"unit"},
+    "that_period": {"unit"},
+    "ago": {"unit"},
+    "duration": {"unit"},
+    "bare_units": {"unit"},
+    "set": {"unit", "set", "deictic", "season", "weekday"},
+    "ref": {"ref"},
+}
+WINDOW: Final = 48  # characters around a key word that a match may reach

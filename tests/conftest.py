@@ -59,3 +59,10 @@ def nlp():  # type: ignore[no-untyped-def]
     from claimtrail.nlp.load import load_nlp
 
     return load_nlp()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # casecheck (the expected-file matcher) lives next to the tests and is imported by them.
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -43,5 +43,5 @@ def bootstrap_ci(
     )
     tail = (1.0 - level) / 2.0
     low = replicates[int(tail * (n - 1))]
-    high = replicates[int(round((1.0 - tail) * (n - 1)))]
+    high = replicates[round((1.0 - tail) * (n - 1))]
     return (low, high)

@@ -313,8 +313,8 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "duration",
         _rx(
-            r"\b(?:(?:more|less)\s+than\s+|over\s+|under\s+|nearly\s+|almost\s+|at\s+least\s+)?"
-            r"(?:the\s+(?P<rel>past|last|next|first|previous|coming|following|final)\s+)?"
+            r"\b(?:the\s+(?P<rel>past|last|next|first|previous|coming|following|final)\s+"
+            r"|(?:(?:more|less)\s+than|over|under|nearly|almost|at\s+least)\s+)?"
             + _NUM
             + r"(?:\s+(?:more|additional|consecutive|straight|full|long|trading|business))?"
             r"(?:\s+|-)" + _UNIT + r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
@@ -381,17 +381,53 @@ NUMBER_TOKEN = re.compile(r"[-\s]+")
 # --- key words ------------------------------------------------------------------------------------------
 # Every rule's match contains a key word of one of its classes. One scan finds all key words; each rule
 # then runs only in small windows around its keys, which keeps the cost far below one full pass per rule.
-KEY_SCAN: Final = re.compile(
-    r"\b(?:(?P<digit>\d+)|(?:(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))"
-    r"|(?P<weekday>(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day)?|Wednesday|Thursday|Saturday|Tuesday)"
-    r"|(?i:(?P<unit>(?:second|minute|hour|day|week|weekend|month|quarter|year|decade|centur(?:y|ie))s?)"
-    r"|(?P<deictic>today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midday|midnight)"
-    r"|(?P<season>spring|summer|autumn|fall|winter)"
-    r"|(?P<set>daily|nightly|weekly|monthly|quarterly|annually|annual|yearly|hourly)"
-    r"|(?P<ref>now|currently|nowadays|presently|present|days|recently|past|future|term)"
-    r"|(?P<fy>FY|Q[1-4])))\b)"
-)
+WORD: Final = re.compile(r"\d+|[A-Za-z]+")
+# lower-cased word -> key class; month and weekday names count only when capitalised ("may", "sun")
+KEY_WORDS: Final = {
+    **dict.fromkeys(MONTHS, "month"),
+    **dict.fromkeys(WEEKDAYS, "weekday"),
+    **{
+        w + s: "unit"
+        for w in (
+            "second",
+            "minute",
+            "hour",
+            "day",
+            "week",
+            "weekend",
+            "month",
+            "quarter",
+            "year",
+            "decade",
+            "century",
+        )
+        for s in ("", "s")
+    },
+    "centuries": "unit",
+    **dict.fromkeys(
+        ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", *PARTS_OF_DAY), "deictic"
+    ),
+    **dict.fromkeys(SEASONS, "season"),
+    **dict.fromkeys(SET_WORDS, "set"),
+    **dict.fromkeys(
+        (
+            "now",
+            "currently",
+            "nowadays",
+            "presently",
+            "present",
+            "days",
+            "recently",
+            "past",
+            "future",
+            "term",
+        ),
+        "ref",
+    ),
+    "fy": "fy",
+    "q": "fy",
+}
+CAPITALISED_KEYS: Final = frozenset({"month", "weekday", "fy"})
 RULE_KEYS: Final = {
     "iso_date": {"digit"},
     "slash_date": {"digit"},

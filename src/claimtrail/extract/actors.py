@@ -493,6 +493,53 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+_ORG_SUFFIXES = frozenset(
+    {
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "group",
+        "co",
+        "co.",
+        "ag",
+        "sa",
+        "gmbh",
+        "holdings",
+        "partners",
+        "systems",
+        "technologies",
+    }
+)
+
+
+def _proper_actor(table: ActorTable, token: Token) -> str:
+    """A proper-noun subject NER missed: a known surname, a company ('Corvel Systems Inc') or a name."""
+    doc = table.doc
+    left = token.i
+    while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    words = [t.text for t in doc[left : token.i + 1]]
+    name = " ".join(words)
+    if len(words) == 1 and name in table._persons_by_last:
+        key = table._persons_by_last[name]
+        return table.add(key, table.name(key), "PERSON", left, token.i + 1)
+    for key, entry in table.entries.items():
+        if entry.name == name or entry.name.endswith(" " + name):
+            return table.add(key, entry.name, entry.kind, left, token.i + 1)
+    lowered = {w.lower() for w in words}
+    is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1
+    kind: ActorKind = "ORG" if is_org else "PERSON"
+    key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
+    if kind == "PERSON":
+        table._persons_by_last.setdefault(words[-1], key)
+    return key
+
+
 def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
     low = token.lower_
     if low in _PERSONAL:
@@ -510,14 +557,15 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if group is not None:
         return group
     left, right = _np_bounds(token, appos=True)
-    ranked: list[tuple[int, str]] = []
+    ranked: list[tuple[int, int, str]] = []
     for i in range(left, right):
         key = table.token_actor.get(i)
-        if key is not None:
+        # "Her spokesman, Pieter Vos": a possessive inside the phrase is someone else
+        if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
             rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
-            ranked.append((rank, key))
+            ranked.append((rank, abs(i - token.i), key))
     if ranked and min(ranked)[0] < 3:
-        return min(ranked)[1]
+        return min(ranked)[2]
     if token.pos_ in ("NOUN", "PROPN"):
         # "the opposition leader of being a US puppet": the role noun, not a country inside its modifiers
         nominal = (
@@ -526,7 +574,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         if nominal is not None:
             return nominal
     if ranked:
-        return min(ranked)[1]
+        return min(ranked)[2]
+    if token.pos_ == "PROPN" and token.idx >= table.body_start:
+        return _proper_actor(table, token)
     if token.pos_ == "PRON":
         key = resolve_pronoun(table, token)
         if key is not None and record_pronoun:

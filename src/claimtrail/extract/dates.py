@@ -147,10 +147,12 @@ def _key_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """For each key-word class, the stretches of text around its occurrences where a rule may match."""
     windows: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
-    for m in R.KEY_SCAN.finditer(text):
-        key = m.lastgroup
-        if key is not None:
-            windows.setdefault(key, []).append((max(0, m.start() - R.WINDOW), min(n, m.end() + R.WINDOW)))
+    for m in R.WORD.finditer(text):
+        word = m[0]
+        key = "digit" if word[0].isdigit() else R.KEY_WORDS.get(word.lower())
+        if key is None or (key in R.CAPITALISED_KEYS and not word[0].isupper()):
+            continue
+        windows.setdefault(key, []).append((max(0, m.start() - R.WINDOW), min(n, m.end() + R.WINDOW)))
     return windows
 
 
@@ -170,7 +172,8 @@ _DEICTIC_RULES = frozenset({"deictic_day", "weekday", "this_part"})
 def _is_deictic(cand: _Candidate) -> bool:
     """Said relative to the moment of writing: "today", "Monday", "last week"."""
     if cand.rule == "relative_period":
-        return cand.match["rel"].lower() in ("this", "last", "next", "current", "coming")
+        rel, unit = cand.match["rel"].lower(), cand.match["unit"].lower()
+        return unit != "day" and rel in ("this", "last", "next", "current", "coming")
     return cand.rule in _DEICTIC_RULES
 
 

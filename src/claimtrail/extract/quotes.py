@@ -114,9 +114,10 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    # The subject nearest the verb: a dateline the parser took for a subject lies further away.
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -288,6 +289,9 @@ def _content_bounds(doc: Doc, root: Token) -> tuple[int, int]:
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
     tokens = [t for t in root.subtree if t.i not in excluded and not t.is_space]
+    that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is not None:  # "reported, citing two sources, that X": the content starts after "that"
+        tokens = [t for t in tokens if t.i > that.i]
     while tokens and (
         (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")) or tokens[0].is_punct
     ):

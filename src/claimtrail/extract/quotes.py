@@ -316,8 +316,11 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         lemma = child.lemma_.lower()
         is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
         participle = child.dep_ == "advcl" and child.tag_ == "VBG" and is_act  # ", telling reporters ..."
-        if participle or (split and _second_that_clause(child)) or _narrative_clause(child) or (
-            child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act
+        if (
+            participle
+            or (split and _second_that_clause(child))
+            or _narrative_clause(child)
+            or (child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act)
         ):
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)

@@ -298,7 +298,20 @@ def _norm_name(name: str) -> tuple[str, ...]:
     words = name.casefold().split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    return tuple(words)
+    return tuple(_state_of_government(words))
+
+
+def _state_of_government(words: list[str]) -> list[str]:
+    """'Chinese government' and 'China' name one referent: claimtrail models a state as one GPE actor."""
+    from claimtrail.extract.lexicon import lexicon
+
+    if len(words) == 2 and words[1] == "government":
+        demonyms = {k.casefold(): v for k, v in lexicon().demonyms.items()}
+        countries = {k.casefold(): v for k, v in lexicon().countries.items()}
+        state = demonyms.get(words[0]) or countries.get(words[0].removesuffix("'s"))
+        if state:
+            return state.casefold().split()
+    return words
 
 
 def speaker_matches(predicted: str | None, gold: str | None) -> bool:

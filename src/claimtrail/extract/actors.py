@@ -584,7 +584,10 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
         outlet_like = [e for e in orgs if _is_outlet(e)]
-        orgs = outlet_like if noun in _OUTLET_NOUNS else ([e for e in orgs if not _is_outlet(e)] or orgs)
+        if noun in _OUTLET_NOUNS:
+            orgs = outlet_like or orgs
+        else:
+            orgs = [e for e in orgs if not _is_outlet(e)] or orgs
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
@@ -622,7 +625,7 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     if token.lower_ in lex.org_heads:
         proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
         if proper and determiner in ("the", ""):
-            name = " ".join([*(t.text for t in proper), token.text])
+            name = _strip_det(doc[proper[0].i : token.i + 1].text)
             key = table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
             modifiers = [t for t in doc[left : token.i] if t not in proper and t.pos_ != "DET"]
             if modifiers:
@@ -724,6 +727,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         )
         if nominal is not None:
             return nominal
+    if ranked and token.pos_ == "PROPN" and token.i not in table.token_actor and token.idx >= table.body_start:
+        return _proper_actor(table, token)  # "Evans Njoroge, Malawi's envoy": not the country in the aside
     if ranked:
         return min(ranked)[2]
     if token.pos_ == "PROPN" and token.idx >= table.body_start:

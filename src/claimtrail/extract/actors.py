@@ -727,7 +727,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         )
         if nominal is not None:
             return nominal
-    if ranked and token.pos_ == "PROPN" and token.i not in table.token_actor and token.idx >= table.body_start:
+    unlinked_name = token.pos_ == "PROPN" and token.i not in table.token_actor
+    if ranked and unlinked_name and token.idx >= table.body_start:
         return _proper_actor(table, token)  # "Evans Njoroge, Malawi's envoy": not the country in the aside
     if ranked:
         return min(ranked)[2]

@@ -12,10 +12,10 @@ import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from claimtrail import models
 from claimtrail.ingest.readers import iter_raw_articles
@@ -130,11 +130,11 @@ def test_defs_match_dataclass_fields(article_schema: dict[str, Any], def_name: s
 def test_enums_match_models(article_schema: dict[str, Any]) -> None:
     defs = article_schema["$defs"]
     props = article_schema["properties"]
-    assert defs["actor"]["properties"]["kind"]["enum"] == list(models.ActorKind.__args__)
-    assert defs["quote"]["properties"]["kind"]["enum"] == list(models.QuoteKind.__args__)
-    assert defs["stance"]["properties"]["stance"]["enum"] == list(models.StanceLabel.__args__)
-    assert defs["timex"]["properties"]["type"]["enum"] == list(models.TimexType.__args__)
-    assert props["published_from"]["enum"] == [*models.PublishedFrom.__args__, None]
+    assert defs["actor"]["properties"]["kind"]["enum"] == list(get_args(models.ActorKind))
+    assert defs["quote"]["properties"]["kind"]["enum"] == list(get_args(models.QuoteKind))
+    assert defs["stance"]["properties"]["stance"]["enum"] == list(get_args(models.StanceLabel))
+    assert defs["timex"]["properties"]["type"]["enum"] == list(get_args(models.TimexType))
+    assert props["published_from"]["enum"] == [*get_args(models.PublishedFrom), None]
     assert props["schema"]["const"] == models.SCHEMA
 
 
@@ -491,3 +491,20 @@ def test_case_article_records_validate(article_validator: Draft202012Validator) 
     if not files:
         pytest.skip(f"no test-case articles in {CASES}")
     _assert_all_valid(_records_of(files), article_validator)
+
+
+# --- docs/record.md stays in step with the code ---------------------------------------------------------
+
+
+def test_record_doc_lists_every_code_and_key() -> None:
+    from claimtrail import errors
+
+    doc = (REPO / "docs" / "record.md").read_text(encoding="utf-8")
+    codes = {
+        value.code
+        for value in vars(errors).values()
+        if isinstance(value, type) and issubclass(value, errors.ClaimtrailError) and value.code != "CT-E000"
+    }
+    codes |= {value for name, value in vars(errors).items() if name.startswith("WARN_")}
+    assert sorted(code for code in codes if f"| {code} |" not in doc) == []
+    assert [key for key in _RECORD_KEY_ORDER if f"`{key}`" not in doc] == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from claimtrail import __version__
+from claimtrail._version import __version__
 from claimtrail.errors import StageError
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.ingest.article import prepare_article

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import click
 
-from claimtrail import __version__
+from claimtrail._version import __version__
 from claimtrail.cli.evaluate import eval_cli
 from claimtrail.cli.extract import extract_cli
+from claimtrail.cli.ingest import ingest_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,5 +22,6 @@ def main() -> None:
 
 main.add_command(extract_cli)
 main.add_command(eval_cli)
+main.add_command(ingest_cli)
 
 __all__ = ["main"]

@@ -462,6 +462,40 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
     return table
 
 
+def _is_field_word(token: Token) -> bool:
+    """'energy' in 'energy ministry', 'electoral' in 'electoral commission' (not 'Dutch', not 'new')."""
+    if token.dep_ == "compound" and token.pos_ == "NOUN":
+        return True
+    return (
+        token.dep_ == "amod" and token.pos_ == "ADJ" and token.is_lower and token.lower_ in _FIELD_ADJECTIVES
+    )
+
+
+_FIELD_ADJECTIVES = frozenset(
+    {
+        "electoral",
+        "judicial",
+        "federal",
+        "national",
+        "central",
+        "regional",
+        "provincial",
+        "municipal",
+        "financial",
+        "economic",
+        "military",
+        "medical",
+        "foreign",
+        "interior",
+        "environmental",
+        "statistical",
+        "supreme",
+        "constitutional",
+        "anti-corruption",
+    }
+)
+
+
 def _register_field_organisations(table: ActorTable) -> None:
     """'The Dutch agriculture ministry confirmed ...' names an organisation later called 'the ministry'."""
     for tok in table.doc:
@@ -470,7 +504,7 @@ def _register_field_organisations(table: ActorTable) -> None:
         named = any(
             t.i in table.token_actor or t.i in table.title_tokens or t.ent_type_ == "ORG" for t in tok.lefts
         )
-        if not named and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.lefts):
+        if not named and any(_is_field_word(c) for c in tok.lefts):
             _nominal_actor(table, tok)
 
 
@@ -615,7 +649,7 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
             table.add(linked, table.name(linked), table.kind(linked), left, right)
             return linked
     if token.lower_ in lex.org_heads and token.lower_ in _NAMED_BY_FIELD:
-        field_words = [t for t in doc[left : token.i] if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        field_words = [t for t in doc[left : token.i] if _is_field_word(t)]
         if field_words:  # "Saudi Arabia's energy ministry": named by its field
             name = " ".join([*(t.text.lower() for t in field_words), token.lower_])
             key = table.add(f"ORG:{name}", name, "ORG", field_words[0].i, token.i + 1)
@@ -719,7 +753,14 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
             ranked.append((rank, abs(i - token.i), key))
     if ranked and min(ranked)[0] < 3:
-        return min(ranked)[2]
+        best = min(ranked)
+        person_role = (
+            _is_role(token) and token.lower_ not in lexicon().org_heads and token.i not in table.token_actor
+        )
+        if person_role and table.kind(best[2]) == "ORG":
+            # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital
+            return unnamed_source(table, token)
+        return best[2]
     if token.pos_ in ("NOUN", "PROPN"):
         # "the opposition leader of being a US puppet": the role noun, not a country inside its modifiers
         nominal = (

@@ -27,6 +27,15 @@ from claimtrail.models import (
 )
 
 
+def _read_provenance(prepared: PreparedArticle) -> tuple[tuple[str, str], ...]:
+    """What reading found beyond the reader's own provenance: the outlet given and the dateline date."""
+    outlet, dateline = prepared.raw.outlet, prepared.dateline
+    pairs = (("outlet", outlet), ("dateline_date", dateline.date if dateline is not None else None))
+    return tuple(
+        (key, value) for key, value in pairs if value and (key, value) not in prepared.raw.provenance
+    )
+
+
 def article_id(prepared: PreparedArticle) -> str:
     """Content hash of what was analysed: the same article read twice gets the same id."""
     digest = hashlib.sha256(f"{prepared.headline or ''}\n\n{prepared.text}".encode()).hexdigest()
@@ -80,10 +89,11 @@ def _in_other_clause(token: Token, cue: Token) -> bool:
 
 
 def _attached_to(token: Token, verb: Token) -> bool:
-    for _ in range(4):
-        if token is verb or token.i == verb.i:
+    """The date modifies the cue itself, not a clause below it ('reports that X was delayed until next year')."""
+    for step in range(4):
+        if token.i == verb.i:
             return True
-        if token.head is token:
+        if token.head is token or (step > 0 and token.pos_ in ("VERB", "AUX")):
             return False
         token = token.head
     return False
@@ -177,4 +187,5 @@ def analyse(doc: Doc, prepared: PreparedArticle, *, pipeline: str) -> ArticleRec
         timexes=timexes,
         warnings=prepared.warnings,
         pipeline=pipeline,
+        provenance=raw.provenance + _read_provenance(prepared),
     )

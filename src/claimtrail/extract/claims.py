@@ -161,7 +161,8 @@ class _Builder:
                 continue
             claim = self.new_claim(start, end, clause)
             source = resolve_np(self.table, noun, record_pronoun=False)
-            self.stance(claim, source, "reports", noun.text, noun)
+            reporting = noun.lower_ in _REPORT_WORDS or _is_report_source(self.table, source)
+            self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
 
     def from_findings(self) -> None:
         """'Jurors found that X', 'the study concluded that X': claims that are not quotes."""
@@ -292,10 +293,14 @@ class _Builder:
             return
         for obj in self._objects(verb):
             actor = self._speaker(verb)
-            for claim in self._targets(obj):
+            targets = self._targets(obj, actor)
+            if not targets and obj.lower_ in _FIGURE_NOUNS and label in ("denies", "questions"):
+                start, end = _np_span(obj)  # "questioned the 61% turnout reported in two districts"
+                targets = [self.new_claim(start, end, obj)]
+            for claim in targets:
                 self.stance(claim, actor, label, _with_adverb(verb), verb)
 
-    def _targets(self, noun: Token) -> list[ClaimDraft]:
+    def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
         """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims."""
         for child in noun.children:
             clause = child if child.dep_ in ("ccomp", "acl", "relcl") else None
@@ -305,25 +310,32 @@ class _Builder:
             own = [c for c in self.claims if c.root is not None and c.root.i in roots]
             if own:
                 return own
-        return self._earlier_claims(noun)
+        return self._earlier_claims(noun, holder)
 
-    def _earlier_claims(self, ref: Token) -> list[ClaimDraft]:
-        """'the report' -> the last reported claim; 'these', 'the reports' -> the reported claims before."""
-        before = [c for c in self.claims if c.end <= ref.idx]
-        reported = [c for c in before if c.reported] or before
+    def _earlier_claims(self, ref: Token, holder: str | None = None) -> list[ClaimDraft]:
+        """Claims a reference points back to: someone else's, of the kind the noun names.
+
+        'the accusation' -> the last claim made by accusing; 'the report' -> the last reported claim;
+        'these' -> all reported claims; a plural also takes the other claims of the same sentence.
+        A speaker's own statements are never the target.
+        """
+        before = [c for c in self.claims if c.end <= ref.idx and not _only_by(c, holder)]
+        family = _REFERENCE_FAMILIES.get(ref.lemma_.lower(), frozenset())
+        named = [c for c in before if any(_cue_lemma(st) in family for st in c.stances)]
+        reported = named or [c for c in before if c.reported] or [c for c in before if c.stances]
         if not reported:
             return []
-        plural = ref.tag_ in ("NNS", "NNPS") or ref.lower_ in ("these", "those")
         if ref.lower_ in ("these", "those", "such"):
             return reported
         last = reported[-1]
-        if not plural:
+        if not (ref.tag_ in ("NNS", "NNPS")):
             return [last]
         sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
-        same = [
-            c for c in reported if sent is not None and sent.sent.start_char <= c.start < sent.sent.end_char
+        return [
+            c
+            for c in reported
+            if c is last or (sent is not None and sent.sent.start_char <= c.start < sent.sent.end_char)
         ]
-        return same or [last]
 
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
@@ -428,6 +440,60 @@ def _content_words(doc: Doc, start: int, end: int) -> set[str]:
     if span is None:
         return set()
     return {t.lemma_.lower() for t in span if t.is_alpha and t.lower_ not in _STOP}
+
+
+_FIGURE_NOUNS = frozenset(
+    {
+        "figure",
+        "figures",
+        "number",
+        "numbers",
+        "toll",
+        "count",
+        "tally",
+        "turnout",
+        "estimate",
+        "estimates",
+        "data",
+        "statistics",
+        "results",
+        "result",
+        "findings",
+        "account",
+        "version",
+        "assessment",
+        "conclusion",
+        "conclusions",
+        "forecast",
+        "projection",
+    }
+)
+
+
+def _np_span(noun: Token) -> tuple[int, int]:
+    tokens = [t for t in noun.subtree if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+_REFERENCE_FAMILIES = {
+    "accusation": frozenset({"accuse", "charge", "accusation", "accusations", "blame"}),
+    "allegation": frozenset({"allege", "accuse", "allegation", "allegations", "claim", "claims"}),
+    "charge": frozenset({"charge", "charges", "accuse"}),
+    "report": frozenset({"report", "reports", "reported", "suggest", "reporting"}),
+    "claim": frozenset({"claim", "claims", "allege", "assert", "allegation", "allegations"}),
+    "rumor": frozenset({"rumor", "rumors", "rumour", "rumours"}),
+    "rumour": frozenset({"rumor", "rumors", "rumour", "rumours"}),
+}
+
+
+def _cue_lemma(stance: StanceDraft) -> str:
+    return stance.cue_token.lemma_.lower() if stance.cue_token is not None else stance.cue.lower()
+
+
+def _only_by(claim: ClaimDraft, holder: str | None) -> bool:
+    return holder is not None and bool(claim.stances) and all(s.actor == holder for s in claim.stances)
 
 
 def _pleads_not_guilty(verb: Token) -> bool:

@@ -89,7 +89,7 @@ def _in_other_clause(token: Token, cue: Token) -> bool:
 
 
 def _attached_to(token: Token, verb: Token) -> bool:
-    """The date modifies the cue itself, not a clause below it ('reports that X was delayed until next year')."""
+    """The date modifies the cue, not a clause below it ('reports that X was delayed until next year')."""
     for step in range(4):
         if token.i == verb.i:
             return True

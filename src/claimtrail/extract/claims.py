@@ -328,7 +328,7 @@ class _Builder:
         if ref.lower_ in ("these", "those", "such"):
             return reported
         last = reported[-1]
-        if not (ref.tag_ in ("NNS", "NNPS")):
+        if ref.tag_ not in ("NNS", "NNPS"):
             return [last]
         sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
         return [

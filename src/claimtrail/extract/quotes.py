@@ -296,7 +296,10 @@ def _narrative_clause(child: Token) -> bool:
     if child.dep_ != "advcl":
         return False
     mark = next((c for c in child.children if c.dep_ == "mark"), None)
-    return mark is not None and mark.lower_ in _NARRATIVE_MARKS and mark.i > child.head.i
+    if mark is None or mark.i < child.head.i:
+        return False
+    even_as = mark.lower_ == "as" and mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even"
+    return mark.lower_ in _NARRATIVE_MARKS or even_as
 
 
 def content_roots(root: Token) -> list[Token]:

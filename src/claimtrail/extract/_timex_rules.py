@@ -374,6 +374,7 @@ MONTH_CUES: Final = frozenset(
         "around",
         "throughout",
         "on",
+        "for",
     ]
 )
 NUMBER_TOKEN = re.compile(r"[-\s]+")

@@ -102,8 +102,31 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
         if norm is None:
             continue
         _remember(ctx, norm)
-        out.append(_to_timex(cand, norm, ctx))
+        out.append(_as_rate(_to_timex(cand, norm, ctx), text))
     return tuple(out)
+
+
+_RATE = re.compile(r"(?:a|an|per|each) (day|week|month|year)", re.IGNORECASE)
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|percent|per cent|million|billion|bn|m|k)?|times|twice|once)\s*$"
+)
+
+
+def _as_rate(timex: Timex, text: str) -> Timex:
+    """'20 million doses a year', '1.5 per cent a year': a frequency (SET), not a duration."""
+    m = _RATE.fullmatch(timex.text)
+    if timex.type != "DURATION" or m is None:
+        return timex
+    before = text[max(0, timex.start - 40) : timex.start].rstrip()
+    words = before.split()
+    if not words or not (
+        _QUANTITY_BEFORE.search(before) or (len(words) >= 2 and _QUANTITY_BEFORE.search(" ".join(words[:-1])))
+    ):
+        return timex
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group(1).lower()]
+    return Timex(
+        text=timex.text, start=timex.start, end=timex.end, type="SET", value=f"P1{unit}", anchor=None
+    )
 
 
 def _to_timex(cand: _Candidate, norm: _Norm, ctx: _Context) -> Timex:
@@ -237,7 +260,7 @@ def _tense(ctx: _Context, start: int, end: int) -> Tense:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    for _ in range(4):
+    for _ in range(6):  # "meet for the first time on Monday": the verb is four heads up
         if token.pos_ in ("VERB", "AUX"):
             return token
         if token.head.i == token.i:
@@ -250,6 +273,8 @@ def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        return "future"  # "due to begin on Monday", "plans to vote on Friday": an intended act
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -305,9 +330,9 @@ def _nearest(options: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
     nearby date beats the tense.
     """
     best = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
-    if tense == "past" and (best - anchor).days > 90:
+    if tense == "past" and (best - anchor).days > 150:
         return max((d for d in options if d <= anchor), default=best)
-    if tense == "future" and (anchor - best).days > 90:
+    if tense == "future" and (anchor - best).days > 150:
         return min((d for d in options if d >= anchor), default=best)
     return best
 

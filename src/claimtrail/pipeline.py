@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from claimtrail._version import __version__
 from claimtrail.errors import StageError
@@ -15,6 +16,10 @@ from claimtrail.extract.lexicon import lexicon
 from claimtrail.ingest.article import prepare_article
 from claimtrail.models import ArticleRecord, Failure, PreparedArticle, RawArticle
 from claimtrail.nlp.load import DEFAULT_MODEL, load_nlp
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 BATCH_SIZE = 32
 
@@ -29,6 +34,19 @@ def _batches(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[
         yield batch
 
 
+def _with_dateline_boundary(nlp: Language, prepared: PreparedArticle) -> Doc:
+    """The dateline ends a sentence, so the parser never takes 'RIYADH, May 9 (Reuters)' for a subject."""
+    doc = nlp.make_doc(prepared.text)
+    dateline = prepared.dateline
+    if dateline is not None and dateline.end < len(prepared.text):
+        after = doc.char_span(dateline.end, len(prepared.text), alignment_mode="expand")
+        if after is not None:
+            first = next((t for t in after if not t.is_space and not t.is_punct), None)
+            if first is not None and first.i > 0:
+                first.is_sent_start = True
+    return doc
+
+
 def process_many(
     inputs: Iterable[RawArticle | Failure], *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE
 ) -> Iterator[ArticleRecord | Failure]:
@@ -40,7 +58,7 @@ def process_many(
     for batch in _batches(inputs, batch_size):
         prepared = [prepare_article(item) if isinstance(item, RawArticle) else item for item in batch]
         ready = [p for p in prepared if isinstance(p, PreparedArticle)]
-        docs = iter(nlp.pipe(p.text for p in ready))
+        docs = iter(nlp.pipe(_with_dateline_boundary(nlp, p) for p in ready))
         for item in prepared:
             if not isinstance(item, PreparedArticle):
                 yield item

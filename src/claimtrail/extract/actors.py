@@ -501,8 +501,13 @@ def _register_field_organisations(table: ActorTable) -> None:
     for tok in table.doc:
         if tok.idx < table.body_start or tok.i in table.token_actor or tok.lower_ not in _NAMED_BY_FIELD:
             continue
+        # "the Reuters news agency" is Reuters; "Saudi Arabia's energy ministry" is a ministry of its own
         named = any(
-            t.i in table.token_actor or t.i in table.title_tokens or t.ent_type_ == "ORG" for t in tok.lefts
+            t.i in table.title_tokens
+            or t.ent_type_ == "ORG"
+            or table.token_actor.get(t.i, "").startswith("ORG:")
+            for t in tok.lefts
+            if t.dep_ != "poss"
         )
         if not named and any(_is_field_word(c) for c in tok.lefts):
             _nominal_actor(table, tok)
@@ -534,10 +539,23 @@ def _np_bounds(token: Token, *, appos: bool = False) -> tuple[int, int]:
             break
         if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             break  # "the opposition leader of being a US puppet": the gerund is the accusation
-        right = max(right, child.right_edge.i)
+        right = max(right, _edge_without_clauses(child))
     while right > token.i and (token.doc[right].is_punct or token.doc[right].is_space):
         right -= 1
     return left, right + 1
+
+
+def _edge_without_clauses(token: Token) -> int:
+    """Right edge of a phrase, leaving out relative clauses and asides ('Aramco, who spoke on ...')."""
+    right = token.i
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "state oil company Aramco"
+            right = max(right, _edge_without_clauses(child))
+            continue
+        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.is_space:
+            break
+        right = max(right, _edge_without_clauses(child))
+    return right
 
 
 def _group_of_conjuncts(table: ActorTable, token: Token) -> str | None:

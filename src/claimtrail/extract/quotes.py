@@ -126,6 +126,11 @@ def _subject(verb: Token) -> Token | None:
 
 def _speaker_token(verb: Token) -> Token | None:
     """The subject of a cue, following participles ('rejected it, saying') and conjoined verbs."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _is_cue_or_label(verb):
+        # "..., said allocations were unchanged, dismissing the report": the speaker of the cue above
+        cue = next((a for a in verb.ancestors if _is_cue(a) and _subject(a) is not None), None)
+        if cue is not None:
+            return _subject(cue)
     seen = 0
     current = verb
     head = verb.head
@@ -327,6 +332,16 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         ):
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
+    for tok in root.subtree:
+        lemma = tok.lemma_.lower()
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and (lemma in lex.speech_verbs or lemma in lex.stance_verbs)
+        ):
+            if tok.i > 0 and doc[tok.i - 1].text == ",":
+                excluded.update(t.i for t in tok.subtree)
+                excluded.add(tok.i - 1)
     tokens = [t for t in root.subtree if t.i not in excluded and not t.is_space]
     that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"

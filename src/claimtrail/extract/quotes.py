@@ -312,6 +312,19 @@ def content_roots(root: Token) -> list[Token]:
     return [root, *(c for c in root.children if _second_that_clause(c))]
 
 
+def _act_participles(doc: Doc, root: Token) -> set[int]:
+    """', dismissing the report' inside reported content: the speaker's own act, with its comma."""
+    lex = lexicon()
+    found: set[int] = set()
+    for tok in root.subtree:
+        lemma = tok.lemma_.lower()
+        is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and is_act and tok.i > 0 and doc[tok.i - 1].text == ",":
+            found.update(t.i for t in tok.subtree)
+            found.add(tok.i - 1)
+    return found
+
+
 def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, int]:
     """Character range of a complement clause, without 'that' and without the speaker's next act.
 
@@ -332,16 +345,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         ):
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
-    for tok in root.subtree:
-        lemma = tok.lemma_.lower()
-        if (
-            tok.dep_ == "advcl"
-            and tok.tag_ == "VBG"
-            and (lemma in lex.speech_verbs or lemma in lex.stance_verbs)
-        ):
-            if tok.i > 0 and doc[tok.i - 1].text == ",":
-                excluded.update(t.i for t in tok.subtree)
-                excluded.add(tok.i - 1)
+    excluded |= _act_participles(doc, root)
     tokens = [t for t in root.subtree if t.i not in excluded and not t.is_space]
     that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"

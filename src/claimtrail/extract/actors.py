@@ -199,7 +199,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             i in taken for i in range(ent.start, ent.end)
         ):
             spans.append(ent)
-    spans = [_with_state_prefix(_person_if_titled(s)) for s in spans]
+    spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 
 
@@ -222,11 +222,41 @@ _ORG_WORDS = frozenset(
 )
 
 
+_INSTITUTION_WORDS = frozenset(
+    {
+        "center",
+        "centre",
+        "hospital",
+        "college",
+        "school",
+        "church",
+        "clinic",
+        "institute",
+        "university",
+        "foundation",
+        "fund",
+        "trust",
+        "museum",
+        "airport",
+        "stadium",
+    }
+)
+
+
+def _org_if_institution(span: Span) -> Span:
+    """NER calls some institutions people ('Medical Center'); a name like an institution's is not a person."""
+    words = {t.lower_ for t in span}
+    if span.label_ == "PERSON" and words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"}):
+        return Span(span.doc, span.start, span.end, label="ORG")
+    return span
+
+
 def _person_if_titled(span: Span) -> Span:
     """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that carries a role title is a person."""
     if span.label_ == "PERSON" or not 2 <= len(span) <= 3:
         return span
-    if any(t.lower_ in _ORG_WORDS or t.lower_ in lexicon().org_heads or not t.is_title for t in span):
+    institution = _ORG_WORDS | _INSTITUTION_WORDS | lexicon().org_heads
+    if any(t.lower_ in institution or not t.is_title for t in span):
         return span
     doc = span.doc
     if span.text in lexicon().outlets or span.text in lexicon().countries or span.text in lexicon().seats:
@@ -772,10 +802,21 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             ranked.append((rank, abs(i - token.i), key))
     if ranked and min(ranked)[0] < 3:
         best = min(ranked)
+        modifier_only = all(
+            table.doc[i].dep_ == "compound" for i in range(left, right) if table.token_actor.get(i) == best[2]
+        )
+        indefinite = table.doc[left].lower_ in ("a", "an") and token.pos_ == "NOUN"
+        if modifier_only and indefinite:  # "A Telegram channel linked to ...": a source, not Telegram
+            return unnamed_source(table, token)
         person_role = (
             _is_role(token) and token.lower_ not in lexicon().org_heads and token.i not in table.token_actor
         )
-        if person_role and table.kind(best[2]) == "ORG":
+        in_of_phrase = table.kind(best[2]) != "PERSON" and all(
+            any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
+            for i in range(left, right)
+            if table.token_actor.get(i) == best[2]
+        )
+        if person_role and (table.kind(best[2]) == "ORG" or in_of_phrase):
             # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital
             return unnamed_source(table, token)
         return best[2]

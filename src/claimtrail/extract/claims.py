@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimtrail.extract.actors import ActorTable, resolve_np, unnamed_source
+from claimtrail.extract.actors import ActorTable, resolve_np, resolve_pronoun, unnamed_source
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
@@ -236,10 +236,12 @@ class _Builder:
             prep = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if prep is None:
             return
-        resolve_np(self.table, target)
+        speaker = self._speaker(verb)
+        if not (target.pos_ == "PRON" and resolve_pronoun(self.table, target) == speaker):
+            resolve_np(self.table, target)  # "accusing them of ...": never the accuser itself
         end = max(t.idx + len(t.text) for t in prep.subtree if not t.is_punct)
         claim = self.new_claim(target.left_edge.idx, end, prep)
-        self.stance(claim, self._speaker(verb), "asserts", verb.text, verb)
+        self.stance(claim, speaker, "asserts", verb.text, verb)
 
     def _recognition(self, verb: Token) -> None:
         """'recognized Guaido as the country's leader' supports the earlier claim of his status."""
@@ -275,7 +277,10 @@ class _Builder:
                 label = "denies"
             if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
                 self._verb_on_reference(tok, label)  # type: ignore[arg-type]
-            if tok.pos_ in ("NOUN", "ADJ", "PROPN") and self._denial_predicate(tok) is not None:
+            predicate_like = tok.pos_ in ("NOUN", "ADJ", "PROPN") or (
+                tok.tag_ == "VBN" and tok.pos_ == "VERB"
+            )
+            if predicate_like and self._denial_predicate(tok) is not None:
                 self._predicate_on_reference(tok)
             if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
                 self._doubt(tok)
@@ -325,6 +330,10 @@ class _Builder:
         reported = named or [c for c in before if c.reported] or [c for c in before if c.stances]
         if not reported:
             return []
+        if ref.pos_ in ("PRON", "DET"):
+            # "These are just rumors", "this is disinformation": the claims already in dispute, if any
+            disputed = [c for c in before if any(st.stance in ("denies", "questions") for st in c.stances)]
+            reported = disputed or reported
         if ref.lower_ in ("these", "those", "such"):
             return reported
         last = reported[-1]
@@ -342,7 +351,9 @@ class _Builder:
         words = lexicon().denial_predicates
         if tok.lower_ not in words and tok.lemma_.lower() not in words:
             return None
-        if tok.dep_ not in ("attr", "acomp", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos", "ROOT"):
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)
+        allowed = ("attr", "acomp", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos", "ROOT")
+        if tok.dep_ not in allowed and not passive:
             return None
         mods = [c for c in tok.children if c.dep_ in ("det", "advmod", "amod") and c.i < tok.i]
         start = min([tok.i, *(m.i for m in mods)])
@@ -352,9 +363,11 @@ class _Builder:
         cue = self._denial_predicate(pred)
         if cue is None:
             return
-        verb = pred.head if pred.dep_ != "ROOT" else pred
+        verb = pred if pred.dep_ == "ROOT" or any(c.dep_ == "nsubjpass" for c in pred.children) else pred.head
         if verb.lower_ == "as" and verb.head.pos_ == "VERB":  # "dismissed the report as fabricated"
             verb = verb.head
+        if verb.lower_ == "of" and verb.head.dep_ == "attr":  # "another piece of disinformation"
+            verb = verb.head.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")), None)
         if subject is None or not self._refers_to_claim(subject):
             return
@@ -364,7 +377,7 @@ class _Builder:
 
     def _is_position(self, root: Token) -> bool:
         """'the report was another hoax' is a stance on another claim, not a claim of its own."""
-        for child in root.children:
+        for child in [root, *root.children]:
             if self._denial_predicate(child) is not None:
                 subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and self._refers_to_claim(subject):
@@ -482,7 +495,9 @@ _REFERENCE_FAMILIES = {
     "allegation": frozenset({"allege", "accuse", "allegation", "allegations", "claim", "claims"}),
     "charge": frozenset({"charge", "charges", "accuse"}),
     "report": frozenset({"report", "reports", "reported", "suggest", "reporting"}),
-    "claim": frozenset({"claim", "claims", "allege", "assert", "allegation", "allegations"}),
+    "claim": frozenset(
+        {"claim", "claims", "allege", "assert", "allegation", "allegations", "accuse", "blame"}
+    ),
     "rumor": frozenset({"rumor", "rumors", "rumour", "rumours"}),
     "rumour": frozenset({"rumor", "rumors", "rumour", "rumours"}),
 }

@@ -144,7 +144,22 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\bof being\b", "is", text)
     text = re.sub(r"^(.*?) of (\w+ing)\b", lambda m: f"{m.group(1)} is {m.group(2)}", text, count=1)
     text = text.strip(" ,;:.")
+    for obj, subj in _OBJECT_TO_SUBJECT.items():  # "accusing them of helping" -> "They are helping"
+        if text.startswith(obj):
+            text = subj + text[len(obj) :]
     return text[:1].upper() + text[1:]
+
+
+_OBJECT_TO_SUBJECT = {
+    "them is ": "they are ",
+    "Them is ": "they are ",
+    "him is ": "he is ",
+    "Him is ": "he is ",
+    "her is ": "she is ",
+    "Her is ": "she is ",
+    "us is ": "we are ",
+    "Us is ": "we are ",
+}
 
 
 def normalize_claim(doc: Doc, table: ActorTable, start: int, end: int, subject: str | None = None) -> str:

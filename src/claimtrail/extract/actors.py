@@ -21,38 +21,11 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof",
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "attr", "appos"})
 _PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "into", "across", "around", "outside", "inside"})
 _TITLE_LINKS = frozenset({"of", "in", "for", "'s", "’s", "-", "and"})
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_PERSONAL = _MALE | _FEMALE
-_PLURAL = frozenset({"they", "them", "their", "themselves"})
-_NEUTER = frozenset({"it", "its", "itself"})
-_QUANTITY_HEADS = frozenset(
-    {"dozens", "hundreds", "thousands", "many", "some", "several", "most", "scores", "millions"}
-)
-_NAMED_BY_FIELD = frozenset(
-    {
-        "ministry",
-        "department",
-        "commission",
-        "committee",
-        "agency",
-        "office",
-        "board",
-        "authority",
-        "council",
-        "regulator",
-        "service",
-        "bureau",
-    }
-)
-_GOVERNMENT_NOUNS = frozenset(
-    {"government", "administration", "ministry", "police", "army", "military", "court"}
-)
 _COUNTRY_REFS = frozenset({"country", "nation", "state", "government"})
 
 
 @dataclass(slots=True)
-class _Entry:
+class ActorEntry:
     key: str
     name: str
     kind: ActorKind
@@ -62,7 +35,7 @@ class _Entry:
     first: int = 0
 
 
-def _strip_det(text: str) -> str:
+def strip_determiner(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip()
 
 
@@ -76,7 +49,7 @@ class ActorTable:
     def __init__(self, doc: Doc, body_start: int) -> None:
         self.doc = doc
         self.body_start = body_start
-        self.entries: dict[str, _Entry] = {}
+        self.entries: dict[str, ActorEntry] = {}
         self.token_actor: dict[int, str] = {}
         self.title_tokens: set[int] = set()
         self._persons_by_last: dict[str, str] = {}
@@ -85,7 +58,7 @@ class ActorTable:
     def add(self, key: str, name: str, kind: ActorKind, start: int, end: int) -> str:
         entry = self.entries.get(key)
         if entry is None:
-            entry = _Entry(key=key, name=name, kind=kind, first=self.doc[start].idx)
+            entry = ActorEntry(key=key, name=name, kind=kind, first=self.doc[start].idx)
             self.entries[key] = entry
         elif len(name) > len(entry.name) and kind == "PERSON":
             entry.name = name
@@ -163,7 +136,7 @@ def _is_agentive(span: Span) -> bool:
 def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     """Key, canonical name and kind of a named span, or None when it is not an actor here."""
     lex = lexicon()
-    text = _strip_det(span.text)
+    text = strip_determiner(span.text)
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     if text in lex.outlets:
@@ -321,7 +294,7 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
 # -- titles -------------------------------------------------------------------------------------------
 
 
-def _is_role(token: Token) -> bool:
+def is_role(token: Token) -> bool:
     return token.lower_ in lexicon().role_nouns or token.lemma_.lower() in lexicon().role_nouns
 
 
@@ -342,7 +315,7 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
         if not (
             tok.is_title
             or tok.is_upper
-            or _is_role(tok)
+            or is_role(tok)
             or tok.lower_ in _TITLE_LINKS
             or tok.pos_ in ("ADJ", "NOUN", "PROPN")
         ):
@@ -351,7 +324,7 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     first = i + 1
     while first < start and doc[first].lower_ in _TITLE_LINKS:
         first += 1
-    if first >= start or not any(_is_role(doc[j]) for j in range(first, start)):
+    if first >= start or not any(is_role(doc[j]) for j in range(first, start)):
         return None
     # The title ends at its last role noun; anything after it is part of the name.
     return first, start
@@ -361,7 +334,7 @@ def _appositive_title(doc: Doc, span: Span) -> tuple[int, int] | None:
     """'the country's president, Nicolas Maduro,' or 'Nicolas Maduro, the country's president,'."""
     if span.start >= 2 and doc[span.start - 1].text == ",":
         head = doc[span.start - 2]
-        if _is_role(head) and head.pos_ == "NOUN":
+        if is_role(head) and head.pos_ == "NOUN":
             left = min(t.i for t in head.subtree)
             if left < span.start - 1:
                 return left, span.start - 1
@@ -373,7 +346,7 @@ def _appositive_title(doc: Doc, span: Span) -> tuple[int, int] | None:
         if (
             k > j
             and doc[j].pos_ in ("DET", "PRON", "ADJ", "NOUN", "PROPN")
-            and any(_is_role(doc[x]) for x in range(j, k))
+            and any(is_role(doc[x]) for x in range(j, k))
             and doc[k - 1].pos_ in ("NOUN", "PROPN")
             and (k == len(doc) or doc[k].text in (",", ".", ";"))
         ):
@@ -386,7 +359,7 @@ def _title_after_org(doc: Doc, span: Span) -> tuple[int, int] | None:
     k = span.end
     while k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower:
         k += 1
-    if k > span.end and (_is_role(doc[k - 1]) or doc[k - 1].lower_ in lexicon().org_heads):
+    if k > span.end and (is_role(doc[k - 1]) or doc[k - 1].lower_ in lexicon().org_heads):
         return span.end, k
     return None
 
@@ -394,7 +367,7 @@ def _title_after_org(doc: Doc, span: Span) -> tuple[int, int] | None:
 def _title_before_org(doc: Doc, span: Span) -> tuple[int, int] | None:
     """'Italian newspaper' before 'La Voce dello Sport', 'security blog' before 'BreachLedger'."""
     j = span.start - 1
-    if j < 0 or not doc[j].is_lower or not (doc[j].lower_ in lexicon().org_heads or _is_role(doc[j])):
+    if j < 0 or not doc[j].is_lower or not (doc[j].lower_ in lexicon().org_heads or is_role(doc[j])):
         return None
     left = j
     while left - 1 >= 0 and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[left - 1].is_punct:
@@ -402,7 +375,7 @@ def _title_before_org(doc: Doc, span: Span) -> tuple[int, int] | None:
     return left, span.start
 
 
-def _affiliation_of(table: ActorTable, start: int, end: int) -> str | None:
+def affiliation_of(table: ActorTable, start: int, end: int) -> str | None:
     """The state a title names: 'Russian Ambassador' -> Russia, "the country's president" -> that country."""
     lex = lexicon()
     doc = table.doc
@@ -412,11 +385,11 @@ def _affiliation_of(table: ActorTable, start: int, end: int) -> str | None:
             if tok.text in table_:
                 return table_[tok.text]
         if tok.lower_ in _COUNTRY_REFS and i + 1 < end and doc[i + 1].tag_ == "POS":
-            return _recent_country(table, doc[i].idx)
+            return recent_country(table, doc[i].idx)
     return None
 
 
-def _recent_country(table: ActorTable, before_char: int) -> str | None:
+def recent_country(table: ActorTable, before_char: int) -> str | None:
     """The country most recently named before a position ("the country" refers back to it)."""
     lex = lexicon()
     best: tuple[int, str] | None = None
@@ -440,7 +413,7 @@ def _sentence_country(table: ActorTable, sent: Span) -> str | None:
 def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
     doc = table.doc
     inner = span.start
-    while inner < span.end - 1 and _is_role(doc[inner]):
+    while inner < span.end - 1 and is_role(doc[inner]):
         inner += 1
     if inner > span.start:  # NER kept the title inside the name: "Councilor Rosa Mendes"
         table.add_title(key, doc[span.start : inner].text)
@@ -453,13 +426,13 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
         table.title_tokens.update(range(s, e))
         entry = table.entries[key]
         if entry.affiliation is None:
-            entry.affiliation = _affiliation_of(table, s, e)
+            entry.affiliation = affiliation_of(table, s, e)
     entry = table.entries[key]
     if entry.affiliation is None and entry.titles:
         entry.affiliation = _sentence_country(table, span.sent)
 
 
-def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
+def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
     """Named actors of the article body (text before `body_start`, the dateline, is not a mention)."""
     table = ActorTable(doc, body_start)
     spans = _relabel_surnames(_named_spans(doc, body_start))
@@ -488,364 +461,4 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
                 if found:
                     table.add_title(key, _span_text(doc, *found))
                     table.title_tokens.update(range(*found))
-    _register_field_organisations(table)
     return table
-
-
-def _is_field_word(token: Token) -> bool:
-    """'energy' in 'energy ministry', 'electoral' in 'electoral commission' (not 'Dutch', not 'new')."""
-    if token.dep_ == "compound" and token.pos_ == "NOUN":
-        return True
-    return (
-        token.dep_ == "amod" and token.pos_ == "ADJ" and token.is_lower and token.lower_ in _FIELD_ADJECTIVES
-    )
-
-
-_FIELD_ADJECTIVES = frozenset(
-    {
-        "electoral",
-        "judicial",
-        "federal",
-        "national",
-        "central",
-        "regional",
-        "provincial",
-        "municipal",
-        "financial",
-        "economic",
-        "military",
-        "medical",
-        "foreign",
-        "interior",
-        "environmental",
-        "statistical",
-        "supreme",
-        "constitutional",
-        "anti-corruption",
-    }
-)
-
-
-def _register_field_organisations(table: ActorTable) -> None:
-    """'The Dutch agriculture ministry confirmed ...' names an organisation later called 'the ministry'."""
-    for tok in table.doc:
-        if tok.idx < table.body_start or tok.i in table.token_actor or tok.lower_ not in _NAMED_BY_FIELD:
-            continue
-        # "the Reuters news agency" is Reuters; "Saudi Arabia's energy ministry" is a ministry of its own
-        named = any(
-            t.i in table.title_tokens
-            or t.ent_type_ == "ORG"
-            or table.token_actor.get(t.i, "").startswith("ORG:")
-            for t in tok.lefts
-            if t.dep_ != "poss"
-        )
-        if not named and any(_is_field_word(c) for c in tok.lefts):
-            _nominal_actor(table, tok)
-
-
-# -- resolving a noun phrase to an actor ---------------------------------------------------------------
-
-
-def _np_bounds(token: Token, *, appos: bool = False) -> tuple[int, int]:
-    """The noun phrase of a head token, without relative clauses, trailing commas or quotes.
-
-    With `appos`, an appositive name is part of it ("Her spokesman, Pieter Vos,").
-    """
-    left = token.left_edge.i
-    doc = token.doc
-    # "refuted on Monday media reports": a date or punctuation at the left edge is not part of the source.
-    while left < token.i and (
-        doc[left].ent_type_ in ("DATE", "TIME") or doc[left].is_punct or doc[left].is_space
-    ):
-        left += 1
-    right = token.i
-    for child in token.rights:
-        if appos and child.dep_ == "appos":
-            right = max(right, child.right_edge.i)
-            continue
-        if appos and child.text == ",":
-            continue
-        if child.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj") or child.is_space:
-            break
-        if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
-            break  # "the opposition leader of being a US puppet": the gerund is the accusation
-        right = max(right, _edge_without_clauses(child))
-    while right > token.i and (token.doc[right].is_punct or token.doc[right].is_space):
-        right -= 1
-    return left, right + 1
-
-
-def _edge_without_clauses(token: Token) -> int:
-    """Right edge of a phrase, leaving out relative clauses and asides ('Aramco, who spoke on ...')."""
-    right = token.i
-    for child in token.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":  # "state oil company Aramco"
-            right = max(right, _edge_without_clauses(child))
-            continue
-        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.is_space:
-            break
-        right = max(right, _edge_without_clauses(child))
-    return right
-
-
-def _group_of_conjuncts(table: ActorTable, token: Token) -> str | None:
-    """'such European powers as France, Germany ... and the United Kingdom' -> one group actor."""
-    members: list[Token] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("as", "including", "like"):
-            members = [c for c in child.children if c.dep_ == "pobj"]
-    if not members:
-        return None
-    first = members[0]
-    conj = [first, *first.conjuncts]
-    left = min(c.left_edge.i for c in conj)
-    right = max(c.right_edge.i for c in conj) + 1
-    span = table.doc[left:right]
-    name = _strip_det(span.text)
-    return table.add(f"GROUP:{name.lower()}", name, "GPE" if first.ent_type_ == "GPE" else "ORG", left, right)
-
-
-def _recent_actor(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) -> str | None:
-    """The actor of one of `kinds` a pronoun most likely refers to.
-
-    Within the pronoun's own sentence the nearest earlier candidate wins; before it, the nearest subject of
-    an earlier sentence (the salient entity), then the nearest mention of any role.
-    """
-    doc = table.doc
-    sent_start = doc[before].sent.start
-    best_any: str | None = None
-    for i in range(before - 1, max(-1, before - 400), -1):
-        key = table.token_actor.get(i)
-        if key is None or table.kind(key) not in kinds:
-            continue
-        if i >= sent_start:
-            return key
-        tok = doc[i]
-        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
-            return key
-        best_any = best_any or key
-    return best_any
-
-
-_OUTLET_NOUNS = frozenset(
-    {
-        "paper",
-        "newspaper",
-        "daily",
-        "tabloid",
-        "magazine",
-        "broadcaster",
-        "channel",
-        "outlet",
-        "website",
-        "site",
-        "blog",
-        "agency",
-        "station",
-        "network",
-    }
-)
-
-
-def _is_outlet(entry: _Entry) -> bool:
-    words = set(" ".join(entry.titles).lower().split())
-    return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS)
-
-
-def _role_reference(table: ActorTable, token: Token) -> str | None:
-    """'the minister', 'the ministry', 'the company': the last actor whose name or title has that noun."""
-    noun = token.lower_
-    for key in sorted(table.entries, key=lambda k: -table.entries[k].first):
-        entry = table.entries[key]
-        if entry.first >= token.idx:
-            continue
-        words = " ".join([entry.name, *entry.titles]).lower()
-        if re.search(rf"\b{re.escape(noun)}\b", words):
-            return key
-    if noun in lexicon().org_heads and noun not in _GOVERNMENT_NOUNS:
-        orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
-        # "the paper" means the last outlet named; "the company" the last organisation that is not one
-        outlet_like = [e for e in orgs if _is_outlet(e)]
-        if noun in _OUTLET_NOUNS:
-            orgs = outlet_like or orgs
-        else:
-            orgs = [e for e in orgs if not _is_outlet(e)] or orgs
-        if orgs:
-            return max(orgs, key=lambda e: e.first).key
-    return None
-
-
-def _nominal_actor(table: ActorTable, token: Token) -> str | None:
-    """An unnamed source or an organisation named by a noun phrase ('the opposition-led legislature')."""
-    lex = lexicon()
-    if token.lower_ in _QUANTITY_HEADS:  # "dozens of countries": the source is the countries
-        pobj = next(
-            (g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None
-        )
-        if pobj is not None and pobj.lower_ in lex.unnamed_heads:
-            left, right = _np_bounds(token)
-            text = table.doc[left : pobj.i + 1].text
-            return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, pobj.i + 1)
-    left, right = _np_bounds(token)
-    doc = table.doc
-    head = token.lemma_.lower()
-    determiner = doc[left].lower_ if left < token.i else ""
-    has_proper = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title for t in doc[left + 1 : token.i])
-    if determiner == "the" and not has_proper and (token.lower_ in lex.org_heads or _is_role(token)):
-        linked = _role_reference(table, token)
-        if linked is not None:
-            table.add(linked, table.name(linked), table.kind(linked), left, right)
-            return linked
-    if token.lower_ in lex.org_heads and token.lower_ in _NAMED_BY_FIELD:
-        field_words = [t for t in doc[left : token.i] if _is_field_word(t)]
-        if field_words:  # "Saudi Arabia's energy ministry": named by its field
-            name = " ".join([*(t.text.lower() for t in field_words), token.lower_])
-            key = table.add(f"ORG:{name}", name, "ORG", field_words[0].i, token.i + 1)
-            entry = table.entries[key]
-            entry.affiliation = entry.affiliation or _affiliation_of(table, left, token.i)
-            return key
-    if token.lower_ in lex.org_heads:
-        proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
-        if proper and determiner in ("the", ""):
-            name = _strip_det(doc[proper[0].i : token.i + 1].text)
-            key = table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
-            modifiers = [t for t in doc[left : token.i] if t not in proper and t.pos_ != "DET"]
-            if modifiers:
-                first, last = modifiers[0].i, modifiers[-1].i + 1
-                table.add_title(key, doc[first:last].text)
-            entry = table.entries[key]
-            entry.affiliation = entry.affiliation or _affiliation_of(table, left, token.i)
-            return key
-    if head in lex.unnamed_heads or token.lower_ in lex.unnamed_heads or token.lower_ in lex.org_heads:
-        text = doc[left:right].text
-        return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
-    return None
-
-
-_ORG_SUFFIXES = frozenset(
-    {
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "plc",
-        "group",
-        "co",
-        "co.",
-        "ag",
-        "sa",
-        "gmbh",
-        "holdings",
-        "partners",
-        "systems",
-        "technologies",
-    }
-)
-
-
-def _proper_actor(table: ActorTable, token: Token) -> str:
-    """A proper-noun subject NER missed: a known surname, a company ('Corvel Systems Inc') or a name."""
-    doc = table.doc
-    left = token.i
-    while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
-        left -= 1
-    words = [t.text for t in doc[left : token.i + 1]]
-    name = " ".join(words)
-    if len(words) == 1 and name in table._persons_by_last:
-        key = table._persons_by_last[name]
-        return table.add(key, table.name(key), "PERSON", left, token.i + 1)
-    for key, entry in table.entries.items():
-        if entry.name == name or entry.name.endswith(" " + name):
-            return table.add(key, entry.name, entry.kind, left, token.i + 1)
-    lowered = {w.lower() for w in words}
-    is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1
-    kind: ActorKind = "ORG" if is_org else "PERSON"
-    key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
-    if kind == "PERSON":
-        table._persons_by_last.setdefault(words[-1], key)
-    return key
-
-
-def unnamed_source(table: ActorTable, token: Token) -> str:
-    """A source described, not named ('Organisers of the 2026 Winter Games'), as an UNNAMED actor."""
-    left, right = _np_bounds(token)
-    text = table.doc[left:right].text
-    return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
-
-
-def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
-    low = token.lower_
-    if low in _PERSONAL:
-        return _recent_actor(table, token.i, ("PERSON",))
-    if low in _PLURAL:
-        return _recent_actor(table, token.i, ("ORG", "GPE", "UNNAMED"))
-    if low in _NEUTER:
-        return _recent_actor(table, token.i, ("ORG", "GPE", "UNNAMED"))
-    return None
-
-
-def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
-    """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
-    group = _group_of_conjuncts(table, token)
-    if group is not None:
-        return group
-    left, right = _np_bounds(token, appos=True)
-    ranked: list[tuple[int, int, str]] = []
-    for i in range(left, right):
-        key = table.token_actor.get(i)
-        # "Her spokesman, Pieter Vos": a possessive inside the phrase is someone else
-        if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
-            rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
-            ranked.append((rank, abs(i - token.i), key))
-    if ranked and min(ranked)[0] < 3:
-        best = min(ranked)
-        modifier_only = all(
-            table.doc[i].dep_ == "compound" for i in range(left, right) if table.token_actor.get(i) == best[2]
-        )
-        indefinite = table.doc[left].lower_ in ("a", "an") and token.pos_ == "NOUN"
-        if modifier_only and indefinite:  # "A Telegram channel linked to ...": a source, not Telegram
-            return unnamed_source(table, token)
-        person_role = (
-            _is_role(token) and token.lower_ not in lexicon().org_heads and token.i not in table.token_actor
-        )
-        in_of_phrase = table.kind(best[2]) != "PERSON" and all(
-            any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
-            for i in range(left, right)
-            if table.token_actor.get(i) == best[2]
-        )
-        if person_role and (table.kind(best[2]) == "ORG" or in_of_phrase):
-            # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital
-            return unnamed_source(table, token)
-        return best[2]
-    if token.pos_ in ("NOUN", "PROPN"):
-        # "the opposition leader of being a US puppet": the role noun, not a country inside its modifiers
-        nominal = (
-            _nominal_actor(table, token) if token.lower_ in lexicon().org_heads or _is_role(token) else None
-        )
-        if nominal is not None:
-            return nominal
-    unlinked_name = token.pos_ == "PROPN" and token.i not in table.token_actor
-    if ranked and unlinked_name and token.idx >= table.body_start:
-        return _proper_actor(table, token)  # "Evans Njoroge, Malawi's envoy": not the country in the aside
-    if ranked:
-        return min(ranked)[2]
-    if token.pos_ == "PROPN" and token.idx >= table.body_start:
-        return _proper_actor(table, token)
-    if token.pos_ == "PRON":
-        key = resolve_pronoun(table, token)
-        if key is not None and record_pronoun:
-            table.add(key, table.name(key), table.kind(key), token.i, token.i + 1)
-        return key
-    return _nominal_actor(table, token)
-
-
-def add_pronoun_mentions(table: ActorTable) -> None:
-    """Personal pronouns in the body resolved to the person they most likely refer to."""
-    for tok in table.doc:
-        if tok.idx >= table.body_start and tok.lower_ in _PERSONAL and tok.i not in table.token_actor:
-            key = _recent_actor(table, tok.i, ("PERSON",))
-            if key is not None:
-                table.add(key, table.name(key), "PERSON", tok.i, tok.i + 1)

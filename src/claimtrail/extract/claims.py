@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimtrail.extract.actors import ActorTable, resolve_np, resolve_pronoun, unnamed_source
+from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
+from claimtrail.extract.references import resolve_np, resolve_pronoun, unnamed_source
 from claimtrail.models import StanceLabel
 
 _DECLARE = frozenset({"declare", "proclaim", "call", "name", "label", "brand", "pronounce", "deem"})

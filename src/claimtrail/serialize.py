@@ -29,6 +29,7 @@ _RECORD_KEY_ORDER = (
     "timexes",
     "warnings",
     "pipeline",
+    "provenance",
 )
 
 

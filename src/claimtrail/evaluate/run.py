@@ -35,9 +35,21 @@ def _quotes(dataset_dir: Path, limit: int | None) -> EvalResult:
     return evaluate_quote_set(dataset_dir, limit=limit)
 
 
+def _html(dataset_dir: Path, limit: int | None) -> EvalResult:
+    from claimtrail.evaluate.html import evaluate_html
+
+    return evaluate_html(dataset_dir, limit=limit)
+
+
+def _claims(dataset_dir: Path, limit: int | None) -> EvalResult:
+    from claimtrail.evaluate.claims import evaluate_claims
+
+    return evaluate_claims(dataset_dir, limit=limit)
+
+
 def run_evaluation(
     task: str, dataset_dir: Path, *, split: str = "test", limit: int | None = None
 ) -> EvalResult:
     """`split` is accepted for every task; the timex and quote sets have a single (test) split."""
-    runners = {"timex": _timex, "quotes": _quotes}
+    runners = {"timex": _timex, "quotes": _quotes, "html": _html, "claims": _claims}
     return runners[task](dataset_dir, limit)

@@ -11,10 +11,11 @@ import hashlib
 
 from spacy.tokens import Doc, Token
 
-from claimtrail.extract.actors import ActorTable, add_pronoun_mentions, find_actors
+from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.claims import ClaimDraft, StanceDraft, find_claims
 from claimtrail.extract.dates import extract_timexes
 from claimtrail.extract.quotes import Attribution, find_quotes
+from claimtrail.extract.references import add_pronoun_mentions, find_actors
 from claimtrail.models import (
     ActorRef,
     ArticleRecord,

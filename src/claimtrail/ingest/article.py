@@ -116,10 +116,18 @@ def _publication(
     if raw.published and raw.published.strip() and from_input is None:
         warnings = (f"{WARN_BAD_PUBLISHED} could not read the publication date {raw.published!r}; ignored",)
     if dateline is not None and dateline.date is not None:
+        if raw.published_from and from_input and from_input[:10] == dateline.date and len(from_input) > 10:
+            return from_input, _input_origin(raw.published_from), warnings  # same day, more precise
         return dateline.date, "dateline", warnings
     if from_input is not None:
-        return from_input, "input", warnings
+        return from_input, _input_origin(raw.published_from), warnings
     return None, None, warnings
+
+
+def _input_origin(published_from: str | None) -> PublishedFrom:
+    """Where the reader found `raw.published` (page metadata, a feed, a WARC header); "input" by default."""
+    origins: dict[str | None, PublishedFrom] = {"page": "page", "feed": "feed", "warc": "warc"}
+    return origins.get(published_from, "input")
 
 
 # --- structure: headline, bylines, duplicates -----------------------------------------------------------

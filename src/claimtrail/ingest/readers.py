@@ -11,6 +11,8 @@ becomes a `Failure` with a stable code and the batch goes on. Decisions:
 - the size bound applies per article: plain text is read up to `max_bytes` and cut at a paragraph (or
   line) break; a JSONL line is read up to `4 * max_bytes` (JSON escapes inflate text) and its "text" is
   then cut to `max_bytes` like plain text; a longer line is skipped with CT-E006 without being held;
+- a JSONL line with an `"html"` string instead of `"text"` is a page: `claimtrail.ingest.html` finds its main
+  text, title and date (the line's "url" and "published" are passed on);
 - optional JSONL fields ("url", "published", "outlet", "headline") are used when they are non-empty
   strings and ignored otherwise;
 - the raw text is kept verbatim (newlines included); only a UTF-8 byte-order mark is dropped.
@@ -245,15 +247,46 @@ def _parse_json_line(line: bytes, source: str, max_bytes: int) -> Item:
     if not isinstance(record, dict):
         return _failure(BadJsonLine, source, f"{source} is a JSON {type(record).__name__}, not an object")
     text = record.get("text")
+    if not isinstance(text, str) and isinstance(record.get("html"), str):
+        return _html_line(record, source, decode_warning)
     if not isinstance(text, str):
         return _failure(BadJsonLine, source, f'{source} has no "text" string')
     if not text.strip():
         return _failure(EmptyInput, source, f'{source} has an empty "text"')
     warnings = [decode_warning] if decode_warning else []
     text = _bounded_text(text, max_bytes, warnings)
+    fields = _optional_fields(record)
     return RawArticle(
-        text=text, source=source, source_format="jsonl", warnings=tuple(warnings), **_optional_fields(record)
+        text=text,
+        source=source,
+        source_format="jsonl",
+        warnings=tuple(warnings),
+        url=fields.get("url"),
+        published=fields.get("published"),
+        outlet=fields.get("outlet"),
+        headline=fields.get("headline"),
     )
+
+
+def _html_line(record: dict[str, Any], source: str, decode_warning: str | None) -> Item:
+    """A JSONL line carrying `"html"` instead of `"text"`: main text, title and date from the page."""
+    import dataclasses
+
+    from claimtrail.ingest.html import html_to_raw_article
+
+    fields = _optional_fields(record)
+    page = html_to_raw_article(
+        record["html"],
+        source=source,
+        url=fields.get("url"),
+        published=fields.get("published"),
+        published_from="input" if "published" in fields else None,
+    )
+    if isinstance(page, Failure):
+        return page
+    warnings = (*page.warnings, decode_warning) if decode_warning else page.warnings
+    outlet = page.outlet or fields.get("outlet")
+    return dataclasses.replace(page, source_format="jsonl", warnings=warnings, outlet=outlet)
 
 
 def _bounded_text(text: str, max_bytes: int, warnings: list[str]) -> str:

@@ -1,0 +1,104 @@
+"""Numbered, append-only migrations shared by both backends, and the table that records them.
+
+A migration is a version number, a name and a function from the dialect to SQL statements. Released
+migrations never change: a new column or index is a new `mNNN_...` function appended to `MIGRATIONS`.
+`_claimtrail_migrations` holds one row per applied migration (version, name, applied_at); `apply` runs the
+pending ones in order, each in its own transaction, through the backend's `execute` and `commit`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from claimtrail.store.schema import TABLES, Dialect, create_table_sql
+
+__all__ = ["MIGRATIONS", "MIGRATIONS_TABLE", "SCHEMA_VERSION", "Migration", "apply_migrations"]
+
+MIGRATIONS_TABLE = "_claimtrail_migrations"
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    statements: Callable[[Dialect], list[str]]
+
+
+def m001_tables(dialect: Dialect) -> list[str]:
+    """Every table of `schema.TABLES` with its indexes."""
+    return [sql for table in TABLES for sql in create_table_sql(table, dialect)]
+
+
+_FTS = {"articles": ("headline", "text"), "quotes": ("text",), "claims": ("text", "normalized")}
+
+
+def m002_search(dialect: Dialect) -> list[str]:
+    """Full-text search: FTS5 tables kept by triggers in SQLite, tsvector columns with GIN in PostgreSQL."""
+    if dialect == "postgres":
+        return [sql for table, columns in _FTS.items() for sql in _tsvector(table, columns)]
+    return [sql for table, columns in _FTS.items() for sql in _fts5(table, columns)]
+
+
+def _fts5(table: str, columns: tuple[str, ...]) -> list[str]:
+    """External-content FTS5, named `<table>_fts` as sqlite-utils does, so Datasette offers search."""
+    cols, new = ", ".join(columns), ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({cols}, content='{table}',"
+        " content_rowid='rowid')",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_ai AFTER INSERT ON {table} BEGIN"
+        f" INSERT INTO {table}_fts (rowid, {cols}) VALUES (new.rowid, {new}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_ad AFTER DELETE ON {table} BEGIN"
+        f" INSERT INTO {table}_fts ({table}_fts, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END",
+    ]
+
+
+def _tsvector(table: str, columns: tuple[str, ...]) -> list[str]:
+    document = " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)
+    return [
+        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search tsvector"
+        f" GENERATED ALWAYS AS (to_tsvector('english', {document})) STORED",
+        f"CREATE INDEX IF NOT EXISTS idx_{table}_search ON {table} USING GIN (search)",
+    ]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "m001_tables", m001_tables),
+    Migration(2, "m002_search", m002_search),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+class _Connection(Protocol):
+    dialect: Dialect
+
+    def execute_sql(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]: ...
+
+    def commit(self) -> None: ...
+
+
+def apply_migrations(conn: _Connection) -> list[str]:
+    """Apply the pending migrations in order; the names of those applied."""
+    conn.execute_sql(
+        f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE}"
+        " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    conn.commit()
+    applied = {int(str(row[0])) for row in conn.execute_sql(f"SELECT version FROM {MIGRATIONS_TABLE}")}
+    done = []
+    for migration in MIGRATIONS:
+        if migration.version in applied:
+            continue
+        for sql in migration.statements(conn.dialect):
+            conn.execute_sql(sql)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        conn.execute_sql(
+            f"INSERT INTO {MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)",
+            (migration.version, migration.name, now),
+        )
+        conn.commit()
+        done.append(migration.name)
+    return done

@@ -12,6 +12,7 @@ from claimtrail._version import __version__
 from claimtrail.cli.evaluate import eval_cli
 from claimtrail.cli.extract import extract_cli
 from claimtrail.cli.ingest import ingest_cli
+from claimtrail.cli.stance import stance_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,6 +23,7 @@ def main() -> None:
 
 main.add_command(extract_cli)
 main.add_command(eval_cli)
+main.add_command(stance_cli)
 main.add_command(ingest_cli)
 
 __all__ = ["main"]

@@ -17,7 +17,7 @@ from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
-from claimtrail.extract.references import resolve_np, resolve_pronoun, unnamed_source
+from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.models import StanceLabel
 
 _DECLARE = frozenset({"declare", "proclaim", "call", "name", "label", "brand", "pronounce", "deem"})
@@ -119,7 +119,10 @@ class _Builder:
     # -- claims from reported speech ------------------------------------------------------------------
     def from_quotes(self) -> None:
         for quote in self.quotes:
-            if quote.kind == "direct" or quote.content_root is None or self._is_position(quote.content_root):
+            root = quote.content_root
+            if quote.kind == "direct" or not (root is not None or quote.unparsed_content):
+                continue
+            if root is not None and self._is_position(root):
                 continue
             kind = self.table.kind(quote.speaker) if quote.speaker else None
             label = _cue_stance(quote.cue, kind)
@@ -130,7 +133,12 @@ class _Builder:
             if restated is not None:
                 self.stance(restated, quote.speaker, label, cue, quote.cue)
                 continue
-            for part in content_roots(quote.content_root):
+            if root is None:  # the parser did not link the content: the quote's span is the claim
+                self.stance(
+                    self.new_claim(quote.start, quote.end, None), quote.speaker, label, cue, quote.cue
+                )
+                continue
+            for part in content_roots(root):
                 start, end = content_bounds(self.doc, part, split=True)
                 start, end = max(start, quote.start), min(end, quote.end)
                 if end - start >= 8:
@@ -197,10 +205,7 @@ class _Builder:
         subj = _speaker_token(verb)
         if subj is None:
             return None
-        key = resolve_np(self.table, subj)
-        if key is None and subj.pos_ == "NOUN":  # "Organisers of the Games denied": the source as written
-            key = unnamed_source(self.table, subj)
-        return key
+        return resolve_speaker(self.table, subj)  # "Organisers of the Games denied": the source as written
 
     def _declaration(self, verb: Token) -> None:
         """'declared Maduro a usurper', 'declared himself the country's interim president'."""

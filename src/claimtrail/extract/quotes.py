@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.references import resolve_np
+from claimtrail.extract.references import resolve_np, resolve_speaker
 from claimtrail.models import QuoteKind
 
 _OPEN = '"“«„'
@@ -72,6 +72,7 @@ class Attribution:
     cue: Token | None
     addressee: str | None
     content_root: Token | None
+    unparsed_content: bool = False  # the parser did not link content and cue; the span is the content
 
 
 # -- quote marks ----------------------------------------------------------------------------------------
@@ -255,7 +256,7 @@ def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) ->
         if cue is not None:
             subj = _speaker_token(cue)
             if subj is not None and not _inside(subj.idx, pairs):
-                speaker = resolve_np(table, subj)
+                speaker = resolve_speaker(table, subj)
             addressee = _addressee(table, cue)
         elif last_speaker is not None and _near_previous(doc, last_speaker[0], start):
             speaker, cue = last_speaker[1], last_speaker[2]
@@ -383,7 +384,7 @@ def _according_to(doc: Doc, table: ActorTable) -> list[Attribution]:
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            speaker = resolve_np(table, pobj)
+            speaker = resolve_speaker(table, pobj)
             sent = tok.sent
             phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
             rest = [t for t in sent if t.i not in phrase and not t.is_space]
@@ -407,11 +408,39 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
         if root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
             root = verb.head
         if root is None:
+            trailing = _trailing_attribution(doc, table, verb, direct)
+            if trailing is not None:
+                found.append(trailing)
             continue
         quote = _indirect_quote(doc, table, verb, root, _speaker_token(verb), direct)
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _trailing_attribution(
+    doc: Doc, table: ActorTable, verb: Token, direct: list[Attribution]
+) -> Attribution | None:
+    """'<clause>, researchers said on Wednesday.' when the parser did not link the clause to the cue."""
+    subj = _subject(verb)
+    if subj is None or subj.i > verb.i or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    comma = subj.left_edge.i - 1
+    sent = verb.sent
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    tokens = [t for t in doc[sent.start : comma] if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].idx < table.body_start):
+        tokens = tokens[1:]
+    if len(tokens) < 6:  # a clause before ", X said" is the content even when the tagger found no verb
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if any(d.start <= start < d.end or start <= d.start < end for d in direct):
+        return None
+    speaker = resolve_speaker(table, subj)
+    return Attribution(
+        "indirect", start, end, speaker, verb, _addressee(table, verb), None, unparsed_content=True
+    )
 
 
 def _indirect_quote(
@@ -424,7 +453,7 @@ def _indirect_quote(
         return None
     if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
         return None
-    speaker = resolve_np(table, subj) if subj is not None and not (start <= subj.idx < end) else None
+    speaker = resolve_speaker(table, subj) if subj is not None and not (start <= subj.idx < end) else None
     inner = doc.text[start:end]
     kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"
     return Attribution(kind, start, end, speaker, verb, _addressee(table, verb), root)
@@ -461,7 +490,7 @@ def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]])
         q_start = obj.left_edge.idx
         q_end = _trim_end(doc.text, q_start, min(len(doc.text), end + 1))
         subj = _speaker_token(verb)
-        speaker = resolve_np(table, subj) if subj is not None else None
+        speaker = resolve_speaker(table, subj) if subj is not None else None
         found.append(Attribution("mixed", q_start, q_end, speaker, verb, None, None))
     return found
 

@@ -412,3 +412,11 @@ def add_pronoun_mentions(table: ActorTable) -> None:
             key = _recent_actor(table, tok.i, ("PERSON",))
             if key is not None:
                 table.add(key, table.name(key), "PERSON", tok.i, tok.i + 1)
+
+
+def resolve_speaker(table: ActorTable, token: Token) -> str | None:
+    """Who a speech act is by: a resolved actor, else the source as described ('researchers said')."""
+    key = resolve_np(table, token)
+    if key is None and token.pos_ == "NOUN" and token.idx >= table.body_start:
+        key = unnamed_source(table, token)
+    return key

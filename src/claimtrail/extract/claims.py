@@ -34,6 +34,9 @@ _SUPPORT = {
 }
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
 _FINDING_VERBS = frozenset({"find", "conclude", "rule", "determine", "establish", "show", "believe"})
+_TRUTH_WORDS = frozenset({"true", "accurate", "correct", "factual", "right", "credible"})
+_DOUBTING_VERBS = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
+_CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit", "verify"})
 _MODAL_OR_NEG = frozenset({"would", "will", "could", "may", "might", "not", "n't", "never", "should"})
 _DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
 
@@ -162,7 +165,7 @@ class _Builder:
         for noun in self.doc:
             if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().claim_nouns:
                 continue
-            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+            clause = _noun_complement(noun)
             if clause is None or any(c.root is not None and c.root.i == clause.i for c in self.claims):
                 continue
             start, end = _clause_bounds(self.doc, clause)
@@ -174,17 +177,39 @@ class _Builder:
             self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
 
     def from_findings(self) -> None:
-        """'Jurors found that X', 'the study concluded that X': claims that are not quotes."""
+        """Claims that are not quotes: 'jurors found that X' (asserts), 'questioned whether X' (questions)."""
         for verb in self.doc:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FINDING_VERBS:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in _FINDING_VERBS | _DOUBTING_VERBS:
                 continue
-            clause = next((c for c in verb.children if c.dep_ == "ccomp" and _has_that(c)), None)
+            marks = ("that",) if lemma in _FINDING_VERBS else ("that", "whether", "if")
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and _has_mark(c, marks)), None)
             if clause is None or any(c.root is not None and c.root.i == clause.i for c in self.claims):
                 continue
             start, end = _clause_bounds(self.doc, clause)
-            if end - start >= 8:
+            if end - start >= 8 and not self._crosses_quote(start, end):
                 claim = self.new_claim(start, end, clause)
-                self.stance(claim, self._speaker(verb), "asserts", verb.text, verb)
+                label: StanceLabel = "asserts" if lemma in _FINDING_VERBS else "questions"
+                self.stance(claim, self._speaker(verb), label, verb.text, verb)
+
+    def _crosses_quote(self, start: int, end: int) -> bool:
+        """A clause that runs out of a direct quote into its attribution is a misparse."""
+        return any(
+            q.kind == "direct" and (q.start <= start < q.end < end or start < q.start < end <= q.end)
+            for q in self.quotes
+        )
+
+    def from_confirmations(self) -> None:
+        """'The ministry confirmed outbreaks of bird flu at two farms': the confirmed fact is a claim."""
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CONFIRMING_VERBS:
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.pos_ != "NOUN" or self._refers_to_claim(obj):
+                continue
+            start, end = _np_span(obj)
+            if end - start >= 12 and not any(c.start <= start < c.end for c in self.claims):
+                self.stance(self.new_claim(start, end, obj), self._speaker(verb), "asserts", verb.text, verb)
 
     # -- status claims and accusations ------------------------------------------------------------------
     def from_declarations(self) -> None:
@@ -223,6 +248,8 @@ class _Builder:
         subject = subject or next((c for c in verb.children if c.dep_ == "dobj"), None)
         if subject is None or self._denial_predicate(small) is not None:
             return
+        if subject.pos_ == "PRON" and subject.lower_ not in ("himself", "herself", "itself", "themselves"):
+            return  # "calling them ...": a label on something already said, not a new status claim
         resolve_np(self.table, subject)
         tokens = [subject, *(t for t in small.subtree if t.i > subject.i and not t.is_punct)]
         start, end = tokens[0].idx, max(t.idx + len(t.text) for t in tokens)
@@ -355,6 +382,9 @@ class _Builder:
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
         words = lexicon().denial_predicates
+        if tok.lower_ in _TRUTH_WORDS and any(c.dep_ == "neg" for c in tok.children):
+            neg = next(c for c in tok.children if c.dep_ == "neg")
+            return self.doc[neg.i : tok.i + 1].text  # "not true", "not accurate"
         if tok.lower_ not in words and tok.lemma_.lower() not in words:
             return None
         passive = tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -522,6 +552,24 @@ def _pleads_not_guilty(verb: Token) -> bool:
     return following.startswith(("not guilty", "innocent"))
 
 
+def _noun_complement(noun: Token) -> Token | None:
+    """The that-clause a claim noun carries, also past a participle: 'claims circulating online that X'."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and _has_that(child):
+            return child
+        if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
+            inner = next((g for g in child.children if g.dep_ in ("ccomp", "advcl") and _has_that(g)), None)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _has_mark(clause: Token, marks: tuple[str, ...]) -> bool:
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in clause.children
+    )
+
+
 def _has_that(clause: Token) -> bool:
     return clause.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
@@ -549,6 +597,7 @@ def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[
     builder = _Builder(doc, table, quotes)
     builder.from_findings()
     builder.from_quotes()
+    builder.from_confirmations()
     builder.from_claim_nouns()
     builder.from_declarations()
     builder.claims.sort(key=lambda c: c.start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import (
     ActorEntry,
@@ -238,6 +238,23 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+def _person_with_title(table: ActorTable, phrase: Span) -> str | None:
+    """The one person whose title has every word of a role phrase ('health minister'), before or after it."""
+    words = {
+        t.lower_
+        for t in phrase
+        if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("GPE", "NORP") and t.dep_ != "poss"
+    }
+    if len(words) < 2:  # a bare "the minister" is left to the role reference, which looks backwards only
+        return None
+    found = [
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON" and any(words <= set(title.lower().split()) for title in e.titles)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     """An unnamed source or an organisation named by a noun phrase ('the opposition-led legislature')."""
     lex = lexicon()
@@ -254,6 +271,10 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     head = token.lemma_.lower()
     determiner = doc[left].lower_ if left < token.i else ""
     has_proper = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title for t in doc[left + 1 : token.i])
+    titled = _person_with_title(table, doc[left : token.i + 1]) if is_role(token) else None
+    if titled is not None:  # "Wales' health minister" -> the person titled "Health Minister"
+        table.add(titled, table.name(titled), "PERSON", left, right)
+        return titled
     if determiner == "the" and not has_proper and (token.lower_ in lex.org_heads or is_role(token)):
         linked = _role_reference(table, token)
         if linked is not None:

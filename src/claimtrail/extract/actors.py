@@ -53,6 +53,7 @@ class ActorTable:
         self.token_actor: dict[int, str] = {}
         self.title_tokens: set[int] = set()
         self._persons_by_last: dict[str, str] = {}
+        self._genders: dict[str, str | None] = {}
 
     # -- building -------------------------------------------------------------------------------------
     def add(self, key: str, name: str, kind: ActorKind, start: int, end: int) -> str:
@@ -74,6 +75,28 @@ class ActorTable:
         title = title.strip(" ,")
         if title and title not in entry.titles:
             entry.titles.append(title)
+
+    def gender(self, key: str) -> str | None:
+        """'f', 'm' or None, from a given name, a gendered title or an honorific before a mention."""
+        if key not in self._genders:
+            self._genders[key] = self._infer_gender(self.entries[key])
+        return self._genders[key]
+
+    def _infer_gender(self, entry: ActorEntry) -> str | None:
+        if entry.kind != "PERSON":
+            return None
+        lex = lexicon()
+        words = {w.lower() for title in entry.titles for w in title.split()}
+        for start, _ in entry.mentions:
+            span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                words.add(self.doc[span.start - 1].lower_)  # "Mr. Smith", "Ms Kovacs"
+        first = entry.name.split()[0].lower() if entry.name else ""
+        female = first in lex.female_names or bool(words & lex.female_words)
+        male = first in lex.male_names or bool(words & lex.male_words)
+        if female == male:
+            return None
+        return "f" if female else "m"
 
     def kind(self, key: str) -> ActorKind:
         return self.entries[key].kind

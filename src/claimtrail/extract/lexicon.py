@@ -29,6 +29,10 @@ class Lexicon:
     countries: dict[str, str]
     seats: dict[str, str]
     demonyms: dict[str, str]
+    female_names: frozenset[str]
+    male_names: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
 
 
 @cache
@@ -49,4 +53,8 @@ def lexicon() -> Lexicon:
         countries=dict(act["countries"]),
         seats=dict(act["seats"]),
         demonyms=dict(act["demonyms"]),
+        female_names=frozenset(act["gender"]["female"]),
+        male_names=frozenset(act["gender"]["male"]),
+        female_words=frozenset(act["gender"]["female_words"]),
+        male_words=frozenset(act["gender"]["male_words"]),
     )

@@ -168,11 +168,14 @@ def _group_of_conjuncts(table: ActorTable, token: Token) -> str | None:
     return table.add(f"GROUP:{name.lower()}", name, "GPE" if first.ent_type_ == "GPE" else "ORG", left, right)
 
 
-def _recent_actor(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) -> str | None:
+def _recent_actor(
+    table: ActorTable, before: int, kinds: tuple[ActorKind, ...], gender: str | None = None
+) -> str | None:
     """The actor of one of `kinds` a pronoun most likely refers to.
 
     Within the pronoun's own sentence the nearest earlier candidate wins; before it, the nearest subject of
-    an earlier sentence (the salient entity), then the nearest mention of any role.
+    an earlier sentence (the salient entity), then the nearest mention of any role. A person known to be of
+    the other gender is skipped ("she said" after a man's name).
     """
     doc = table.doc
     sent_start = doc[before].sent.start
@@ -180,6 +183,8 @@ def _recent_actor(table: ActorTable, before: int, kinds: tuple[ActorKind, ...]) 
     for i in range(before - 1, max(-1, before - 400), -1):
         key = table.token_actor.get(i)
         if key is None or table.kind(key) not in kinds:
+            continue
+        if gender is not None and table.gender(key) not in (None, gender):
             continue
         if i >= sent_start:
             return key
@@ -363,7 +368,7 @@ def unnamed_source(table: ActorTable, token: Token) -> str:
 def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
     low = token.lower_
     if low in _PERSONAL:
-        return _recent_actor(table, token.i, ("PERSON",))
+        return _recent_actor(table, token.i, ("PERSON",), _pronoun_gender(low))
     if low in _PLURAL:
         return _recent_actor(table, token.i, ("ORG", "GPE", "UNNAMED"))
     if low in _NEUTER:
@@ -430,9 +435,13 @@ def add_pronoun_mentions(table: ActorTable) -> None:
     """Personal pronouns in the body resolved to the person they most likely refer to."""
     for tok in table.doc:
         if tok.idx >= table.body_start and tok.lower_ in _PERSONAL and tok.i not in table.token_actor:
-            key = _recent_actor(table, tok.i, ("PERSON",))
+            key = _recent_actor(table, tok.i, ("PERSON",), _pronoun_gender(tok.lower_))
             if key is not None:
                 table.add(key, table.name(key), "PERSON", tok.i, tok.i + 1)
+
+
+def _pronoun_gender(pronoun: str) -> str | None:
+    return "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
 
 
 def resolve_speaker(table: ActorTable, token: Token) -> str | None:

@@ -288,7 +288,8 @@ def _link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
         if len(name.split()) < len(words) and (full.startswith(name + " ") or full.endswith(" " + name)):
             return other_key, full
         without_state = re.sub(r"^U\.?S\.?\s", "", full)
-        if name.isupper() and len(name) >= 2 and name in (_initials(full), _initials(without_state)):
+        bare = name.replace(".", "")  # "U.N." is "UN"
+        if bare.isupper() and len(bare) >= 2 and bare in (_initials(full), _initials(without_state)):
             return other_key, full
     return key, name
 

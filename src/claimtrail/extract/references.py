@@ -280,7 +280,7 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     if titled is not None:  # "Wales' health minister" -> the person titled "Health Minister"
         table.add(titled, table.name(titled), "PERSON", left, right)
         return titled
-    if determiner == "the" and not has_proper and (token.lower_ in lex.org_heads or is_role(token)):
+    if determiner == "the" and not has_proper and token.pos_ == "NOUN":  # "the mission", "the registry"
         linked = _role_reference(table, token)
         if linked is not None:
             table.add(linked, table.name(linked), table.kind(linked), left, right)

@@ -61,7 +61,7 @@ class ActorTable:
         if entry is None:
             entry = ActorEntry(key=key, name=name, kind=kind, first=self.doc[start].idx)
             self.entries[key] = entry
-        elif len(name) > len(entry.name) and kind == "PERSON":
+        elif len(name) > len(entry.name) and kind in ("PERSON", "ORG"):
             entry.name = name
         span = self.doc[start:end]
         entry.mentions[(span.start_char, span.end_char)] = span.text
@@ -220,6 +220,36 @@ _ORG_WORDS = frozenset(
 
 _INSTITUTION_WORDS = frozenset(
     {
+        "pharma",
+        "pharmaceuticals",
+        "motors",
+        "airlines",
+        "airways",
+        "energy",
+        "oil",
+        "foods",
+        "logistics",
+        "systems",
+        "technologies",
+        "labs",
+        "capital",
+        "holdings",
+        "media",
+        "press",
+        "times",
+        "post",
+        "tribune",
+        "herald",
+        "journal",
+        "gazette",
+        "telegraph",
+        "chronicle",
+        "mining",
+        "steel",
+        "bank",
+        "insurance",
+    }
+    | {
         "center",
         "centre",
         "hospital",
@@ -274,11 +304,17 @@ def _with_state_prefix(span: Span) -> Span:
 
 
 def _initials(name: str) -> str:
+    """'U.S. Anti-Doping Agency' -> 'USADA': an all-capitals word gives all its letters."""
     words = re.split(r"[\s\-]+", name.replace(".", ""))
-    return "".join(w[0] for w in words if w and w.lower() not in ("and", "of", "the", "for", "&")).upper()
+    kept = [w for w in words if w and w.lower() not in ("and", "of", "the", "for", "&")]
+    return "".join(w if w.isupper() else w[0] for w in kept).upper()
 
 
-def _link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
+def _drop_state(name: str) -> str:
+    return re.sub(r"^U\.?S\.?\s", "", name)
+
+
+def link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
     """Short forms and acronyms: 'Calder' -> 'Calder Pharma', 'FDA' -> 'U.S. Food and Drug Administration'."""
     for other_key, entry in table.entries.items():
         if entry.kind != "ORG" or other_key == key:
@@ -287,7 +323,12 @@ def _link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
         words = full.split()
         if len(name.split()) < len(words) and (full.startswith(name + " ") or full.endswith(" " + name)):
             return other_key, full
-        without_state = re.sub(r"^U\.?S\.?\s", "", full)
+        if len(name.split()) > len(words) and (name.startswith(full + " ") or name.endswith(" " + full)):
+            return other_key, name  # "Calder" first, "Calder Pharma" later: one actor, the longer name
+        without_state = _drop_state(full)
+        short = full.replace(".", "")
+        if short.isupper() and len(short) >= 2 and short in (_initials(name), _initials(_drop_state(name))):
+            return other_key, name  # "USADA" first, "U.S. Anti-Doping Agency" later
         bare = name.replace(".", "")  # "U.N." is "UN"
         if bare.isupper() and len(bare) >= 2 and bare in (_initials(full), _initials(without_state)):
             return other_key, full
@@ -477,7 +518,7 @@ def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
             continue
         key, name, kind = classified
         if kind == "ORG":
-            key, name = _link_org(table, key, name)
+            key, name = link_org(table, key, name)
         table.add(key, name, kind, span.start, span.end)
         if kind == "ORG":
             titles = (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span))

@@ -17,6 +17,7 @@ from claimtrail.extract.actors import (
     affiliation_of,
     find_named_actors,
     is_role,
+    link_org,
     strip_determiner,
 )
 from claimtrail.extract.lexicon import lexicon
@@ -297,7 +298,8 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
         proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
         if proper and determiner in ("the", ""):
             name = strip_determiner(doc[proper[0].i : token.i + 1].text)
-            key = table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
+            key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name
+            key = table.add(key, name, "ORG", left, right)
             modifiers = [t for t in doc[left : token.i] if t not in proper and t.pos_ != "DET"]
             if modifiers:
                 first, last = modifiers[0].i, modifiers[-1].i + 1

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.sentences import sentence, text_of
 from claimtrail.models import Actor, ActorKind
 from claimtrail.models import Span as TextSpan
 
@@ -131,16 +133,19 @@ class ActorTable:
 # -- named mentions -----------------------------------------------------------------------------------
 
 
+@cache
+def _outlet_pattern() -> re.Pattern[str]:
+    names = sorted(lexicon().outlets, key=len, reverse=True)  # longest first: "AP" after "Associated Press"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def _outlet_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of known outlet names, longest first at each position."""
-    names = sorted(lexicon().outlets, key=len, reverse=True)
-    text = doc.text
+    """Token spans of known outlet names, found in one pass over the text."""
     spans: list[tuple[int, int]] = []
-    for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            span = doc.char_span(m.start(), m.end())
-            if span is not None and not any(s <= span.start < e for s, e in spans):
-                spans.append((span.start, span.end))
+    for m in _outlet_pattern().finditer(text_of(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            spans.append((span.start, span.end))
     return spans
 
 
@@ -366,7 +371,7 @@ def is_role(token: Token) -> bool:
 def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     """'Venezuelan Foreign Minister' in 'Venezuelan Foreign Minister Jorge Arreaza' (tokens before a name)."""
     i = start - 1
-    sent_start = doc[start].sent.start
+    sent_start = sentence(doc[start]).start
     while i >= sent_start:
         tok = doc[i]
         if (
@@ -494,7 +499,7 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
             entry.affiliation = affiliation_of(table, s, e)
     entry = table.entries[key]
     if entry.affiliation is None and entry.titles:
-        entry.affiliation = _sentence_country(table, span.sent)
+        entry.affiliation = _sentence_country(table, sentence(span[0]))
 
 
 def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:

@@ -16,6 +16,7 @@ from claimtrail.extract.claims import ClaimDraft, StanceDraft, find_claims
 from claimtrail.extract.dates import extract_timexes
 from claimtrail.extract.quotes import Attribution, find_quotes
 from claimtrail.extract.references import add_pronoun_mentions, find_actors
+from claimtrail.extract.sentences import sentence
 from claimtrail.models import (
     ActorRef,
     ArticleRecord,
@@ -69,7 +70,7 @@ def _date_of(cue: Token | None, timexes: tuple[Timex, ...]) -> str | None:
     """The date of the act a cue reports: a DATE attached to the cue's verb, else the sentence's only DATE."""
     if cue is None:
         return None
-    sent = cue.sent
+    sent = sentence(cue)
     in_sentence = [t for t in timexes if t.type == "DATE" and sent.start_char <= t.start < sent.end_char]
     doc = cue.doc
     for timex in in_sentence:

@@ -18,6 +18,7 @@ from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
+from claimtrail.extract.sentences import sentence
 from claimtrail.models import StanceLabel
 
 _DECLARE = frozenset({"declare", "proclaim", "call", "name", "label", "brand", "pronounce", "deem"})
@@ -68,7 +69,7 @@ class ClaimDraft:
 
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
-    sent = token.sent
+    sent = sentence(token)
     return sent.start_char, sent.end_char
 
 
@@ -372,12 +373,11 @@ class _Builder:
         last = reported[-1]
         if ref.tag_ not in ("NNS", "NNPS"):
             return [last]
-        sent = self.doc.char_span(last.start, last.end, alignment_mode="expand")
-        return [
-            c
-            for c in reported
-            if c is last or (sent is not None and sent.sent.start_char <= c.start < sent.sent.end_char)
-        ]
+        span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return [last]
+        sent = sentence(span[0])
+        return [c for c in reported if c is last or sent.start_char <= c.start < sent.end_char]
 
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""

@@ -1,6 +1,6 @@
 """Temporal expressions (TimeML TIMEX3): find them in a parsed article and normalise their values.
 
-Detection is rule-based: the compiled patterns of `_timex_rules` run over `doc.text` (each pass is
+Detection is rule-based: the compiled patterns of `_timex_rules` run over `text_of(doc)` (each pass is
 linear in the text), the longest leftmost non-overlapping matches win, and each is normalised by its
 rule. spaCy is used only for the tense of the governing verb (which "Friday" is meant) and to reject
 numbers that modify a plural noun ("2000 troops").
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from claimtrail.extract import _timex_rules as R
+from claimtrail.extract.sentences import sentence, text_of
 from claimtrail.models import Timex, TimexType
 
 if TYPE_CHECKING:
@@ -89,8 +90,8 @@ class _Candidate:
 
 
 def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
-    """TIMEX3 spans in `doc.text` with TimeML type and value, in text order."""
-    text = doc.text
+    """TIMEX3 spans in `text_of(doc)` with TimeML type and value, in text order."""
+    text = text_of(doc)
     candidates = _candidates(text)
     ctx = _Context(doc=doc, text=text, anchor=anchor, narrative=_is_narrative(candidates, anchor))
     out: list[Timex] = []
@@ -284,7 +285,7 @@ def _verb_tense(verb: Token) -> Tense:
 
 def _sentence(span: Span) -> Span:
     try:
-        return span.sent
+        return sentence(span[0])
     except ValueError:  # no sentence boundaries: a window around the span
         doc = span.doc
         return doc[max(0, span.start - 15) : min(len(doc), span.end + 15)]

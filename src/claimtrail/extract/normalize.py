@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import ActorTable, recent_country
+from claimtrail.extract.sentences import text_of
 
 _DROP_PREPS = frozenset({"amid", "amidst"})
 _NAMES_WITH_THE = frozenset(
@@ -165,7 +166,7 @@ _OBJECT_TO_SUBJECT = {
 def normalize_claim(doc: Doc, table: ActorTable, start: int, end: int, subject: str | None = None) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return _tidy(doc.text[start:end])
+        return _tidy(text_of(doc)[start:end])
     rendered = _render(span, table, _dropped_tokens(span, table))
     if subject is not None:
         rendered = f"{subject} {rendered}"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.references import resolve_np, resolve_speaker
+from claimtrail.extract.sentences import sentence, sentences, text_of
 from claimtrail.models import QuoteKind
 
 _OPEN = '"“«„'
@@ -227,10 +228,10 @@ def _cue_near(
 
 def _sentences_of(doc: Doc, start: int, end: int) -> list[Span]:
     """Sentences overlapping [start, end), plus the next one when it only finishes the attribution."""
-    sents = [s for s in doc.sents if s.start_char < end + 1 and s.end_char > start]
+    sents = [s for s in sentences(doc) if s.start_char < end + 1 and s.end_char > start]
     if sents:
         last = sents[-1]
-        nxt = doc[last.end].sent if last.end < len(doc) else None
+        nxt = sentence(doc[last.end]) if last.end < len(doc) else None
         if (
             nxt is not None
             and nxt.text[:1].islower()
@@ -241,7 +242,7 @@ def _sentences_of(doc: Doc, start: int, end: int) -> list[Span]:
 
 
 def _paragraph_break(doc: Doc, a: int, b: int) -> bool:
-    return "\n" in doc.text[a:b]
+    return "\n" in text_of(doc)[a:b]
 
 
 def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
@@ -249,7 +250,7 @@ def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) ->
     last_speaker: tuple[int, str | None, Token | None] | None = None
     for start, end in pairs:
         sents = _sentences_of(doc, start, end)
-        if not sents or not _is_clause_quote(doc.text, start, end, sents[0]):
+        if not sents or not _is_clause_quote(text_of(doc), start, end, sents[0]):
             continue
         cue = _cue_near(doc, (start, end), sents, pairs)
         speaker = addressee = None
@@ -260,7 +261,7 @@ def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) ->
             addressee = _addressee(table, cue)
         elif last_speaker is not None and _near_previous(doc, last_speaker[0], start):
             speaker, cue = last_speaker[1], last_speaker[2]
-        text_end = _trim_end(doc.text, start, end)
+        text_end = _trim_end(text_of(doc), start, end)
         found.append(Attribution("direct", start, text_end, speaker, cue, addressee, None))
         if speaker is not None or cue is not None:
             last_speaker = (end, speaker, cue)
@@ -269,7 +270,7 @@ def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) ->
 
 def _near_previous(doc: Doc, prev_end: int, start: int) -> bool:
     """A quote with no cue continues the previous speaker's words when nothing else intervenes much."""
-    gap = doc.text[prev_end:start]
+    gap = text_of(doc)[prev_end:start]
     return len(gap) < 400 and gap.count("\n\n") <= 1
 
 
@@ -361,7 +362,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
     if not tokens:
         return root.idx, root.idx + len(root.text)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return start, _close_open_mark(doc.text, start, end)
+    return start, _close_open_mark(text_of(doc), start, end)
 
 
 def _close_open_mark(text: str, start: int, end: int) -> int:
@@ -385,7 +386,7 @@ def _according_to(doc: Doc, table: ActorTable) -> list[Attribution]:
             if pobj is None:
                 continue
             speaker = resolve_speaker(table, pobj)
-            sent = tok.sent
+            sent = sentence(tok)
             phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
             rest = [t for t in sent if t.i not in phrase and not t.is_space]
             while rest and rest[0].is_punct:
@@ -426,7 +427,7 @@ def _trailing_attribution(
     if subj is None or subj.i > verb.i or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
         return None
     comma = subj.left_edge.i - 1
-    sent = verb.sent
+    sent = sentence(verb)
     if comma <= sent.start or doc[comma].text != ",":
         return None
     tokens = [t for t in doc[sent.start : comma] if not t.is_space]
@@ -454,7 +455,7 @@ def _indirect_quote(
     if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
         return None
     speaker = resolve_speaker(table, subj) if subj is not None and not (start <= subj.idx < end) else None
-    inner = doc.text[start:end]
+    inner = text_of(doc)[start:end]
     kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"
     return Attribution(kind, start, end, speaker, verb, _addressee(table, verb), root)
 
@@ -466,7 +467,7 @@ def _covers_any(quote: Attribution, others: list[Attribution]) -> bool:
 def _before_parenthetical(doc: Doc, verb: Token) -> int:
     left = min(t.idx for t in verb.subtree)
     end = left
-    while end > 0 and (doc.text[end - 1] in " ,"):
+    while end > 0 and (text_of(doc)[end - 1] in " ,"):
         end -= 1
     return end
 
@@ -488,7 +489,7 @@ def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]])
         if obj is None or obj.idx > start:
             continue
         q_start = obj.left_edge.idx
-        q_end = _trim_end(doc.text, q_start, min(len(doc.text), end + 1))
+        q_end = _trim_end(text_of(doc), q_start, min(len(text_of(doc)), end + 1))
         subj = _speaker_token(verb)
         speaker = resolve_speaker(table, subj) if subj is not None else None
         found.append(Attribution("mixed", q_start, q_end, speaker, verb, None, None))
@@ -496,7 +497,7 @@ def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]])
 
 
 def find_quotes(doc: Doc, table: ActorTable) -> list[Attribution]:
-    pairs = quote_mark_pairs(doc.text)
+    pairs = quote_mark_pairs(text_of(doc))
     direct = _direct_quotes(doc, table, pairs)
     labelled = _labelling_quotes(doc, table, pairs)
     covered = direct + labelled

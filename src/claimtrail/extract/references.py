@@ -21,6 +21,7 @@ from claimtrail.extract.actors import (
     strip_determiner,
 )
 from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.sentences import sentence
 from claimtrail.models import ActorKind
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -179,7 +180,7 @@ def _recent_actor(
     the other gender is skipped ("she said" after a man's name).
     """
     doc = table.doc
-    sent_start = doc[before].sent.start
+    sent_start = sentence(doc[before]).start
     best_any: str | None = None
     for i in range(before - 1, max(-1, before - 400), -1):
         key = table.token_actor.get(i)

@@ -1,0 +1,38 @@
+"""Per-Doc caches: the text and the sentence index, built once per Doc.
+
+`Doc.text`, `Token.sent` and `Doc.sents` walk the whole Doc on every call; the stages ask for them
+thousands of times per article, so they share these caches (kept in `doc.user_data`, which lives and dies
+with the Doc).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "claimtrail.sentences"
+_TEXT = "claimtrail.text"
+
+
+def text_of(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    index = doc.user_data.get(_KEY)
+    if index is None:
+        spans = list(doc.sents)
+        index = ([s.start for s in spans], spans)
+        doc.user_data[_KEY] = index
+    return index[1]
+
+
+def sentence(token: Token) -> Span:
+    """The sentence holding `token`."""
+    spans = sentences(token.doc)
+    starts = token.doc.user_data[_KEY][0]
+    return spans[bisect_right(starts, token.i) - 1]

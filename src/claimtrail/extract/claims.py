@@ -35,6 +35,7 @@ _SUPPORT = {
 }
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
 _FINDING_VERBS = frozenset({"find", "conclude", "rule", "determine", "establish", "show", "believe"})
+_GROUND_NOUNS = frozenset({"truth", "basis", "foundation", "substance", "merit", "evidence"})
 _TRUTH_WORDS = frozenset({"true", "accurate", "correct", "factual", "right", "credible"})
 _DOUBTING_VERBS = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
 _CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit", "verify"})
@@ -137,6 +138,7 @@ class _Builder:
             if restated is not None:
                 self.stance(restated, quote.speaker, label, cue, quote.cue)
                 continue
+            cited = self._cited_source(quote.cue)
             if root is None:  # the parser did not link the content: the quote's span is the claim
                 self.stance(
                     self.new_claim(quote.start, quote.end, None), quote.speaker, label, cue, quote.cue
@@ -146,7 +148,10 @@ class _Builder:
                 start, end = content_bounds(self.doc, part, split=True)
                 start, end = max(start, quote.start), min(end, quote.end)
                 if end - start >= 8:
-                    self.stance(self.new_claim(start, end, part), quote.speaker, label, cue, quote.cue)
+                    claim = self.new_claim(start, end, part)
+                    self.stance(claim, quote.speaker, label, cue, quote.cue)
+                    if cited is not None and label == "reports":
+                        self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
 
     def _restated(self, quote: Attribution) -> ClaimDraft | None:
         """'denied that the company had ignored any warnings' targets the earlier claim it restates."""
@@ -192,6 +197,16 @@ class _Builder:
                 claim = self.new_claim(start, end, clause)
                 label: StanceLabel = "asserts" if lemma in _FINDING_VERBS else "questions"
                 self.stance(claim, self._speaker(verb), label, verb.text, verb)
+
+    def _cited_source(self, cue: Token | None) -> tuple[str | None, Token] | None:
+        """'reported, citing two people familiar with the matter, that X': the cited source asserts X."""
+        if cue is None:
+            return None
+        citing = next((c for c in cue.children if c.lemma_.lower() == "cite" and c.tag_ == "VBG"), None)
+        source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+        if citing is None or source is None:
+            return None
+        return resolve_speaker(self.table, source), citing
 
     def _crosses_quote(self, start: int, end: int) -> bool:
         """A clause that runs out of a direct quote into its attribution is a misparse."""
@@ -318,6 +333,21 @@ class _Builder:
                 self._predicate_on_reference(tok)
             if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
                 self._doubt(tok)
+            if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
+                self._no_truth_in(tok)
+
+    def _no_truth_in(self, noun: Token) -> None:
+        """'There is no truth in this story', 'no basis for the claims': a denial of what follows."""
+        for prep in (
+            c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for", "behind")
+        ):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if self._refers_to_claim(pobj):
+                    det = next(c for c in noun.children if c.lower_ in ("no", "little"))
+                    cue = f"{det.text} {noun.text}"
+                    actor = self._holder(noun.head if noun.head is not noun else noun)
+                    for claim in self._targets(pobj, actor):
+                        self.stance(claim, actor, "denies", cue, noun)
 
     def _objects(self, verb: Token) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]

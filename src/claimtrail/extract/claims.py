@@ -452,10 +452,14 @@ class _Builder:
 
     def _refers_to_claim(self, tok: Token) -> bool:
         low = tok.lower_
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in tok.children
+        )
         return (
             low in lexicon().claim_nouns
             or tok.lemma_.lower() in lexicon().claim_nouns
             or low in _DEMONSTRATIVES
+            or (low in _FIGURE_NOUNS and definite)  # "cast doubt on that estimate"
         )
 
     def _holder(self, verb: Token) -> str | None:

@@ -77,7 +77,7 @@ def _date_of(cue: Token | None, timexes: tuple[Timex, ...]) -> str | None:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None and _attached_to(span.root, cue):
             return timex.value
-    if len(in_sentence) == 1:
+    if len(in_sentence) == 1 and cue.pos_ in ("VERB", "AUX"):  # a noun cue ('media reports') has no tense
         span = doc.char_span(in_sentence[0].start, in_sentence[0].end, alignment_mode="expand")
         if span is not None and not _in_other_clause(span.root, cue):
             return in_sentence[0].value
@@ -85,9 +85,11 @@ def _date_of(cue: Token | None, timexes: tuple[Timex, ...]) -> str | None:
 
 
 def _in_other_clause(token: Token, cue: Token) -> bool:
-    """A date inside a relative clause ('which has voiced concerns ... last year') dates that clause only."""
+    """A date inside another clause ('which has voiced concerns ... last year', ', insisting that they would
+    meet on Thursday') dates that clause only."""
     cue_ancestors = {t.i for t in cue.ancestors} | {cue.i}
-    return any(t.dep_ in ("relcl", "acl") and t.i not in cue_ancestors for t in token.ancestors)
+    clauses = ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj")
+    return any(t.dep_ in clauses and t.i not in cue_ancestors for t in token.ancestors)
 
 
 def _attached_to(token: Token, verb: Token) -> bool:

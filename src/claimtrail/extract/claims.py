@@ -172,12 +172,12 @@ class _Builder:
             if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().claim_nouns:
                 continue
             clause = _noun_complement(noun)
-            if clause is None or any(c.root is not None and c.root.i == clause.i for c in self.claims):
+            if clause is not None and any(c.root is not None and c.root.i == clause.i for c in self.claims):
                 continue
-            start, end = _clause_bounds(self.doc, clause)
-            if end - start < 8:
+            bounds = _clause_bounds(self.doc, clause) if clause is not None else _that_clause_after(noun)
+            if bounds is None or bounds[1] - bounds[0] < 8:
                 continue
-            claim = self.new_claim(start, end, clause)
+            claim = self.new_claim(bounds[0], bounds[1], clause)
             source = resolve_np(self.table, noun, record_pronoun=False)
             reporting = noun.lower_ in _REPORT_WORDS or _is_report_source(self.table, source)
             self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
@@ -379,7 +379,9 @@ class _Builder:
             own = [c for c in self.claims if c.root is not None and c.root.i in roots]
             if own:
                 return own
-        return self._earlier_claims(noun, holder)
+        following = _that_clause_after(noun)  # the misparsed 'reports that X' case
+        own = [c for c in self.claims if following is not None and c.start == following[0]]
+        return own or self._earlier_claims(noun, holder)
 
     def _earlier_claims(self, ref: Token, holder: str | None = None) -> list[ClaimDraft]:
         """Claims a reference points back to: someone else's, of the kind the noun names.
@@ -596,6 +598,27 @@ def _noun_complement(noun: Token) -> Token | None:
             if inner is not None:
                 return inner
     return None
+
+
+def _that_clause_after(noun: Token) -> tuple[int, int] | None:
+    """'reports that talks ... collapsed last night, insisting ...' when the parser read 'that' as a pronoun.
+
+    The clause runs from after 'that' to the sentence end or to a comma before a participle or 'but'.
+    """
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "that" or doc[noun.i + 1].dep_ == "mark":
+        return None
+    sent = sentence(noun)
+    end = noun.i + 2
+    while end < sent.end and not (doc[end].is_punct and doc[end].text in ".;:!?"):
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if doc[end].text == "," and nxt is not None and (nxt.tag_ == "VBG" or nxt.lower_ in ("but", "while")):
+            break
+        end += 1
+    last = end - 1
+    while last > noun.i + 2 and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return doc[noun.i + 2].idx, doc[last].idx + len(doc[last].text)
 
 
 def _has_mark(clause: Token, marks: tuple[str, ...]) -> bool:

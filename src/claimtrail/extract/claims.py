@@ -360,6 +360,8 @@ class _Builder:
     def _verb_on_reference(self, verb: Token, label: StanceLabel) -> None:
         if label == "asserts" and verb.lemma_.lower() not in _SUPPORT:
             return
+        if label == "denies":
+            self._denied_act(verb)
         for obj in self._objects(verb):
             actor = self._speaker(verb)
             targets = self._targets(obj, actor)
@@ -368,6 +370,17 @@ class _Builder:
                 targets = [self.new_claim(start, end, obj)]
             for claim in targets:
                 self.stance(claim, actor, label, _with_adverb(verb), verb)
+
+    def _denied_act(self, verb: Token) -> None:
+        """'denied using a banned substance': the act denied is the claim."""
+        gerund = next(
+            (c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp", "dobj")), None
+        )
+        if gerund is None:
+            return
+        start, end = _np_span(gerund)
+        if end - start >= 8:
+            self.stance(self.new_claim(start, end, gerund), self._speaker(verb), "denies", verb.text, verb)
 
     def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
         """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims."""

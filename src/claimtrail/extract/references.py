@@ -350,7 +350,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
         key = table._persons_by_last[name]
         return table.add(key, table.name(key), "PERSON", left, token.i + 1)
     for key, entry in table.entries.items():
-        if entry.name == name or entry.name.endswith(" " + name):
+        prefix = entry.kind == "ORG" and entry.name.startswith(name + " ")  # "Calder" -> "Calder Pharma"
+        if entry.name == name or entry.name.endswith(" " + name) or prefix:
             return table.add(key, entry.name, entry.kind, left, token.i + 1)
     lowered = {w.lower() for w in words}
     is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1
@@ -391,7 +392,11 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         # "Her spokesman, Pieter Vos": a possessive inside the phrase is someone else
         if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
             rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
-            ranked.append((rank, abs(i - token.i), key))
+            # "Carter's attorney, Paul Gaines": the possessor is the client, not the speaker
+            possessor = any(
+                a.dep_ == "poss" for a in [table.doc[i], *table.doc[i].ancestors] if a.i < token.i
+            )
+            ranked.append((rank, abs(i - token.i) + (100 if possessor else 0), key))
     if ranked and min(ranked)[0] < 3:
         best = min(ranked)
         modifier_only = all(

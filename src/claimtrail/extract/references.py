@@ -287,6 +287,14 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
         if linked is not None:
             table.add(linked, table.name(linked), table.kind(linked), left, right)
             return linked
+    if (
+        left == token.i and token.lower_ in lex.org_heads
+    ):  # bare "police said" -> "Springfield Police Department"
+        named = [
+            e for e in table.entries.values() if e.kind == "ORG" and token.lower_ in e.name.lower().split()
+        ]
+        if len(named) == 1:
+            return table.add(named[0].key, named[0].name, "ORG", left, right)
     if token.lower_ in lex.org_heads and token.lower_ in _NAMED_BY_FIELD:
         field_words = [t for t in doc[left : token.i] if _is_field_word(t)]
         if field_words:  # "Saudi Arabia's energy ministry": named by its field

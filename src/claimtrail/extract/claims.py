@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
-from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
+from claimtrail.extract.quotes import Attribution, content_bounds, content_roots, speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import sentence
 from claimtrail.models import StanceLabel
@@ -241,9 +241,7 @@ class _Builder:
                 self._recognition(tok)
 
     def _speaker(self, verb: Token) -> str | None:
-        from claimtrail.extract.quotes import _speaker_token
-
-        subj = _speaker_token(verb)
+        subj = speaker_token(verb)
         if subj is None:
             return None
         return resolve_speaker(self.table, subj)  # "Organisers of the Games denied": the source as written

@@ -107,10 +107,8 @@ def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
 
 
 def _can_open(text: str, i: int) -> bool:
-    """A straight quote opens after a space, a bracket or a dash, not after a letter ("5'' tall")."""
-    if text[i] != '"':
-        return text[i] != "“" or True
-    return i == 0 or not text[i - 1].isalnum()
+    """Curly marks always open; a straight quote only after a space, bracket or dash, not in '5" tall'."""
+    return text[i] != '"' or i == 0 or not text[i - 1].isalnum()
 
 
 # -- speaker of a cue verb ------------------------------------------------------------------------------
@@ -127,7 +125,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_token(verb: Token) -> Token | None:
+def speaker_token(verb: Token) -> Token | None:
     """The subject of a cue, following participles ('rejected it, saying') and conjoined verbs."""
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _is_cue_or_label(verb):
         # "..., said allocations were unchanged, dismissing the report": the speaker of the cue above
@@ -255,7 +253,7 @@ def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) ->
         cue = _cue_near(doc, (start, end), sents, pairs)
         speaker = addressee = None
         if cue is not None:
-            subj = _speaker_token(cue)
+            subj = speaker_token(cue)
             if subj is not None and not _inside(subj.idx, pairs):
                 speaker = resolve_speaker(table, subj)
             addressee = _addressee(table, cue)
@@ -413,7 +411,7 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
             if trailing is not None:
                 found.append(trailing)
             continue
-        quote = _indirect_quote(doc, table, verb, root, _speaker_token(verb), direct)
+        quote = _indirect_quote(doc, table, verb, root, speaker_token(verb), direct)
         if quote is not None:
             found.append(quote)
     return found
@@ -490,7 +488,7 @@ def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]])
             continue
         q_start = obj.left_edge.idx
         q_end = _trim_end(text_of(doc), q_start, min(len(text_of(doc)), end + 1))
-        subj = _speaker_token(verb)
+        subj = speaker_token(verb)
         speaker = resolve_speaker(table, subj) if subj is not None else None
         found.append(Attribution("mixed", q_start, q_end, speaker, verb, None, None))
     return found

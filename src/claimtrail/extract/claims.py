@@ -358,6 +358,8 @@ class _Builder:
     def _verb_on_reference(self, verb: Token, label: StanceLabel) -> None:
         if label == "asserts" and verb.lemma_.lower() not in _SUPPORT:
             return
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "every payment cited in the article": not an act
+            return
         if label == "denies":
             self._denied_act(verb)
         for obj in self._objects(verb):
@@ -619,6 +621,9 @@ def _that_clause_after(noun: Token) -> tuple[int, int] | None:
     doc = noun.doc
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "that" or doc[noun.i + 1].dep_ == "mark":
         return None
+    after = doc[noun.i + 2]
+    if after.tag_ in ("VBD", "VBN", "MD") or after.lower_ in ("is", "was", "are", "were", "has", "had"):
+        return None  # "an article that said ...": a relative clause ("reports that talks ..." is not)
     sent = sentence(noun)
     end = noun.i + 2
     while end < sent.end and not (doc[end].is_punct and doc[end].text in ".;:!?"):

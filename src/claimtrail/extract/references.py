@@ -217,9 +217,33 @@ _OUTLET_NOUNS = frozenset(
 )
 
 
+_MASTHEAD_WORDS = frozenset(
+    {
+        "tribune",
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "gazette",
+        "news",
+        "chronicle",
+        "telegraph",
+        "daily",
+        "review",
+        "wire",
+        "press",
+        "observer",
+        "guardian",
+        "courier",
+    }
+)
+
+
 def _is_outlet(entry: ActorEntry) -> bool:
+    """A news outlet: a known one, one titled as such, or a masthead name ('Puget Sound Tribune')."""
     words = set(" ".join(entry.titles).lower().split())
-    return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS)
+    masthead = entry.kind == "ORG" and entry.name.split()[-1].lower() in _MASTHEAD_WORDS
+    return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS) or masthead
 
 
 def _role_reference(table: ActorTable, token: Token) -> str | None:
@@ -463,6 +487,25 @@ def _pronoun_gender(pronoun: str) -> str | None:
 def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     """Who a speech act is by: a resolved actor, else the source as described ('researchers said')."""
     key = resolve_np(table, token)
+    if key is None and token.lower_ in _PUBLICATION_NOUNS:
+        key = _publisher(table, token)
     if key is None and token.pos_ == "NOUN" and token.idx >= table.body_start:
         key = unnamed_source(table, token)
     return key
+
+
+_PUBLICATION_NOUNS = frozenset({"article", "story", "column", "editorial", "piece", "broadcast", "report"})
+
+
+def _publisher(table: ActorTable, token: Token) -> str | None:
+    """'sued the Tribune over an article that said ...': the article speaks for the outlet named with it."""
+    sent = sentence(token)
+    outlets = [
+        key
+        for i in range(sent.start, sent.end)
+        if (key := table.token_actor.get(i)) is not None and _is_outlet(table.entries[key])
+    ]
+    if outlets:
+        table.add(outlets[-1], table.name(outlets[-1]), "ORG", token.i, token.i + 1)
+        return outlets[-1]
+    return None

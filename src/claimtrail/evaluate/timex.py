@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GoldTimex",
+    "Prediction",
     "TimexDocument",
     "TimexEvaluation",
+    "TimexSpan",
     "evaluate_timex",
     "load_dataset",
     "load_meantime",
@@ -43,12 +45,18 @@ COUNT_KEYS = ("gold", "sys", "strict_sys", "strict_gold", "relaxed_sys", "relaxe
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class GoldTimex:
+class TimexSpan:
+    """A timex on the evaluation text, gold or predicted alike."""
+
     start: int
     end: int
     text: str
     type: str
     value: str
+
+
+GoldTimex = TimexSpan
+Prediction = TimexSpan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,15 +72,6 @@ class TimexDocument:
     dct: dt.date | None
     gold: tuple[GoldTimex, ...]
     ignored: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Prediction:
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,7 +227,7 @@ def _unique_by_name(paths: Iterable[Path]) -> list[Path]:
 # --- scoring -----------------------------------------------------------------------------------------
 
 
-def _overlaps(a: GoldTimex | Prediction, b: GoldTimex | Prediction) -> bool:
+def _overlaps(a: TimexSpan, b: TimexSpan) -> bool:
     return a.start < b.end and b.start < a.end
 
 

@@ -26,6 +26,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     org_heads: frozenset[str]
     outlets: frozenset[str]
+    dateline_agencies: frozenset[str]
     countries: dict[str, str]
     seats: dict[str, str]
     demonyms: dict[str, str]
@@ -50,6 +51,7 @@ def lexicon() -> Lexicon:
         role_nouns=frozenset(act["role_nouns"]),
         org_heads=frozenset(act["org_heads"]),
         outlets=frozenset(act["outlets"]),
+        dateline_agencies=frozenset(act["dateline_agencies"]),
         countries=dict(act["countries"]),
         seats=dict(act["seats"]),
         demonyms=dict(act["demonyms"]),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimtrail.extract.lexicon import lexicon
 from claimtrail.ingest.normalize import DATE_PATTERN, MONTH_PATTERN, nearest_year_date, parse_written_date
 from claimtrail.ingest.normalize import published_date as read_published_date
 from claimtrail.models import Dateline
@@ -94,67 +95,8 @@ _KICKERS = frozenset(
     ]
 )
 # Agencies and outlets that appear in dateline parentheses (casefolded); evidence enough without a date.
-KNOWN_AGENCIES = frozenset(
-    [
-        "aa",
-        "aap",
-        "afp",
-        "agence france-presse",
-        "ahram online",
-        "ani",
-        "ansa",
-        "antara",
-        "ap",
-        "apa",
-        "associated press",
-        "belta",
-        "bernama",
-        "bloomberg",
-        "bna",
-        "bta",
-        "cna",
-        "cnn",
-        "cp",
-        "dpa",
-        "efe",
-        "hina",
-        "ians",
-        "interfax",
-        "irna",
-        "itar-tass",
-        "jiji",
-        "jiji press",
-        "kuna",
-        "kyodo",
-        "kyodo news",
-        "mena",
-        "mti",
-        "nhk",
-        "pa",
-        "pap",
-        "prensa latina",
-        "pti",
-        "qna",
-        "reuters",
-        "ria",
-        "ria novosti",
-        "sana",
-        "spa",
-        "sputnik",
-        "tanjug",
-        "tass",
-        "the associated press",
-        "the canadian press",
-        "thomson reuters foundation",
-        "ukrinform",
-        "unian",
-        "upi",
-        "wafa",
-        "wam",
-        "xinhua",
-        "yonhap",
-    ]
-)
+# One list for the whole project: extract/lexicons/actors.toml (outlets and dateline_agencies).
+KNOWN_AGENCIES = frozenset(name.casefold() for name in (*lexicon().outlets, *lexicon().dateline_agencies))
 _SCAN_PARAGRAPHS = 3
 _SCAN_LINES = 6
 

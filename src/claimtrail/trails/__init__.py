@@ -1,0 +1,1 @@
+"""Claim trails: the same claim linked across articles, outlets and days, and the life of each trail."""

@@ -153,7 +153,8 @@ class _WordPiece:
 def _layer_norm(x: Array, weight: Array, bias: Array) -> Array:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return ((x - mean) / np.sqrt(var + np.float32(_EPS))) * weight + bias
+    normed: Array = ((x - mean) / np.sqrt(var + np.float32(_EPS))) * weight + bias
+    return normed
 
 
 _GELU_C = np.float32(np.sqrt(2.0 / np.pi))
@@ -221,7 +222,8 @@ class MiniLM:
             x = self._norm(self._dense(hidden, f"{p}.output.dense") + x, f"{p}.output")
         pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
         norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-        return (pooled / norms).astype(np.float32)
+        unit: Array = (pooled / norms).astype(np.float32)
+        return unit
 
     def embed(self, texts: list[str]) -> Array:
         encoded = [self.tokenizer.encode(text) for text in texts]

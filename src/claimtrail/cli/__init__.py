@@ -13,6 +13,7 @@ from claimtrail.cli.evaluate import eval_cli
 from claimtrail.cli.extract import extract_cli
 from claimtrail.cli.ingest import ingest_cli
 from claimtrail.cli.stance import stance_cli
+from claimtrail.cli.trails import actor_cli, article_cli, claims_cli, trail_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,5 +26,9 @@ main.add_command(extract_cli)
 main.add_command(eval_cli)
 main.add_command(stance_cli)
 main.add_command(ingest_cli)
+main.add_command(claims_cli)
+main.add_command(trail_cli)
+main.add_command(actor_cli)
+main.add_command(article_cli)
 
 __all__ = ["main"]

@@ -14,8 +14,9 @@
     ├── InputError (ingest)
     │   ├── CorruptInput            CT-E041  truncated gzip, corrupt WARC record, unreadable feed
     │   └── InputTooLarge           CT-E042  a page far over the size bound (never held whole)
-    └── StoreError                  CT-E050  the store cannot be opened or written (exit 3)
-        └── BackendNotInstalled     CT-E051  the PostgreSQL driver (extra "postgres") is missing
+    ├── StoreError                  CT-E050  the store cannot be opened or written (exit 3)
+    │   └── BackendNotInstalled     CT-E051  the PostgreSQL driver (extra "postgres") is missing
+    └── NotInStore                  CT-E060  no trail, article or actor with that id (exit 2)
 
 Warnings are not errors: the article is still processed, and the record's `warnings` lists them.
     CT-W001  bytes were not valid UTF-8 and were decoded with a fallback
@@ -113,3 +114,8 @@ class BackendNotInstalled(StoreError):
 WARN_DECODE_FALLBACK = "CT-W001"
 WARN_TRUNCATED = "CT-W002"
 WARN_BAD_PUBLISHED = "CT-W003"
+
+
+class NotInStore(ClaimtrailError):
+    code = "CT-E060"
+    hint = "list what the store holds with `claimtrail claims` (trails) or `claimtrail actor PART_OF_NAME`"

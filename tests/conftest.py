@@ -70,6 +70,21 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_nlp()
 
 
+@pytest.fixture(scope="session")
+def case_records() -> list[dict[str, object]]:
+    """The pipeline's records of every test-case article (model tests), as `record_to_dict` gives them."""
+    from claimtrail.ingest.readers import iter_raw_articles
+    from claimtrail.models import ArticleRecord
+    from claimtrail.pipeline import process_many
+    from claimtrail.serialize import record_to_dict
+
+    cases = REPO / "tests" / "cases" / "articles"
+    paths = sorted(str(p) for p in cases.iterdir() if p.suffix in (".txt", ".jsonl"))
+    results = list(process_many(iter_raw_articles(paths)))
+    assert all(isinstance(r, ArticleRecord) for r in results), results
+    return [record_to_dict(r) for r in results if isinstance(r, ArticleRecord)]
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # casecheck (the expected-file matcher) lives next to the tests and is imported by them.
     import sys

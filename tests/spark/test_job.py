@@ -18,6 +18,7 @@ from claimtrail.pipeline import process_many
 from claimtrail.serialize import record_to_dict
 from claimtrail.serialize_arrow import table_to_failures, table_to_records
 from claimtrail.spark.blocking import BLOCK_COLUMNS
+from claimtrail.store import open_store
 
 pytestmark = [
     pytest.mark.spark,
@@ -98,3 +99,16 @@ def test_cli_exit_codes(spark: Any, corpus: dict[str, Path], tmp_path: Path) -> 
     assert "CT-E053" in again.stderr
     assert CliRunner().invoke(main, [*args, "--overwrite"]).exit_code == 1
     assert not spark.sparkContext._jsc.sc().isStopped()  # the CLI leaves a session it did not start alone
+
+
+def test_load_twice_gives_the_same_store(extracted: dict[str, Any], tmp_path: Path) -> None:
+    db = str(tmp_path / "store.db")
+    first = CliRunner().invoke(main, ["load", str(extracted["output"]), "--db", db])
+    assert first.exit_code == 1, first.output  # the job's failures are in the folder
+    assert "5 new articles" in first.stderr
+    counts = open_store(db).counts()
+    second = CliRunner().invoke(main, ["load", str(extracted["output"]), "--db", db])
+    assert second.exit_code == 1
+    assert "0 new articles" in second.stderr
+    assert open_store(db).counts() == counts
+    assert (counts["articles"], counts["failures"]) == (5, 3)

@@ -12,6 +12,7 @@ from claimtrail._version import __version__
 from claimtrail.cli.evaluate import eval_cli
 from claimtrail.cli.extract import extract_cli
 from claimtrail.cli.ingest import ingest_cli
+from claimtrail.cli.load import load_cli
 from claimtrail.cli.spark import spark_cli
 from claimtrail.cli.stance import stance_cli
 
@@ -27,5 +28,6 @@ main.add_command(eval_cli)
 main.add_command(stance_cli)
 main.add_command(ingest_cli)
 main.add_command(spark_cli)
+main.add_command(load_cli)
 
 __all__ = ["main"]

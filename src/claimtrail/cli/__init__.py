@@ -13,6 +13,8 @@ from claimtrail.cli.evaluate import eval_cli
 from claimtrail.cli.export import export_cli
 from claimtrail.cli.extract import extract_cli
 from claimtrail.cli.ingest import ingest_cli
+from claimtrail.cli.load import load_cli
+from claimtrail.cli.spark import spark_cli
 from claimtrail.cli.stance import stance_cli
 from claimtrail.cli.trails import actor_cli, article_cli, claims_cli, trail_cli
 
@@ -32,5 +34,7 @@ main.add_command(trail_cli)
 main.add_command(actor_cli)
 main.add_command(article_cli)
 main.add_command(export_cli)
+main.add_command(spark_cli)
+main.add_command(load_cli)
 
 __all__ = ["main"]

@@ -76,8 +76,9 @@ def build_trails(
 
             embedder = load_minilm()
         linker = Linker(embedder, threshold=threshold, max_gap_days=max_gap_days)
-        linker.restore(_linked_members(store))
-        vectors = linker.embed([item.statement for item in pending])
+        members = _linked_members(store)
+        linker.restore(members)
+        vectors = _embed_unique(linker, pending, {item.statement: vector for _, item, vector in members})
         decisions = linker.link(pending, vectors)
         _write_links(store, pending, vectors, decisions)
         store.commit()
@@ -93,6 +94,16 @@ def build_trails(
         trails_joined=len(joined),
         trails_total=_trail_count(store),
     )
+
+
+def _embed_unique(linker: Linker, items: Sequence[ClaimItem], known: dict[str, Any]) -> Any:
+    """Embeddings of the items' statements, each distinct statement embedded once: syndicated copies repeat
+    their claims word for word, so a news corpus has many repeats (and the store may know them already)."""
+    fresh = sorted({item.statement for item in items} - known.keys())
+    vectors = dict(known)
+    if fresh:
+        vectors.update(zip(fresh, linker.embed(fresh), strict=True))
+    return np.vstack([vectors[item.statement] for item in items])
 
 
 def _trail_count(store: SQLStore) -> int:

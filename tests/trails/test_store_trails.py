@@ -59,6 +59,9 @@ def test_filters_narrow_the_trail_list(store: SQLStore) -> None:
     assert search_claims(store, since="2030-01-01") == []
     assert search_claims(store, until="2000-01-01") == []
     assert len(search_claims(store, limit=2)) == 2
+    bigger = search_claims(store, min_articles=2, limit=100)
+    assert bigger
+    assert all(t.n_articles >= 2 for t in bigger)  # stories: a syndicated copy does not make a trail bigger
     by_activity = search_claims(store, sort="activity", limit=100)
     assert len(by_activity) == len(everything)
     assert by_activity[0].n_articles > 1  # activity counts every linked claim, copies included

@@ -259,14 +259,17 @@ def _link_row(decision: LinkDecision, now: str) -> dict[str, object]:
 def _refresh_trails(store: SQLStore, trail_ids: Sequence[str], now: str) -> None:
     """Dates, size and founding claim of each touched trail, from its members."""
     members = (
-        f"SELECT t.trail_id, {_ARTICLE_DATE} AS day, t.article_id, t.claim_local_id FROM trail_claims t"
+        f"SELECT t.trail_id, {_ARTICLE_DATE} AS day, t.article_id, t.claim_local_id,"
+        " coalesce(ar.story_id, ar.id) FROM trail_claims t"
         " JOIN articles ar ON ar.id = t.article_id"
         f" WHERE t.trail_id IN ({_placeholders(trail_ids)})"
     )
     rows = store.execute_sql(members, tuple(trail_ids))
     grouped: dict[str, list[tuple[str | None, str, str]]] = defaultdict(list)
-    for trail_id, day, article_id, claim_id in rows:
+    stories: dict[str, set[str]] = defaultdict(set)
+    for trail_id, day, article_id, claim_id, story in rows:
         grouped[trail_id].append((day, article_id, claim_id))
+        stories[trail_id].add(story)
     for trail_id, claims in grouped.items():
         days = sorted(day for day, _, _ in claims if day)
         first = min(claims, key=lambda c: (c[0] or "9999", c[1], c[2]))
@@ -274,10 +277,11 @@ def _refresh_trails(store: SQLStore, trail_ids: Sequence[str], now: str) -> None
             "SELECT normalized FROM claims WHERE article_id = ? AND local_id = ?", (first[1], first[2])
         )
         store.execute_sql(
-            "UPDATE trails SET n_claims = ?, first_seen = ?, last_seen = ?, first_article_id = ?,"
-            " first_claim_local_id = ?, label = ?, updated_at = ? WHERE id = ?",
+            "UPDATE trails SET n_claims = ?, n_stories = ?, first_seen = ?, last_seen = ?,"
+            " first_article_id = ?, first_claim_local_id = ?, label = ?, updated_at = ? WHERE id = ?",
             (
                 len(claims),
+                len(stories[trail_id]),
                 days[0] if days else None,
                 days[-1] if days else None,
                 first[1],

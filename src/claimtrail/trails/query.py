@@ -399,8 +399,11 @@ def search_claims(
     if sort not in ("recent", "activity"):
         raise ValueError(f"sort must be 'recent' or 'activity', not {sort!r}")
     limit = max(1, min(limit, MAX_LIMIT))
-    conditions: list[str] = ["tr.n_claims >= ?"]
-    params: list[object] = [min_articles]
+    conditions: list[str] = []
+    params: list[object] = []
+    if min_articles > 1:  # stories, copies counted once (the list shows the same count)
+        conditions.append("tr.n_stories >= ?")
+        params.append(min_articles)
     if search:
         condition, values = _search_condition(store, search)
         conditions.append(condition)
@@ -434,7 +437,7 @@ def search_claims(
         conditions.append(exists if disputed else f"NOT {exists}")
     order = "tr.last_seen DESC, tr.id" if sort == "recent" else "tr.n_claims DESC, tr.last_seen DESC, tr.id"
     rows = store.execute_sql(
-        f"SELECT {_TRAIL_COLUMNS} FROM trails tr WHERE {' AND '.join(conditions)}"
+        f"SELECT {_TRAIL_COLUMNS} FROM trails tr WHERE {' AND '.join(conditions) or '1 = 1'}"
         f" ORDER BY {order} LIMIT ? OFFSET ?",
         (*params, limit, max(offset, 0)),
     )

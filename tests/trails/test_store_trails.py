@@ -121,3 +121,14 @@ def test_cli_verbs(trail_store_path: Path) -> None:
     bad_date = runner.invoke(main, ["claims", *db, "--since", "yesterday"])
     assert bad_date.exit_code == 2
     assert "YYYY-MM-DD" in bad_date.output
+
+
+def test_stored_summaries_match_a_fresh_computation(store: SQLStore) -> None:
+    from claimtrail.trails.query import trail_summary
+
+    listed = search_claims(store, limit=100)
+    assert listed
+    for summary in listed:
+        assert summary == trail_summary(store, summary.id)
+    disputed = {t.id for t in search_claims(store, disputed=True, limit=100)}
+    assert disputed == {t.id for t in listed if t.disputed}

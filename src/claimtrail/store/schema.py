@@ -324,5 +324,5 @@ TRAIL_TABLES: tuple[Table, ...] = (
     ),
 )
 
-# Columns that later migrations added to the tables above (m004: trails.n_stories).
-ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"trails": ("n_stories",)}
+# Columns later migrations added to the tables above (m004: trails.n_stories; m005: n_disputing, summary).
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"trails": ("n_stories", "n_disputing", "summary")}

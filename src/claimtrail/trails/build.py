@@ -28,7 +28,7 @@ from claimtrail.trails.link import (
     Linker,
 )
 
-__all__ = ["BuildReport", "build_trails"]
+__all__ = ["BuildReport", "build_trails", "refresh_summaries"]
 
 _ARTICLE_DATE = "substr(coalesce(ar.published, ar.dateline_date), 1, 10)"
 _CHUNK = 500
@@ -238,6 +238,40 @@ def _write_links(
     touched = sorted({d.trail_id for d in decisions})
     for chunk in _chunks(touched):
         _refresh_trails(store, chunk, now)
+    refresh_summaries(store, touched)
+
+
+def refresh_summaries(store: SQLStore, trail_ids: Sequence[str] | None = None) -> int:
+    """Store each trail's list line (`trails.summary`), its stories and its count of denials and questions.
+
+    The linker calls it for the trails it touched; call it with no ids after writing trails some other way
+    (a bulk load, a synthetic store). No commit.
+    """
+    from claimtrail.trails.query import trail_summary
+    from claimtrail.trails.views import as_dict
+
+    if trail_ids is None:
+        trail_ids = [str(row[0]) for row in store.execute_sql("SELECT id FROM trails")]
+    for trail_id in trail_ids:
+        summary = trail_summary(store, trail_id)
+        if summary is None:
+            continue
+        disputing = store.execute_sql(
+            "SELECT count(*) FROM trail_claims t JOIN stances s ON s.article_id = t.article_id"
+            " AND s.claim_local_id = t.claim_local_id"
+            " WHERE t.trail_id = ? AND s.stance IN ('denies', 'questions')",
+            (trail_id,),
+        )
+        store.execute_sql(
+            "UPDATE trails SET summary = ?, n_disputing = ?, n_stories = ? WHERE id = ?",
+            (
+                json.dumps(as_dict(summary), ensure_ascii=False),
+                int(disputing[0][0]),
+                summary.n_articles,
+                trail_id,
+            ),
+        )
+    return len(trail_ids)
 
 
 def _link_row(decision: LinkDecision, now: str) -> dict[str, object]:

@@ -103,12 +103,17 @@ class _Builder:
         self.claims: list[ClaimDraft] = []
 
     def new_claim(
-        self, start: int, end: int, root: Token | None, subject_override: str | None = None
+        self,
+        start: int,
+        end: int,
+        root: Token | None,
+        subject_override: str | None = None,
+        speaker: str | None = None,
     ) -> ClaimDraft:
         for claim in self.claims:
             if claim.start == start and claim.end == end:
                 return claim
-        normalized = normalize_claim(self.doc, self.table, start, end, subject_override)
+        normalized = normalize_claim(self.doc, self.table, start, end, subject_override, speaker)
         claim = ClaimDraft(start, end, root, normalized)
         self.claims.append(claim)
         return claim
@@ -148,7 +153,7 @@ class _Builder:
                 start, end = content_bounds(self.doc, part, split=True)
                 start, end = max(start, quote.start), min(end, quote.end)
                 if end - start >= 8:
-                    claim = self.new_claim(start, end, part)
+                    claim = self.new_claim(start, end, part, speaker=quote.speaker)
                     self.stance(claim, quote.speaker, label, cue, quote.cue)
                     if cited is not None and label == "reports":
                         self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
@@ -194,9 +199,10 @@ class _Builder:
                 continue
             start, end = _clause_bounds(self.doc, clause)
             if end - start >= 8 and not self._crosses_quote(start, end):
-                claim = self.new_claim(start, end, clause)
+                speaker = self._speaker(verb)
+                claim = self.new_claim(start, end, clause, speaker=speaker)
                 label: StanceLabel = "asserts" if lemma in _FINDING_VERBS else "questions"
-                self.stance(claim, self._speaker(verb), label, verb.text, verb)
+                self.stance(claim, speaker, label, verb.text, verb)
 
     def _cited_source(self, cue: Token | None) -> tuple[str | None, Token] | None:
         """'reported, citing two people familiar with the matter, that X': the cited source asserts X."""

@@ -64,3 +64,13 @@ def test_plain_report_has_no_denials() -> None:
         "Mayor Tom Reed said repairs had gone faster than expected."
     )
     assert not any(label == "denies" for _, _, label in _stances(text))
+
+
+def test_sources_telling_an_outlet_make_the_outlet_report_the_claim() -> None:
+    text = (
+        "Three people familiar with the talks told Reuters that Globex had agreed to buy its rival. "
+        "Globex spokeswoman Jane Roe told reporters the company did not comment on market rumours."
+    )
+    stances = _stances(text)
+    assert ("Globex agreed to buy its rival", "Reuters", "reports") in stances
+    assert not any(who == "reporters" for _, who, _ in stances)

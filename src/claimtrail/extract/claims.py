@@ -17,7 +17,7 @@ from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots, speaker_token
-from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
+from claimtrail.extract.references import is_outlet, resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import sentence
 from claimtrail.models import StanceLabel
 
@@ -144,10 +144,12 @@ class _Builder:
                 self.stance(restated, quote.speaker, label, cue, quote.cue)
                 continue
             cited = self._cited_source(quote.cue)
+            told = self._told_outlet(quote, label)
             if root is None:  # the parser did not link the content: the quote's span is the claim
-                self.stance(
-                    self.new_claim(quote.start, quote.end, None), quote.speaker, label, cue, quote.cue
-                )
+                claim = self.new_claim(quote.start, quote.end, None)
+                self.stance(claim, quote.speaker, label, cue, quote.cue)
+                if told is not None and quote.cue is not None:
+                    self.stance(claim, told, "reports", quote.cue.text, quote.cue)
                 continue
             for part in content_roots(root):
                 start, end = content_bounds(self.doc, part, split=True)
@@ -157,6 +159,17 @@ class _Builder:
                     self.stance(claim, quote.speaker, label, cue, quote.cue)
                     if cited is not None and label == "reports":
                         self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
+                    if told is not None and quote.cue is not None:
+                        self.stance(claim, told, "reports", quote.cue.text, quote.cue)
+
+    def _told_outlet(self, quote: Attribution, label: StanceLabel) -> str | None:
+        """'two people familiar with the plan told Reuters': the outlet told reports what it was told."""
+        cue, outlet = quote.cue, quote.addressee
+        if cue is None or outlet is None or label != "asserts" or outlet == quote.speaker:
+            return None
+        if cue.lemma_.lower() not in ("tell", "say") or outlet not in self.table.entries:
+            return None
+        return outlet if is_outlet(self.table.entries[outlet]) else None
 
     def _restated(self, quote: Attribution) -> ClaimDraft | None:
         """'denied that the company had ignored any warnings' targets the earlier claim it restates."""

@@ -239,7 +239,7 @@ _MASTHEAD_WORDS = frozenset(
 )
 
 
-def _is_outlet(entry: ActorEntry) -> bool:
+def is_outlet(entry: ActorEntry) -> bool:
     """A news outlet: a known one, one titled as such, or a masthead name ('Puget Sound Tribune')."""
     words = set(" ".join(entry.titles).lower().split())
     masthead = entry.kind == "ORG" and entry.name.split()[-1].lower() in _MASTHEAD_WORDS
@@ -259,11 +259,9 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
     if noun in lexicon().org_heads and noun not in _GOVERNMENT_NOUNS:
         orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
-        outlet_like = [e for e in orgs if _is_outlet(e)]
-        if noun in _OUTLET_NOUNS:
-            orgs = outlet_like or orgs
-        else:
-            orgs = [e for e in orgs if not _is_outlet(e)] or orgs
+        outlet_like = [e for e in orgs if is_outlet(e)]
+        others = [e for e in orgs if not is_outlet(e)]
+        orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else (others or orgs)
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
@@ -503,7 +501,7 @@ def _publisher(table: ActorTable, token: Token) -> str | None:
     outlets = [
         key
         for i in range(sent.start, sent.end)
-        if (key := table.token_actor.get(i)) is not None and _is_outlet(table.entries[key])
+        if (key := table.token_actor.get(i)) is not None and is_outlet(table.entries[key])
     ]
     if outlets:
         table.add(outlets[-1], table.name(outlets[-1]), "ORG", token.i, token.i + 1)

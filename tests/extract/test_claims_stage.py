@@ -74,3 +74,23 @@ def test_sources_telling_an_outlet_make_the_outlet_report_the_claim() -> None:
     stances = _stances(text)
     assert ("Globex agreed to buy its rival", "Reuters", "reports") in stances
     assert not any(who == "reporters" for _, who, _ in stances)
+
+
+def test_a_place_in_the_speakers_relative_clause_is_not_the_speaker() -> None:
+    text = (
+        "One of the engineers, a consultant who has worked on several dams in Peru, said the spillway "
+        "had been built without the required permits."
+    )
+    stances = _stances(text)
+    assert not any(who == "Peru" for _, who, _ in stances), stances
+    claim = "The spillway had been built without the required permits"
+    assert (claim, "One of the engineers", "asserts") in stances
+
+
+def test_the_source_of_reports_is_not_a_name_inside_their_clause() -> None:
+    text = (
+        "Reports that the striker Tomas Vidal had signed for a club in Madrid were dismissed by his agent "
+        "on Monday as speculation."
+    )
+    stances = _stances(text)
+    assert not any(who == "Tomas Vidal" and label == "reports" for _, who, label in stances), stances

@@ -126,11 +126,12 @@ def _np_bounds(token: Token, *, appos: bool = False) -> tuple[int, int]:
     right = token.i
     for child in token.rights:
         if appos and child.dep_ == "appos":
-            right = max(right, child.right_edge.i)
+            # "a former contractor who has worked ... in Syria": the aside's relative clause is not the source
+            right = max(right, _edge_without_clauses(child))
             continue
         if appos and child.text == ",":
             continue
-        if child.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj") or child.is_space:
+        if child.dep_ in ("relcl", "acl", "ccomp", "punct", "appos", "cc", "conj") or child.is_space:
             break
         if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             break  # "the opposition leader of being a US puppet": the gerund is the accusation
@@ -487,8 +488,10 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     key = resolve_np(table, token)
     if key is None and token.lower_ in _PUBLICATION_NOUNS:
         key = _publisher(table, token)
-    if key is None and token.pos_ == "NOUN" and token.idx >= table.body_start:
-        key = unnamed_source(table, token)
+    partitive = token.pos_ == "NUM" and any(c.lower_ == "of" for c in token.children)
+    described = token.pos_ == "NOUN" or partitive
+    if key is None and described and token.idx >= table.body_start:
+        key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
     return key
 
 

@@ -94,3 +94,18 @@ def test_the_source_of_reports_is_not_a_name_inside_their_clause() -> None:
     )
     stances = _stances(text)
     assert not any(who == "Tomas Vidal" and label == "reports" for _, who, label in stances), stances
+
+
+def test_a_that_clause_hung_on_the_verb_still_belongs_to_the_report_noun() -> None:
+    text = (
+        "The statement follows a Bloomberg report on Tuesday that the airline had ordered 40 new jets "
+        "from a European manufacturer."
+    )
+    stances = _stances(text)
+    assert ("The airline ordered 40 new jets from a European manufacturer", "Bloomberg", "reports") in stances
+
+
+def test_a_speech_verbs_that_clause_is_not_taken_by_its_object_noun() -> None:
+    text = "The minister told the committee on Friday that the budget for schools would be cut by a tenth."
+    stances = _stances(text)
+    assert not any(label == "reports" for _, _, label in stances), stances

@@ -189,16 +189,24 @@ class _Builder:
         for noun in self.doc:
             if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().claim_nouns:
                 continue
-            clause = _noun_complement(noun)
+            clause = _noun_complement(noun) or _stray_complement(noun)
             if clause is not None and any(c.root is not None and c.root.i == clause.i for c in self.claims):
                 continue
             bounds = _clause_bounds(self.doc, clause) if clause is not None else _that_clause_after(noun)
             if bounds is None or bounds[1] - bounds[0] < 8:
                 continue
             claim = self.new_claim(bounds[0], bounds[1], clause)
-            source = resolve_np(self.table, noun, record_pronoun=False)
+            source = self._outlet_modifier(noun) or resolve_np(self.table, noun, record_pronoun=False)
             reporting = noun.lower_ in _REPORT_WORDS or _is_report_source(self.table, source)
             self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
+
+    def _outlet_modifier(self, noun: Token) -> str | None:
+        """'a Reuters report': the outlet named as the noun's modifier is the source."""
+        for child in noun.children:
+            key = self.table.token_actor.get(child.i)
+            if child.dep_ in ("compound", "poss") and key is not None and is_outlet(self.table.entries[key]):
+                return key
+        return None
 
     def from_findings(self) -> None:
         """Claims that are not quotes: 'jurors found that X' (asserts), 'questioned whether X' (questions)."""
@@ -630,6 +638,29 @@ def _noun_complement(noun: Token) -> Token | None:
             if inner is not None:
                 return inner
     return None
+
+
+def _stray_complement(noun: Token) -> Token | None:
+    """'follows a Reuters report on Friday that X': the parser hung the that-clause on the verb.
+
+    Taken only when nothing but a prepositional phrase ('on Friday') stands between the noun and 'that',
+    and the verb is not one of saying (a speech verb's that-clause is its own content).
+    """
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon().speech_verbs or lemma in lexicon().stance_verbs:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i and _has_that(c)), None)
+    if clause is None:
+        return None
+    between = range(noun.right_edge.i + 1, clause.left_edge.i)
+    doc = noun.doc
+    allowed = {t.i for p in verb.children if p.dep_ == "prep" for t in p.subtree}
+    if any(i not in allowed and not doc[i].is_punct for i in between):
+        return None
+    return clause
 
 
 def _that_clause_after(noun: Token) -> tuple[int, int] | None:

@@ -200,8 +200,33 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             i in taken for i in range(ent.start, ent.end)
         ):
             spans.append(ent)
+    spans = [_without_title_place(s) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+_PLACE_LINKS = frozenset({"to", "in", "at", "for", "of"})
+
+
+def _without_title_place(span: Span) -> Span:
+    """'Ambassador to Venezuela Vladimir Zaemsky': the title's place is not part of the person's name.
+
+    When a role noun and a preposition come just before a name that starts with a country (or a capital),
+    the country is cut off and the rest, if two or more words, is taken as a person.
+    """
+    doc = span.doc
+    if span.label_ not in ("PERSON", "ORG") or span.start < 2 or len(span) < 3:
+        return span
+    link, role = doc[span.start - 1], doc[span.start - 2]
+    if link.lower_ not in _PLACE_LINKS or not (is_role(role) or role.is_title):
+        return span
+    places = lexicon().countries.keys() | lexicon().seats.keys()
+    for size in (3, 2, 1):
+        name = doc[span.start + size : span.end]
+        named = len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name)
+        if named and doc[span.start : span.start + size].text in places:
+            return Span(doc, name.start, name.end, label="PERSON")
+    return span
 
 
 _ORG_WORDS = frozenset(

@@ -1,0 +1,27 @@
+"""A title's place is not part of the name that follows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _actor_names(text: str) -> list[str]:
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    return [actor.name for actor in record.actors]
+
+
+def test_ambassador_to_a_country_keeps_the_country_out_of_the_name() -> None:
+    names = _actor_names("French Ambassador to Brazil Pierre Lemaire said the visit would go ahead in May.")
+    assert "Pierre Lemaire" in names, names
+    assert not any(name.startswith("Brazil ") for name in names), names
+
+
+def test_an_organisation_of_a_place_is_left_whole() -> None:
+    names = _actor_names("The Bank of Canada said on Wednesday that inflation had slowed for a third month.")
+    assert "Bank of Canada" in names, names

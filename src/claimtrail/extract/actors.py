@@ -206,6 +206,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
 
 
 _PLACE_LINKS = frozenset({"to", "in", "at", "for", "of"})
+_PARTICLES = frozenset({"de", "da", "do", "dos", "van", "von", "der", "al", "bin", "la", "le", "di"})
 
 
 def _without_title_place(span: Span) -> Span:
@@ -223,7 +224,8 @@ def _without_title_place(span: Span) -> Span:
     places = lexicon().countries.keys() | lexicon().seats.keys()
     for size in (3, 2, 1):
         name = doc[span.start + size : span.end]
-        named = len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name)
+        words = all(t.is_title or t.lower_ in _PARTICLES for t in name)
+        named = len(name) >= 2 and name[0].is_title and words
         if named and doc[span.start : span.start + size].text in places:
             return Span(doc, name.start, name.end, label="PERSON")
     return span

@@ -109,3 +109,17 @@ def test_a_speech_verbs_that_clause_is_not_taken_by_its_object_noun() -> None:
     text = "The minister told the committee on Friday that the budget for schools would be cut by a tenth."
     stances = _stances(text)
     assert not any(label == "reports" for _, _, label in stances), stances
+
+
+def test_an_unnamed_report_is_the_one_outlet_that_reports_in_the_article() -> None:
+    text = (
+        "The city's transport office on Monday denied a report that the tram line would close in June. "
+        "The Daily Ledger reported on Saturday, citing two officials, that the operator had asked to end "
+        "its contract early. An official at the operator said the contract was unchanged, "
+        "dismissing the report."
+    )
+    stances = _stances(text)
+    tram = "The tram line would close in June"
+    assert (tram, "Daily Ledger", "reports") in stances, stances
+    # "the report" stands for everything the Ledger reported, not only its last claim
+    assert (tram, "An official at the operator", "denies") in stances, stances

@@ -208,6 +208,40 @@ class _Builder:
                 return key
         return None
 
+    def name_the_report(self) -> None:
+        """'denied a newspaper report that X. The Tagespost reported that Y': one outlet, one report.
+
+        A claim carried by a singular, unnamed report noun is also reported by the outlet when exactly one
+        outlet reports anything in the article.
+        """
+        outlets = {
+            st.actor
+            for c in self.claims
+            for st in c.stances
+            if st.stance == "reports" and st.actor is not None and self._reporter(st)
+        }
+        if len(outlets) != 1:
+            return
+        outlet = next(iter(outlets))
+        for claim in self.claims:
+            for st in list(claim.stances):
+                tok = st.cue_token
+                unnamed = st.actor is None or self.table.kind(st.actor) == "UNNAMED"
+                if tok is None or not (tok.tag_ == "NN" and tok.lower_ in _REPORT_WORDS):
+                    continue
+                if st.stance == "reports" and unnamed and tok.i < self._first_mention(outlet):
+                    self.stance(claim, outlet, "reports", st.cue, tok)
+
+    def _reporter(self, st: StanceDraft) -> bool:
+        """An outlet, or an organisation that 'reported' something in the article ('The Tagespost')."""
+        if st.actor is None:
+            return False
+        verb = st.cue_token is not None and st.cue_token.pos_ == "VERB"
+        return is_outlet(self.table.entries[st.actor]) or (verb and self.table.kind(st.actor) == "ORG")
+
+    def _first_mention(self, key: str) -> int:
+        return min((i for i, k in self.table.token_actor.items() if k == key), default=len(self.doc))
+
     def from_findings(self) -> None:
         """Claims that are not quotes: 'jurors found that X' (asserts), 'questioned whether X' (questions)."""
         for verb in self.doc:
@@ -444,7 +478,11 @@ class _Builder:
             return reported
         last = reported[-1]
         if ref.tag_ not in ("NNS", "NNPS"):
-            return [last]
+            # "the report": everything the last named reporter reported ("a newspaper report that X";
+            # "The Tagespost reported that Y"), not only its last claim
+            by = {st.actor for st in last.stances if st.stance == "reports" and st.actor is not None}
+            same = [c for c in reported if any(st.stance == "reports" and st.actor in by for st in c.stances)]
+            return same or [last]
         span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
         if span is None or not len(span):
             return [last]
@@ -724,5 +762,6 @@ def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[
     builder.from_claim_nouns()
     builder.from_declarations()
     builder.claims.sort(key=lambda c: c.start)
+    builder.name_the_report()
     builder.from_positions()
     return sorted(builder.claims, key=lambda c: c.start)

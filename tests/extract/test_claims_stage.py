@@ -123,3 +123,13 @@ def test_an_unnamed_report_is_the_one_outlet_that_reports_in_the_article() -> No
     assert (tram, "Daily Ledger", "reports") in stances, stances
     # "the report" stands for everything the Ledger reported, not only its last claim
     assert (tram, "An official at the operator", "denies") in stances, stances
+
+
+def test_a_date_after_an_unnamed_source_is_not_part_of_its_description() -> None:
+    text = (
+        "Organisers of the 2030 Winter Games on Thursday denied media reports that the ski jumping "
+        "events would be moved to Austria."
+    )
+    stances = _stances(text)
+    holders = {who for _, who, label in stances if label == "denies"}
+    assert holders == {"Organisers of the 2030 Winter Games"}, stances

@@ -135,6 +135,8 @@ def _np_bounds(token: Token, *, appos: bool = False) -> tuple[int, int]:
             break
         if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             break  # "the opposition leader of being a US puppet": the gerund is the accusation
+        if _is_date_phrase(child):
+            break  # "Organisers of the Games on Thursday denied": the date is the verb's, not the source's
         right = max(right, _edge_without_clauses(child))
     while right > token.i and (token.doc[right].is_punct or token.doc[right].is_space):
         right -= 1
@@ -148,10 +150,15 @@ def _edge_without_clauses(token: Token) -> int:
         if child.dep_ == "appos" and child.pos_ == "PROPN":  # "state oil company Aramco"
             right = max(right, _edge_without_clauses(child))
             continue
-        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.is_space:
+        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.is_space or _is_date_phrase(child):
             break
         right = max(right, _edge_without_clauses(child))
     return right
+
+
+def _is_date_phrase(token: Token) -> bool:
+    """'on Thursday' hung on a noun: the date of the act, not part of who acted."""
+    return token.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in token.children)
 
 
 def _group_of_conjuncts(table: ActorTable, token: Token) -> str | None:

@@ -133,3 +133,14 @@ def test_a_date_after_an_unnamed_source_is_not_part_of_its_description() -> None
     stances = _stances(text)
     holders = {who for _, who, label in stances if label == "denies"}
     assert holders == {"Organisers of the 2030 Winter Games"}, stances
+
+
+def test_denied_as_a_label_a_report_that_x() -> None:
+    text = (
+        'On Friday, Mayor Ann Cole denied as "pure invention" a Reuters report that the city planned to '
+        "sell its water utility, but council members have asked to see the accounts."
+    )
+    stances = _stances(text)
+    claim = "The city planned to sell its water utility"
+    assert (claim, "Reuters", "reports") in stances, stances
+    assert (claim, "Ann Cole", "denies") in stances, stances

@@ -412,6 +412,7 @@ class _Builder:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             objs += [c for c in prep.children if c.dep_ == "pobj"]
+        objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # 'denied as "fake news" a report'
         return [
             o for o in objs if o.lemma_.lower() in lexicon().claim_nouns or o.lower_ in lexicon().claim_nouns
         ]
@@ -669,7 +670,8 @@ def _pleads_not_guilty(verb: Token) -> bool:
 def _noun_complement(noun: Token) -> Token | None:
     """The that-clause a claim noun carries, also past a participle: 'claims circulating online that X'."""
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and _has_that(child):
+        # a 'relcl' whose 'that' is a mark (not its subject or object) is a content clause misparsed
+        if child.dep_ in ("acl", "ccomp", "relcl") and _has_that(child):
             return child
         if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
             inner = next((g for g in child.children if g.dep_ in ("ccomp", "advcl") and _has_that(g)), None)

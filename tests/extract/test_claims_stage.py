@@ -144,3 +144,18 @@ def test_denied_as_a_label_a_report_that_x() -> None:
     claim = "The city planned to sell its water utility"
     assert (claim, "Reuters", "reports") in stances, stances
     assert (claim, "Ann Cole", "denies") in stances, stances
+
+
+def test_confirming_the_noun_of_an_earlier_claims_verb_asserts_that_claim() -> None:
+    text = (
+        "Carmaker Velta Motors is recalling 40,000 vehicles over faulty brakes, the regulator said on "
+        "Monday. Velta Motors confirmed the recall in a statement."
+    )
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    cues = {(c.normalized, s.stance, s.cue) for c in record.claims for s in c.stances}
+    assert any(
+        n.endswith("recalling 40,000 vehicles over faulty brakes") and cue == "confirmed"
+        for n, label, cue in cues
+        if label == "asserts"
+    ), cues

@@ -284,9 +284,22 @@ class _Builder:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None or obj.pos_ != "NOUN" or self._refers_to_claim(obj):
                 continue
+            named = self._claim_named_by(obj)
+            if named is not None:  # "Calder confirmed the recall": the earlier claim that it is recalling
+                self.stance(named, self._speaker(verb), "asserts", verb.text, verb)
+                continue
             start, end = _np_span(obj)
             if end - start >= 12 and not any(c.start <= start < c.end for c in self.claims):
                 self.stance(self.new_claim(start, end, obj), self._speaker(verb), "asserts", verb.text, verb)
+
+    def _claim_named_by(self, noun: Token) -> ClaimDraft | None:
+        """The latest earlier claim whose main verb the noun names ('the recall' -> 'X is recalling ...')."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return None
+        lemma = noun.lemma_.lower()
+        earlier = [c for c in self.claims if c.end <= noun.idx and c.root is not None]
+        named = [c for c in earlier if c.root is not None and c.root.lemma_.lower() == lemma]
+        return named[-1] if named else None
 
     # -- status claims and accusations ------------------------------------------------------------------
     def from_declarations(self) -> None:

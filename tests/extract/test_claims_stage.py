@@ -159,3 +159,18 @@ def test_confirming_the_noun_of_an_earlier_claims_verb_asserts_that_claim() -> N
         for n, label, cue in cues
         if label == "asserts"
     ), cues
+
+
+def test_the_cause_given_in_an_after_clause_is_a_claim_of_the_same_speaker() -> None:
+    text = (
+        "The opening of the new stadium was delayed by two weeks after inspectors found cracks in the "
+        "main stand, the city council said on Friday."
+    )
+    stances = _stances(text)
+    assert ("Inspectors found cracks in the main stand", "the city council", "asserts") in stances, stances
+
+
+def test_a_denial_does_not_reach_the_after_clause() -> None:
+    text = "The club denied that its coach had resigned after the players complained about the training."
+    stances = _stances(text)
+    assert not any(n.startswith("The players complained") for n, _, _ in stances), stances

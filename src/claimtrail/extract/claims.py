@@ -161,6 +161,22 @@ class _Builder:
                         self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
                     if told is not None and quote.cue is not None:
                         self.stance(claim, told, "reports", quote.cue.text, quote.cue)
+                    if label in ("asserts", "reports"):
+                        self._grounds(part, quote, label, cue)
+
+    def _grounds(self, root: Token, quote: Attribution, label: StanceLabel, cue: str) -> None:
+        """'X was postponed after engineers found a faulty valve': the speaker also states the cause."""
+        for clause in root.children:
+            marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            if clause.dep_ != "advcl" or clause.pos_ != "VERB" or not has_subject:
+                continue
+            if marks not in (["after"], ["because"]) or clause.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+                continue
+            start, end = _clause_bounds(self.doc, clause)  # the quote's own span may stop before it
+            if end - start >= 8 and not self._crosses_quote(start, end):
+                claim = self.new_claim(start, end, clause, speaker=quote.speaker)
+                self.stance(claim, quote.speaker, label, cue, quote.cue)
 
     def _told_outlet(self, quote: Attribution, label: StanceLabel) -> str | None:
         """'two people familiar with the plan told Reuters': the outlet told reports what it was told."""

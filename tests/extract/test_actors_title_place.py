@@ -1,4 +1,4 @@
-"""A title's place is not part of the name that follows it."""
+"""Actor names and kinds: a title's place is not part of the name; a name after "the" is no person."""
 
 from __future__ import annotations
 
@@ -30,3 +30,11 @@ def test_a_name_with_a_particle_after_the_title_place() -> None:
 def test_an_organisation_of_a_place_is_left_whole() -> None:
     names = _actor_names("The Bank of Canada said on Wednesday that inflation had slowed for a third month.")
     assert "Bank of Canada" in names, names
+
+
+def test_an_unknown_name_after_the_is_an_organisation() -> None:
+    text = "The Lindenberg Rundschau reported on Monday that the port would close for a month."
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    kinds = {actor.name: actor.kind for actor in record.actors}
+    assert kinds.get("Lindenberg Rundschau") == "ORG", kinds

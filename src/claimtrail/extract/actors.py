@@ -200,9 +200,17 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             i in taken for i in range(ent.start, ent.end)
         ):
             spans.append(ent)
-    spans = [_without_title_place(s) for s in spans]
+    spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+def _org_after_the(span: Span) -> Span:
+    """'The Lindenberg Rundschau reported': a two-word name right after 'the' is not a person's."""
+    doc = span.doc
+    if span.label_ == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ == "the" and len(span) >= 2:
+        return Span(doc, span.start, span.end, label="ORG")
+    return span
 
 
 _PLACE_LINKS = frozenset({"to", "in", "at", "for", "of"})

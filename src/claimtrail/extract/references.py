@@ -392,7 +392,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
         if entry.name == name or entry.name.endswith(" " + name) or prefix:
             return table.add(key, entry.name, entry.kind, left, token.i + 1)
     lowered = {w.lower() for w in words}
-    is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1
+    after_the = left > 0 and doc[left - 1].lower_ == "the"  # "The Frankfurter Tagespost reported"
+    is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the
     kind: ActorKind = "ORG" if is_org else "PERSON"
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
     if kind == "PERSON":

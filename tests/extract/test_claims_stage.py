@@ -64,3 +64,113 @@ def test_plain_report_has_no_denials() -> None:
         "Mayor Tom Reed said repairs had gone faster than expected."
     )
     assert not any(label == "denies" for _, _, label in _stances(text))
+
+
+def test_sources_telling_an_outlet_make_the_outlet_report_the_claim() -> None:
+    text = (
+        "Three people familiar with the talks told Reuters that Globex had agreed to buy its rival. "
+        "Globex spokeswoman Jane Roe told reporters the company did not comment on market rumours."
+    )
+    stances = _stances(text)
+    assert ("Globex agreed to buy its rival", "Reuters", "reports") in stances
+    assert not any(who == "reporters" for _, who, _ in stances)
+
+
+def test_a_place_in_the_speakers_relative_clause_is_not_the_speaker() -> None:
+    text = (
+        "One of the engineers, a consultant who has worked on several dams in Peru, said the spillway "
+        "had been built without the required permits."
+    )
+    stances = _stances(text)
+    assert not any(who == "Peru" for _, who, _ in stances), stances
+    claim = "The spillway had been built without the required permits"
+    assert (claim, "One of the engineers", "asserts") in stances
+
+
+def test_the_source_of_reports_is_not_a_name_inside_their_clause() -> None:
+    text = (
+        "Reports that the striker Tomas Vidal had signed for a club in Madrid were dismissed by his agent "
+        "on Monday as speculation."
+    )
+    stances = _stances(text)
+    assert not any(who == "Tomas Vidal" and label == "reports" for _, who, label in stances), stances
+
+
+def test_a_that_clause_hung_on_the_verb_still_belongs_to_the_report_noun() -> None:
+    text = (
+        "The statement follows a Bloomberg report on Tuesday that the airline had ordered 40 new jets "
+        "from a European manufacturer."
+    )
+    stances = _stances(text)
+    assert ("The airline ordered 40 new jets from a European manufacturer", "Bloomberg", "reports") in stances
+
+
+def test_a_speech_verbs_that_clause_is_not_taken_by_its_object_noun() -> None:
+    text = "The minister told the committee on Friday that the budget for schools would be cut by a tenth."
+    stances = _stances(text)
+    assert not any(label == "reports" for _, _, label in stances), stances
+
+
+def test_an_unnamed_report_is_the_one_outlet_that_reports_in_the_article() -> None:
+    text = (
+        "The city's transport office on Monday denied a report that the tram line would close in June. "
+        "The Daily Ledger reported on Saturday, citing two officials, that the operator had asked to end "
+        "its contract early. An official at the operator said the contract was unchanged, "
+        "dismissing the report."
+    )
+    stances = _stances(text)
+    tram = "The tram line would close in June"
+    assert (tram, "Daily Ledger", "reports") in stances, stances
+    # "the report" stands for everything the Ledger reported, not only its last claim
+    assert (tram, "An official at the operator", "denies") in stances, stances
+
+
+def test_a_date_after_an_unnamed_source_is_not_part_of_its_description() -> None:
+    text = (
+        "Organisers of the 2030 Winter Games on Thursday denied media reports that the ski jumping "
+        "events would be moved to Austria."
+    )
+    stances = _stances(text)
+    holders = {who for _, who, label in stances if label == "denies"}
+    assert holders == {"Organisers of the 2030 Winter Games"}, stances
+
+
+def test_denied_as_a_label_a_report_that_x() -> None:
+    text = (
+        'On Friday, Mayor Ann Cole denied as "pure invention" a Reuters report that the city planned to '
+        "sell its water utility, but council members have asked to see the accounts."
+    )
+    stances = _stances(text)
+    claim = "The city planned to sell its water utility"
+    assert (claim, "Reuters", "reports") in stances, stances
+    assert (claim, "Ann Cole", "denies") in stances, stances
+
+
+def test_confirming_the_noun_of_an_earlier_claims_verb_asserts_that_claim() -> None:
+    text = (
+        "Carmaker Velta Motors is recalling 40,000 vehicles over faulty brakes, the regulator said on "
+        "Monday. Velta Motors confirmed the recall in a statement."
+    )
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    cues = {(c.normalized, s.stance, s.cue) for c in record.claims for s in c.stances}
+    assert any(
+        n.endswith("recalling 40,000 vehicles over faulty brakes") and cue == "confirmed"
+        for n, label, cue in cues
+        if label == "asserts"
+    ), cues
+
+
+def test_the_cause_given_in_an_after_clause_is_a_claim_of_the_same_speaker() -> None:
+    text = (
+        "The opening of the new stadium was delayed by two weeks after inspectors found cracks in the "
+        "main stand, the city council said on Friday."
+    )
+    stances = _stances(text)
+    assert ("Inspectors found cracks in the main stand", "the city council", "asserts") in stances, stances
+
+
+def test_a_denial_does_not_reach_the_after_clause() -> None:
+    text = "The club denied that its coach had resigned after the players complained about the training."
+    stances = _stances(text)
+    assert not any(n.startswith("The players complained") for n, _, _ in stances), stances

@@ -73,3 +73,15 @@ def test_unbalanced_quote_mark_does_not_swallow_the_article() -> None:
 
 def test_scare_quotes_are_not_quotes() -> None:
     assert _quotes('The so-called "peace dividend" never arrived, and prices rose again in March.') == []
+
+
+def test_a_participle_cue_under_a_stance_verb_is_the_questioners() -> None:
+    text = (
+        "The player's agent, Tom Hale, questioned whether the sample had been stored properly, "
+        "telling The Associated Press that it sat in a van for two days."
+    )
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    told = next(q for q in record.quotes if q.cue == "telling")
+    assert told.speaker is not None
+    assert told.speaker.name == "Tom Hale", told

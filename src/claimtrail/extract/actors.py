@@ -200,8 +200,43 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             i in taken for i in range(ent.start, ent.end)
         ):
             spans.append(ent)
+    spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+def _org_after_the(span: Span) -> Span:
+    """'The Lindenberg Rundschau reported': a two-word name right after 'the' is not a person's."""
+    doc = span.doc
+    if span.label_ == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ == "the" and len(span) >= 2:
+        return Span(doc, span.start, span.end, label="ORG")
+    return span
+
+
+_PLACE_LINKS = frozenset({"to", "in", "at", "for", "of"})
+_PARTICLES = frozenset({"de", "da", "do", "dos", "van", "von", "der", "al", "bin", "la", "le", "di"})
+
+
+def _without_title_place(span: Span) -> Span:
+    """'Ambassador to Venezuela Vladimir Zaemsky': the title's place is not part of the person's name.
+
+    When a role noun and a preposition come just before a name that starts with a country (or a capital),
+    the country is cut off and the rest, if two or more words, is taken as a person.
+    """
+    doc = span.doc
+    if span.label_ not in ("PERSON", "ORG") or span.start < 2 or len(span) < 3:
+        return span
+    link, role = doc[span.start - 1], doc[span.start - 2]
+    if link.lower_ not in _PLACE_LINKS or not (is_role(role) or role.is_title):
+        return span
+    places = lexicon().countries.keys() | lexicon().seats.keys()
+    for size in (3, 2, 1):
+        name = doc[span.start + size : span.end]
+        words = all(t.is_title or t.lower_ in _PARTICLES for t in name)
+        named = len(name) >= 2 and name[0].is_title and words
+        if named and doc[span.start : span.start + size].text in places:
+            return Span(doc, name.start, name.end, label="PERSON")
+    return span
 
 
 _ORG_WORDS = frozenset(

@@ -17,7 +17,7 @@ from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim, normalize_status
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots, speaker_token
-from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
+from claimtrail.extract.references import is_outlet, resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import sentence
 from claimtrail.models import StanceLabel
 
@@ -103,12 +103,17 @@ class _Builder:
         self.claims: list[ClaimDraft] = []
 
     def new_claim(
-        self, start: int, end: int, root: Token | None, subject_override: str | None = None
+        self,
+        start: int,
+        end: int,
+        root: Token | None,
+        subject_override: str | None = None,
+        speaker: str | None = None,
     ) -> ClaimDraft:
         for claim in self.claims:
             if claim.start == start and claim.end == end:
                 return claim
-        normalized = normalize_claim(self.doc, self.table, start, end, subject_override)
+        normalized = normalize_claim(self.doc, self.table, start, end, subject_override, speaker)
         claim = ClaimDraft(start, end, root, normalized)
         self.claims.append(claim)
         return claim
@@ -139,19 +144,48 @@ class _Builder:
                 self.stance(restated, quote.speaker, label, cue, quote.cue)
                 continue
             cited = self._cited_source(quote.cue)
+            told = self._told_outlet(quote, label)
             if root is None:  # the parser did not link the content: the quote's span is the claim
-                self.stance(
-                    self.new_claim(quote.start, quote.end, None), quote.speaker, label, cue, quote.cue
-                )
+                claim = self.new_claim(quote.start, quote.end, None)
+                self.stance(claim, quote.speaker, label, cue, quote.cue)
+                if told is not None and quote.cue is not None:
+                    self.stance(claim, told, "reports", quote.cue.text, quote.cue)
                 continue
             for part in content_roots(root):
                 start, end = content_bounds(self.doc, part, split=True)
                 start, end = max(start, quote.start), min(end, quote.end)
                 if end - start >= 8:
-                    claim = self.new_claim(start, end, part)
+                    claim = self.new_claim(start, end, part, speaker=quote.speaker)
                     self.stance(claim, quote.speaker, label, cue, quote.cue)
                     if cited is not None and label == "reports":
                         self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
+                    if told is not None and quote.cue is not None:
+                        self.stance(claim, told, "reports", quote.cue.text, quote.cue)
+                    if label in ("asserts", "reports"):
+                        self._grounds(part, quote, label, cue)
+
+    def _grounds(self, root: Token, quote: Attribution, label: StanceLabel, cue: str) -> None:
+        """'X was postponed after engineers found a faulty valve': the speaker also states the cause."""
+        for clause in root.children:
+            marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            if clause.dep_ != "advcl" or clause.pos_ != "VERB" or not has_subject:
+                continue
+            if marks not in (["after"], ["because"]) or clause.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+                continue
+            start, end = _clause_bounds(self.doc, clause)  # the quote's own span may stop before it
+            if end - start >= 8 and not self._crosses_quote(start, end):
+                claim = self.new_claim(start, end, clause, speaker=quote.speaker)
+                self.stance(claim, quote.speaker, label, cue, quote.cue)
+
+    def _told_outlet(self, quote: Attribution, label: StanceLabel) -> str | None:
+        """'two people familiar with the plan told Reuters': the outlet told reports what it was told."""
+        cue, outlet = quote.cue, quote.addressee
+        if cue is None or outlet is None or label != "asserts" or outlet == quote.speaker:
+            return None
+        if cue.lemma_.lower() not in ("tell", "say") or outlet not in self.table.entries:
+            return None
+        return outlet if is_outlet(self.table.entries[outlet]) else None
 
     def _restated(self, quote: Attribution) -> ClaimDraft | None:
         """'denied that the company had ignored any warnings' targets the earlier claim it restates."""
@@ -171,16 +205,58 @@ class _Builder:
         for noun in self.doc:
             if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().claim_nouns:
                 continue
-            clause = _noun_complement(noun)
+            clause = _noun_complement(noun) or _stray_complement(noun)
             if clause is not None and any(c.root is not None and c.root.i == clause.i for c in self.claims):
                 continue
             bounds = _clause_bounds(self.doc, clause) if clause is not None else _that_clause_after(noun)
             if bounds is None or bounds[1] - bounds[0] < 8:
                 continue
             claim = self.new_claim(bounds[0], bounds[1], clause)
-            source = resolve_np(self.table, noun, record_pronoun=False)
+            source = self._outlet_modifier(noun) or resolve_np(self.table, noun, record_pronoun=False)
             reporting = noun.lower_ in _REPORT_WORDS or _is_report_source(self.table, source)
             self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
+
+    def _outlet_modifier(self, noun: Token) -> str | None:
+        """'a Reuters report': the outlet named as the noun's modifier is the source."""
+        for child in noun.children:
+            key = self.table.token_actor.get(child.i)
+            if child.dep_ in ("compound", "poss") and key is not None and is_outlet(self.table.entries[key]):
+                return key
+        return None
+
+    def name_the_report(self) -> None:
+        """'denied a newspaper report that X. The Tagespost reported that Y': one outlet, one report.
+
+        A claim carried by a singular, unnamed report noun is also reported by the outlet when exactly one
+        outlet reports anything in the article.
+        """
+        outlets = {
+            st.actor
+            for c in self.claims
+            for st in c.stances
+            if st.stance == "reports" and st.actor is not None and self._reporter(st)
+        }
+        if len(outlets) != 1:
+            return
+        outlet = next(iter(outlets))
+        for claim in self.claims:
+            for st in list(claim.stances):
+                tok = st.cue_token
+                unnamed = st.actor is None or self.table.kind(st.actor) == "UNNAMED"
+                if tok is None or not (tok.tag_ == "NN" and tok.lower_ in _REPORT_WORDS):
+                    continue
+                if st.stance == "reports" and unnamed and tok.i < self._first_mention(outlet):
+                    self.stance(claim, outlet, "reports", st.cue, tok)
+
+    def _reporter(self, st: StanceDraft) -> bool:
+        """An outlet, or an organisation that 'reported' something in the article ('The Tagespost')."""
+        if st.actor is None:
+            return False
+        verb = st.cue_token is not None and st.cue_token.pos_ == "VERB"
+        return is_outlet(self.table.entries[st.actor]) or (verb and self.table.kind(st.actor) == "ORG")
+
+    def _first_mention(self, key: str) -> int:
+        return min((i for i, k in self.table.token_actor.items() if k == key), default=len(self.doc))
 
     def from_findings(self) -> None:
         """Claims that are not quotes: 'jurors found that X' (asserts), 'questioned whether X' (questions)."""
@@ -194,9 +270,10 @@ class _Builder:
                 continue
             start, end = _clause_bounds(self.doc, clause)
             if end - start >= 8 and not self._crosses_quote(start, end):
-                claim = self.new_claim(start, end, clause)
+                speaker = self._speaker(verb)
+                claim = self.new_claim(start, end, clause, speaker=speaker)
                 label: StanceLabel = "asserts" if lemma in _FINDING_VERBS else "questions"
-                self.stance(claim, self._speaker(verb), label, verb.text, verb)
+                self.stance(claim, speaker, label, verb.text, verb)
 
     def _cited_source(self, cue: Token | None) -> tuple[str | None, Token] | None:
         """'reported, citing two people familiar with the matter, that X': the cited source asserts X."""
@@ -223,9 +300,22 @@ class _Builder:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None or obj.pos_ != "NOUN" or self._refers_to_claim(obj):
                 continue
+            named = self._claim_named_by(obj)
+            if named is not None:  # "Calder confirmed the recall": the earlier claim that it is recalling
+                self.stance(named, self._speaker(verb), "asserts", verb.text, verb)
+                continue
             start, end = _np_span(obj)
             if end - start >= 12 and not any(c.start <= start < c.end for c in self.claims):
                 self.stance(self.new_claim(start, end, obj), self._speaker(verb), "asserts", verb.text, verb)
+
+    def _claim_named_by(self, noun: Token) -> ClaimDraft | None:
+        """The latest earlier claim whose main verb the noun names ('the recall' -> 'X is recalling ...')."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return None
+        lemma = noun.lemma_.lower()
+        earlier = [c for c in self.claims if c.end <= noun.idx and c.root is not None]
+        named = [c for c in earlier if c.root is not None and c.root.lemma_.lower() == lemma]
+        return named[-1] if named else None
 
     # -- status claims and accusations ------------------------------------------------------------------
     def from_declarations(self) -> None:
@@ -351,6 +441,7 @@ class _Builder:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             objs += [c for c in prep.children if c.dep_ == "pobj"]
+        objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # 'denied as "fake news" a report'
         return [
             o for o in objs if o.lemma_.lower() in lexicon().claim_nouns or o.lower_ in lexicon().claim_nouns
         ]
@@ -417,7 +508,11 @@ class _Builder:
             return reported
         last = reported[-1]
         if ref.tag_ not in ("NNS", "NNPS"):
-            return [last]
+            # "the report": everything the last named reporter reported ("a newspaper report that X";
+            # "The Tagespost reported that Y"), not only its last claim
+            by = {st.actor for st in last.stances if st.stance == "reports" and st.actor is not None}
+            same = [c for c in reported if any(st.stance == "reports" and st.actor in by for st in c.stances)]
+            return same or [last]
         span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
         if span is None or not len(span):
             return [last]
@@ -604,13 +699,37 @@ def _pleads_not_guilty(verb: Token) -> bool:
 def _noun_complement(noun: Token) -> Token | None:
     """The that-clause a claim noun carries, also past a participle: 'claims circulating online that X'."""
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and _has_that(child):
+        # a 'relcl' whose 'that' is a mark (not its subject or object) is a content clause misparsed
+        if child.dep_ in ("acl", "ccomp", "relcl") and _has_that(child):
             return child
         if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
             inner = next((g for g in child.children if g.dep_ in ("ccomp", "advcl") and _has_that(g)), None)
             if inner is not None:
                 return inner
     return None
+
+
+def _stray_complement(noun: Token) -> Token | None:
+    """'follows a Reuters report on Friday that X': the parser hung the that-clause on the verb.
+
+    Taken only when nothing but a prepositional phrase ('on Friday') stands between the noun and 'that',
+    and the verb is not one of saying (a speech verb's that-clause is its own content).
+    """
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon().speech_verbs or lemma in lexicon().stance_verbs:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i and _has_that(c)), None)
+    if clause is None:
+        return None
+    between = range(noun.right_edge.i + 1, clause.left_edge.i)
+    doc = noun.doc
+    allowed = {t.i for p in verb.children if p.dep_ == "prep" for t in p.subtree}
+    if any(i not in allowed and not doc[i].is_punct for i in between):
+        return None
+    return clause
 
 
 def _that_clause_after(noun: Token) -> tuple[int, int] | None:
@@ -674,5 +793,6 @@ def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[
     builder.from_claim_nouns()
     builder.from_declarations()
     builder.claims.sort(key=lambda c: c.start)
+    builder.name_the_report()
     builder.from_positions()
     return sorted(builder.claims, key=lambda c: c.start)

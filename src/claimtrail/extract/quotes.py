@@ -130,6 +130,9 @@ def speaker_token(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _is_cue_or_label(verb):
         # "..., said allocations were unchanged, dismissing the report": the speaker of the cue above
         cue = next((a for a in verb.ancestors if _is_cue(a) and _subject(a) is not None), None)
+        # else a stance verb above: "questioned whether X, telling the AP that Y"
+        stance = (a for a in verb.ancestors if _is_cue_or_label(a) and _subject(a) is not None)
+        cue = cue or next(stance, None)
         if cue is not None:
             return _subject(cue)
     seen = 0

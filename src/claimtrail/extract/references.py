@@ -126,14 +126,17 @@ def _np_bounds(token: Token, *, appos: bool = False) -> tuple[int, int]:
     right = token.i
     for child in token.rights:
         if appos and child.dep_ == "appos":
-            right = max(right, child.right_edge.i)
+            # "a former contractor who has worked ... in Syria": the aside's relative clause is not the source
+            right = max(right, _edge_without_clauses(child))
             continue
         if appos and child.text == ",":
             continue
-        if child.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj") or child.is_space:
+        if child.dep_ in ("relcl", "acl", "ccomp", "punct", "appos", "cc", "conj") or child.is_space:
             break
         if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             break  # "the opposition leader of being a US puppet": the gerund is the accusation
+        if _is_date_phrase(child):
+            break  # "Organisers of the Games on Thursday denied": the date is the verb's, not the source's
         right = max(right, _edge_without_clauses(child))
     while right > token.i and (token.doc[right].is_punct or token.doc[right].is_space):
         right -= 1
@@ -147,10 +150,15 @@ def _edge_without_clauses(token: Token) -> int:
         if child.dep_ == "appos" and child.pos_ == "PROPN":  # "state oil company Aramco"
             right = max(right, _edge_without_clauses(child))
             continue
-        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.is_space:
+        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.is_space or _is_date_phrase(child):
             break
         right = max(right, _edge_without_clauses(child))
     return right
+
+
+def _is_date_phrase(token: Token) -> bool:
+    """'on Thursday' hung on a noun: the date of the act, not part of who acted."""
+    return token.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in token.children)
 
 
 def _group_of_conjuncts(table: ActorTable, token: Token) -> str | None:
@@ -239,7 +247,7 @@ _MASTHEAD_WORDS = frozenset(
 )
 
 
-def _is_outlet(entry: ActorEntry) -> bool:
+def is_outlet(entry: ActorEntry) -> bool:
     """A news outlet: a known one, one titled as such, or a masthead name ('Puget Sound Tribune')."""
     words = set(" ".join(entry.titles).lower().split())
     masthead = entry.kind == "ORG" and entry.name.split()[-1].lower() in _MASTHEAD_WORDS
@@ -259,11 +267,9 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
     if noun in lexicon().org_heads and noun not in _GOVERNMENT_NOUNS:
         orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
-        outlet_like = [e for e in orgs if _is_outlet(e)]
-        if noun in _OUTLET_NOUNS:
-            orgs = outlet_like or orgs
-        else:
-            orgs = [e for e in orgs if not _is_outlet(e)] or orgs
+        outlet_like = [e for e in orgs if is_outlet(e)]
+        others = [e for e in orgs if not is_outlet(e)]
+        orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else (others or orgs)
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
@@ -386,7 +392,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
         if entry.name == name or entry.name.endswith(" " + name) or prefix:
             return table.add(key, entry.name, entry.kind, left, token.i + 1)
     lowered = {w.lower() for w in words}
-    is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1
+    after_the = left > 0 and doc[left - 1].lower_ == "the"  # "The Frankfurter Tagespost reported"
+    is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the
     kind: ActorKind = "ORG" if is_org else "PERSON"
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
     if kind == "PERSON":
@@ -489,8 +496,10 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     key = resolve_np(table, token)
     if key is None and token.lower_ in _PUBLICATION_NOUNS:
         key = _publisher(table, token)
-    if key is None and token.pos_ == "NOUN" and token.idx >= table.body_start:
-        key = unnamed_source(table, token)
+    partitive = token.pos_ == "NUM" and any(c.lower_ == "of" for c in token.children)
+    described = token.pos_ == "NOUN" or partitive
+    if key is None and described and token.idx >= table.body_start:
+        key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
     return key
 
 
@@ -503,7 +512,7 @@ def _publisher(table: ActorTable, token: Token) -> str | None:
     outlets = [
         key
         for i in range(sent.start, sent.end)
-        if (key := table.token_actor.get(i)) is not None and _is_outlet(table.entries[key])
+        if (key := table.token_actor.get(i)) is not None and is_outlet(table.entries[key])
     ]
     if outlets:
         table.add(outlets[-1], table.name(outlets[-1]), "ORG", token.i, token.i + 1)

@@ -1,0 +1,40 @@
+"""Actor names and kinds: a title's place is not part of the name; a name after "the" is no person."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _actor_names(text: str) -> list[str]:
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    return [actor.name for actor in record.actors]
+
+
+def test_ambassador_to_a_country_keeps_the_country_out_of_the_name() -> None:
+    names = _actor_names("The U.S. Ambassador to Japan Rahm Emanuel said the talks had gone well.")
+    assert "Rahm Emanuel" in names, names
+    assert not any(name.startswith("Japan ") for name in names), names
+
+
+def test_a_name_with_a_particle_after_the_title_place() -> None:
+    names = _actor_names("British Ambassador to Chile Louise de Sousa said the embassy would reopen.")
+    assert "Louise de Sousa" in names, names
+
+
+def test_an_organisation_of_a_place_is_left_whole() -> None:
+    names = _actor_names("The Bank of Canada said on Wednesday that inflation had slowed for a third month.")
+    assert "Bank of Canada" in names, names
+
+
+def test_an_unknown_name_after_the_is_an_organisation() -> None:
+    text = "The Lindenberg Rundschau reported on Monday that the port would close for a month."
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    kinds = {actor.name: actor.kind for actor in record.actors}
+    assert kinds.get("Lindenberg Rundschau") == "ORG", kinds

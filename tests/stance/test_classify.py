@@ -7,7 +7,6 @@ from claimtrail.stance import LABELS, classify_stance
 CLAIM = "Banksy was arrested in London and his identity revealed"
 
 
-@pytest.mark.embedding
 @pytest.mark.parametrize(
     ("headline", "expected"),
     [
@@ -20,7 +19,6 @@ def test_headline_stance(headline: str, expected: str) -> None:
     assert classify_stance(CLAIM, headline, None).label == expected
 
 
-@pytest.mark.embedding
 def test_question_headline_questions() -> None:
     assert classify_stance(CLAIM, "Has Banksy really been arrested in London?", None).label == "questions"
 
@@ -33,7 +31,6 @@ def test_unrelated_pair() -> None:
     assert classify_stance(CLAIM, None, body).label == "unrelated"
 
 
-@pytest.mark.embedding
 def test_scores_cover_labels_and_sum_to_one() -> None:
     result = classify_stance(CLAIM, "Banksy arrested", "Police in London arrested Banksy on Monday.")
     assert set(result.scores) == set(LABELS)

@@ -89,8 +89,6 @@ def _predict(
         for c, h, b in zip(claims, headlines, bodies, strict=True)
     ]
     body_p = model.body_proba(rows) if rows else np.zeros((0, 4))
-    titled = [(c, h) for c, h in zip(claims, headlines, strict=True) if h]
-    model.warm_headlines([c for c, _ in titled], [h for _, h in titled])
     results = []
     for claim, headline, body, p in zip(claims, headlines, bodies, body_p, strict=True):
         unrelated = float(p[3])

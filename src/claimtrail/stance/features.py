@@ -19,7 +19,6 @@ __all__ = [
     "content_tokens",
     "cue_counts",
     "headline_features",
-    "headline_residue",
     "ngrams",
     "overlap_features",
     "pair_text_features",
@@ -209,16 +208,6 @@ def headline_features(claim: str, headline: str) -> list[float]:
         float(bool(re.search(r"['\"‘“]", headline))),
     ]
     return [*h_cues, *diff, *overlap_features(c_toks, h_toks), *punctuation, math.log1p(len(h_toks))]
-
-
-def headline_residue(claim: str, headline: str) -> str:
-    """The headline's words that are not content words of the claim ("." when none are left).
-
-    What a headline adds to the claim is mostly its stance ("denies", "hoax", "reportedly"); embedding
-    this residue rather than the whole headline keeps the claim's topic out of the headline head.
-    """
-    claim_words = set(content_tokens(tokens(claim)))
-    return " ".join(t for t in tokens(headline) if t not in claim_words) or "."
 
 
 @lru_cache(maxsize=4096)

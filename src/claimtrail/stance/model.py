@@ -4,10 +4,7 @@ An artifact is two files under `stance/models/`: `NAME.json` (vocabularies, labe
 and `NAME.npz` (weights and tree arrays). It holds two heads:
 
 - the **headline head** (Emergent task): TF-IDF word 1-2-grams of the headline plus the dense
-  `headline_features`, multinomial logistic regression over for / against / observing. When the artifact
-  says `headline_embeddings`, the dense part also holds the all-MiniLM-L6-v2 cosine of claim and headline
-  and the embedding of the headline's residue (`headline_residue`); MiniLM (numpy, `trails/minilm.py`)
-  is then loaded lazily on the first headline;
+  `headline_features`, multinomial logistic regression over for / against / observing;
 - the **body head** (FNC-1 task): gradient-boosted trees (trained with lightgbm, evaluated here from
   their dumped arrays) over `pair_text_features`, TF-IDF cosines of claim and body, and the probabilities
   of two sparse logistic regressions (claim words, body words) over agree / disagree / discuss.
@@ -30,23 +27,13 @@ import numpy.typing as npt
 
 from claimtrail.stance.features import (
     headline_features,
-    headline_residue,
     ngrams,
     pair_text_features,
     sentences,
     tokens,
 )
 
-__all__ = [
-    "ARTIFACT",
-    "Embeddings",
-    "Linear",
-    "StanceModel",
-    "Tfidf",
-    "Trees",
-    "embedding_features",
-    "load_model",
-]
+__all__ = ["ARTIFACT", "Linear", "StanceModel", "Tfidf", "Trees", "load_model"]
 
 ARTIFACT = "stance-v1"
 FloatArray = npt.NDArray[np.float64]
@@ -135,34 +122,6 @@ def _softmax(logits: FloatArray) -> FloatArray:
     return np.asarray(e / e.sum(), dtype=np.float64)
 
 
-class Embeddings:
-    """MiniLM vectors of texts, each distinct text embedded once per process (the model loads lazily)."""
-
-    def __init__(self) -> None:
-        self.vectors: dict[str, FloatArray] = {}
-
-    def warm(self, texts: Sequence[str]) -> None:
-        missing = sorted({t for t in texts if t not in self.vectors})
-        if missing:
-            from claimtrail.trails.minilm import load_minilm
-
-            for text, row in zip(missing, load_minilm().embed(missing), strict=True):
-                self.vectors[text] = row.astype(np.float64)
-
-    def __call__(self, text: str) -> FloatArray:
-        self.warm([text])
-        return self.vectors[text]
-
-
-_EMBEDDINGS = Embeddings()
-
-
-def embedding_features(claim: str, headline: str, embed: Callable[[str], FloatArray]) -> list[float]:
-    """cosine(claim, headline) and the 384-d embedding of the headline's residue."""
-    cos = float(embed(claim) @ embed(headline))
-    return [cos, *embed(headline_residue(claim, headline)).tolist()]
-
-
 @dataclass(frozen=True, slots=True)
 class StanceModel:
     headline_labels: tuple[str, ...]  # for / against / observing
@@ -173,22 +132,9 @@ class StanceModel:
     similarity: Tfidf
     trees: Trees
     meta: dict[str, Any]
-    headline_embeddings: bool = False
-
-    def warm_headlines(self, claims: Sequence[str], headlines: Sequence[str]) -> None:
-        """Embed the texts `headline_proba` will need in one batch (a no-op without embeddings)."""
-        if self.headline_embeddings:
-            residues = [headline_residue(c, h) for c, h in zip(claims, headlines, strict=True)]
-            _EMBEDDINGS.warm([*claims, *headlines, *residues])
-
-    def headline_dense(self, claim: str, headline: str) -> list[float]:
-        dense = headline_features(claim, headline)
-        if self.headline_embeddings:
-            dense += embedding_features(claim, headline, _EMBEDDINGS)
-        return dense
 
     def headline_proba(self, claim: str, headline: str) -> FloatArray:
-        return self.headline.proba(headline, self.headline_dense(claim, headline))
+        return self.headline.proba(headline, headline_features(claim, headline))
 
     def body_features(self, claim: str, body: str, memo: dict[str, Any] | None = None) -> list[float]:
         """Features of one (claim, body) pair; `memo` keeps per-text work across pairs sharing a text."""
@@ -261,7 +207,6 @@ def load_from(directory: Path | Any, name: str = ARTIFACT) -> StanceModel:
         similarity=_tfidf(spec["similarity"], arrays, "similarity"),
         trees=trees,
         meta=spec.get("meta", {}),
-        headline_embeddings=bool(spec.get("headline_embeddings", False)),
     )
 
 

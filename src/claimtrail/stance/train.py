@@ -18,7 +18,6 @@ Leakage rule (see README "Claim stance"): a head never sees a claim of the test 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import hashlib
 import json
 import random
@@ -38,24 +37,11 @@ from claimtrail.evaluate.stance import (
     read_pairs,
     score_labels,
 )
-from claimtrail.stance.features import content_tokens, headline_features, headline_residue, tokens
-from claimtrail.stance.model import (
-    ARTIFACT,
-    Embeddings,
-    Linear,
-    StanceModel,
-    Tfidf,
-    Trees,
-    embedding_features,
-    load_from,
-)
+from claimtrail.stance.features import content_tokens, headline_features, tokens
+from claimtrail.stance.model import ARTIFACT, Linear, StanceModel, Tfidf, Trees, load_from
 
 SEED = 0
 FUZZY_JACCARD = 0.7
-# Weight of the MiniLM block among the headline head's standardised dense features (the rest weigh 1):
-# 5-fold claim-grouped CV on Emergent train, accuracy 0.747 without embeddings; with cosine + residue
-# embedding at weight 0.01/0.03/0.1/0.3 -> -/0.755/0.742/0.707 (whole-headline embedding at 0.03: 0.753).
-EMBEDDING_WEIGHT = 0.03
 _MODELS_DIR = Path(__file__).parent / "models"
 
 
@@ -165,16 +151,12 @@ def fit_linear(
     *,
     c: float,
     dense: np.ndarray | None = None,
-    dense_weight: np.ndarray | None = None,
 ) -> Linear:
-    """`dense_weight` scales standardised dense columns (a per-block prior); it is folded into `scale`."""
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped,unused-ignore]
 
     n_dense = 0 if dense is None else dense.shape[1]
     mean = np.zeros(n_dense) if dense is None else dense.mean(axis=0)
     scale = np.ones(n_dense) if dense is None else dense.std(axis=0) + 1e-6
-    if dense_weight is not None:
-        scale = scale / dense_weight
     z = None if dense is None else (dense - mean) / scale
     model = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
     model.fit(_matrix(tfidf, texts, z), [labels.index(v) for v in y])
@@ -184,22 +166,10 @@ def fit_linear(
 
 
 def fit_headline_head(pairs: Sequence[StancePair], c: float = 1.0) -> Linear:
-    """Logistic regression over headline TF-IDF, `headline_features` and the MiniLM block."""
     heads = [p.headline or "" for p in pairs]
     tfidf = fit_tfidf(heads, max_n=2, min_df=2, drop_stopwords=False, max_terms=50_000)
-    embed = Embeddings()
-    embed.warm(
-        [p.claim for p in pairs]
-        + heads
-        + [headline_residue(p.claim, h) for p, h in zip(pairs, heads, strict=True)]
-    )
-    base = np.array([headline_features(p.claim, h) for p, h in zip(pairs, heads, strict=True)])
-    extra = np.array([embedding_features(p.claim, h, embed) for p, h in zip(pairs, heads, strict=True)])
-    weight = np.concatenate([np.ones(base.shape[1] + 1), np.full(extra.shape[1] - 1, EMBEDDING_WEIGHT)])
-    dense = np.hstack([base, extra])
-    return fit_linear(
-        tfidf, heads, [p.gold for p in pairs], EMERGENT_LABELS, c=c, dense=dense, dense_weight=weight
-    )
+    dense = np.array([headline_features(p.claim, p.headline or "") for p in pairs])
+    return fit_linear(tfidf, heads, [p.gold for p in pairs], EMERGENT_LABELS, c=c, dense=dense)
 
 
 _RELATED = FNC_LABELS[:3]
@@ -335,7 +305,6 @@ def save(model: StanceModel, out: Path, name: str, meta: dict[str, Any]) -> None
         "headline_labels": list(model.headline_labels),
         "body_labels": list(model.body_labels),
         "similarity": _tfidf_spec(model.similarity),
-        "headline_embeddings": model.headline_embeddings,
         "meta": meta,
     }
     arrays["similarity.idf"] = model.similarity.idf.astype(np.float32)
@@ -411,7 +380,7 @@ def run(data: Path, out: Path, *, dev: bool, name: str) -> dict[str, Any]:
     log(f"headline head: {len(head_train)} Emergent train pairs")
     headline = fit_headline_head(head_train)
     log(f"body head: {len(fnc_fit)} FNC-1 train pairs")
-    model = dataclasses.replace(fit_body_head(fnc_fit, headline, log), headline_embeddings=True)
+    model = fit_body_head(fnc_fit, headline, log)
     metrics: dict[str, Any] = {}
     if dev:
         from claimtrail.stance import predict_model

@@ -89,14 +89,23 @@ class SQLStore:
 
     def migrate(self) -> list[str]:
         applied = apply_migrations(self)
-        self._stories = StoryIndex()
-        rows = self.execute_sql(
-            "SELECT a.id, a.story_id, m.signature"
-            " FROM articles a LEFT JOIN minhashes m ON m.article_id = a.id"
-        )
-        for article_id, story_id, packed in rows:
-            self._stories.add(article_id, story_id, bytes(packed) if packed is not None else None)
+        self._story_index: StoryIndex | None = None
         return applied
+
+    @property
+    def _stories(self) -> StoryIndex:
+        """The near-duplicate index of every stored body, loaded on the first write (readers never pay)."""
+        if getattr(self, "_story_index", None) is None:
+            index = StoryIndex()
+            rows = self.execute_sql(
+                "SELECT a.id, a.story_id, m.signature"
+                " FROM articles a LEFT JOIN minhashes m ON m.article_id = a.id"
+            )
+            for article_id, story_id, packed in rows:
+                index.add(article_id, story_id, bytes(packed) if packed is not None else None)
+            self._story_index = index
+        assert self._story_index is not None
+        return self._story_index
 
     def schema_version(self) -> int:
         rows = self.execute_sql(f"SELECT max(version) FROM {MIGRATIONS_TABLE}")

@@ -256,17 +256,12 @@ def refresh_summaries(store: SQLStore, trail_ids: Sequence[str] | None = None) -
         summary = trail_summary(store, trail_id)
         if summary is None:
             continue
-        disputing = store.execute_sql(
-            "SELECT count(*) FROM trail_claims t JOIN stances s ON s.article_id = t.article_id"
-            " AND s.claim_local_id = t.claim_local_id"
-            " WHERE t.trail_id = ? AND s.stance IN ('denies', 'questions')",
-            (trail_id,),
-        )
+        disputing = summary.stance_counts.get("denies", 0) + summary.stance_counts.get("questions", 0)
         store.execute_sql(
             "UPDATE trails SET summary = ?, n_disputing = ?, n_stories = ? WHERE id = ?",
             (
                 json.dumps(as_dict(summary), ensure_ascii=False),
-                int(disputing[0][0]),
+                disputing,
                 summary.n_articles,
                 trail_id,
             ),

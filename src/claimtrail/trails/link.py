@@ -99,12 +99,29 @@ def sort_key(item: ClaimItem) -> tuple[str, str, int, str]:
 
 @dataclass
 class _Members:
-    """Every linked claim as one matrix, so a new claim is compared with all of them in one product."""
+    """Every linked claim as rows of one matrix, so a new claim is compared with all of them in one product.
 
-    vectors: list[Vector] = field(default_factory=list)
+    The matrix grows by doubling its capacity: adding a member is amortised O(1), not a copy of the store.
+    """
+
     trails: list[int] = field(default_factory=list)  # trail number of each member
     items: list[ClaimItem] = field(default_factory=list)
-    matrix: Vector | None = None
+    buffer: Vector = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+
+    def append(self, vector: Vector, trail: int, item: ClaimItem) -> None:
+        n = len(self.items)
+        if n == len(self.buffer) or self.buffer.shape[1] != len(vector):
+            grown = np.zeros((max(64, 2 * len(self.buffer)), len(vector)), dtype=np.float32)
+            if n:
+                grown[:n] = self.buffer[:n]
+            self.buffer = grown
+        self.buffer[n] = vector
+        self.trails.append(trail)
+        self.items.append(item)
+
+    @property
+    def matrix(self) -> Vector:
+        return self.buffer[: len(self.items)]
 
 
 class Linker:
@@ -162,11 +179,7 @@ class Linker:
         return number
 
     def _add(self, trail: int, item: ClaimItem, vector: Vector) -> None:
-        members = self._members
-        members.vectors.append(vector)
-        members.trails.append(trail)
-        members.items.append(item)
-        members.matrix = None
+        self._members.append(vector, trail, item)
         day = _day(item.date)
         if day is not None:
             first, last = self._first_day[trail], self._last_day[trail]
@@ -183,18 +196,16 @@ class Linker:
     def _link_one(self, item: ClaimItem, vector: Vector) -> LinkDecision:
         members = self._members
         best_trail, best_score = -1, -1.0
+        similarities = np.zeros(0, dtype=np.float32)
+        trails = np.asarray(members.trails, dtype=np.int64)
         if members.items:
-            if members.matrix is None:
-                members.matrix = np.vstack(members.vectors)
             similarities = members.matrix @ vector
-            trails = np.asarray(members.trails)
             sums = np.bincount(trails, weights=similarities, minlength=len(self._trail_ids))
             counts = np.bincount(trails, minlength=len(self._trail_ids))
             averages = sums / np.maximum(counts, 1)
             day = _day(item.date)
-            for trail in np.argsort(-averages, kind="stable"):
-                if averages[trail] < self.threshold:
-                    break
+            candidates = np.flatnonzero(averages >= self.threshold)
+            for trail in candidates[np.argsort(-averages[candidates], kind="stable")]:
                 if not self._too_far(int(trail), day):
                     best_trail, best_score = int(trail), float(averages[trail])
                     break
@@ -213,16 +224,21 @@ class Linker:
                 shared_entities=(),
                 date_gap_days=None,
             )
-        decision = self._explain(best_trail, best_score, item, similarities)
+        decision = self._explain(best_trail, best_score, item, similarities, trails)
         self._add(best_trail, item, vector)
         return decision
 
     def _explain(
-        self, trail: int, score: float, item: ClaimItem, similarities: npt.NDArray[np.floating[Any]]
+        self,
+        trail: int,
+        score: float,
+        item: ClaimItem,
+        similarities: npt.NDArray[np.floating[Any]],
+        trails: npt.NDArray[np.int64],
     ) -> LinkDecision:
         members = self._members
-        in_trail = [i for i, t in enumerate(members.trails) if t == trail]
-        best = max(in_trail, key=lambda i: (float(similarities[i]), -i))
+        in_trail = np.flatnonzero(trails == trail)
+        best = int(in_trail[int(np.argmax(similarities[in_trail]))])  # the first of equals: the earliest
         matched = members.items[best]
         day, matched_day = _day(item.date), _day(matched.date)
         gap = abs((day - matched_day).days) if day and matched_day else None

@@ -249,10 +249,17 @@ def _appearances(store: SQLStore, members: list[_Member], leads: dict[str, str])
     by_story: dict[str, list[_Member]] = defaultdict(list)
     for member in members:
         by_story[member.story_id].append(member)
-    copies_of = {
-        story: [r[0] for r in store.execute_sql("SELECT id FROM articles WHERE story_id = ?", (story,))]
-        for story in by_story
-    }
+    copies_of: dict[str, list[str]] = {story: [] for story in by_story}
+    stories = list(by_story)
+    for start in range(0, len(stories), 500):
+        chunk = stories[start : start + 500]
+        for article_id, story in store.execute_sql(
+            f"SELECT id, story_id FROM articles WHERE story_id IN ({_in(chunk)})", tuple(chunk)
+        ):
+            copies_of[story].append(article_id)
+    for story, members_of_story in by_story.items():  # articles stored without a story stand alone
+        if not copies_of[story]:
+            copies_of[story] = [members_of_story[0].article_id]
     refs = _article_refs(
         store, [a for ids in copies_of.values() for a in ids] + [m.article_id for m in members]
     )

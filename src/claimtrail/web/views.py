@@ -1,0 +1,108 @@
+"""One function per page: it asks the library for one view and builds one dict, the page's JSON twin.
+
+The HTML page is a template over that same dict, plus presentation computed only for HTML (`present`):
+the highlighted article text, the timeline chart. Views know nothing of HTTP; the app maps their
+exceptions (NotFound, BadParameter) to statuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from claimtrail.errors import NotFound
+from claimtrail.store import SQLStore
+from claimtrail.trails.views import STANCES, ActorView, ArticleView, TrailView, as_dict
+from claimtrail.web.highlight import LEGEND, article_marks, render_marked
+from claimtrail.web.params import ActorsQuery, ClaimsQuery
+from claimtrail.web.queries import Queries
+from claimtrail.web.timeline import timeline_chart
+
+__all__ = ["Context", "Page", "actor_page", "actors_page", "article_page", "claims_page", "trail_page"]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    store: SQLStore
+    queries: Queries
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    template: str
+    title: str
+    data: dict[str, Any]  # JSON-ready: the .json twin, and the template's context
+    present: Callable[[], dict[str, Any]] = field(default=dict)  # HTML-only extras, computed on demand
+
+
+def _page_url(base: str, query: ClaimsQuery, offset: int) -> str:
+    params = {k: v for k, v in query.model_dump().items() if v is not None and k != "offset"}
+    params = {k: ("true" if v is True else "false" if v is False else v) for k, v in params.items()}
+    return f"{base}?{urlencode({**params, 'offset': offset})}"
+
+
+def claims_page(ctx: Context, query: ClaimsQuery, *, base: str = "/claims") -> Page:
+    """Trails matching the filters, one page of them (one extra row fetched to know if another follows)."""
+    rows = ctx.queries.search_claims(ctx.store, **{**query.filters(), "limit": query.limit + 1})
+    more = len(rows) > query.limit
+    previous = max(query.offset - query.limit, 0) if query.offset else None
+    data = {
+        "ok": True,
+        "claims": [as_dict(row) for row in rows[: query.limit]],
+        "filters": query.model_dump(),
+        "next_url": _page_url(base, query, query.offset + query.limit) if more else None,
+        "previous_url": _page_url(base, query, previous) if previous is not None else None,
+    }
+    title = f"Claims matching “{query.q}”" if query.q else "Claims"
+    return Page("claims.html", title, data)
+
+
+def trail_page(ctx: Context, trail_id: str) -> Page:
+    view = ctx.queries.get_trail(ctx.store, trail_id)
+    if view is None:
+        raise NotFound(f"no claim trail with id {trail_id!r}")
+    return Page(
+        "trail.html", view.summary.label, {"ok": True, "trail": as_dict(view)}, lambda: _trail_extras(view)
+    )
+
+
+def _trail_extras(view: TrailView) -> dict[str, Any]:
+    return {"chart": timeline_chart(view)}
+
+
+def article_page(ctx: Context, article_id: str) -> Page:
+    view = ctx.queries.get_article(ctx.store, article_id)
+    if view is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    title = view.article.headline or f"Article {view.article.id}"
+    return Page("article.html", title, {"ok": True, "article": as_dict(view)}, lambda: _article_extras(view))
+
+
+def _article_extras(view: ArticleView) -> dict[str, Any]:
+    record = view.record
+    return {
+        "marked_text": render_marked(str(record.get("text") or ""), article_marks(record)),
+        "legend": LEGEND,
+    }
+
+
+def actor_page(ctx: Context, actor_id: str) -> Page:
+    view = ctx.queries.get_actor(ctx.store, actor_id)
+    if view is None:
+        raise NotFound(f"no actor with id {actor_id!r}")
+    return Page("actor.html", view.name, {"ok": True, "actor": as_dict(view)}, lambda: _actor_extras(view))
+
+
+def _actor_extras(view: ActorView) -> dict[str, Any]:
+    """The actor's stances grouped by label (asserted, denied, ...), oldest first within each group."""
+    groups = {label: [s for s in view.stances if s.stance == label] for label in STANCES}
+    ordered = {label: sorted(rows, key=lambda s: s.date or "") for label, rows in groups.items() if rows}
+    return {"stance_groups": {label: [as_dict(s) for s in rows] for label, rows in ordered.items()}}
+
+
+def actors_page(ctx: Context, query: ActorsQuery) -> Page:
+    rows = ctx.queries.search_actors(ctx.store, query.q or "", limit=query.limit)
+    data = {"ok": True, "actors": [as_dict(row) for row in rows], "filters": query.model_dump()}
+    return Page("actors.html", f"Actors matching “{query.q}”" if query.q else "Actors", data)

@@ -12,6 +12,7 @@ from claimtrail._version import __version__
 from claimtrail.cli.evaluate import eval_cli
 from claimtrail.cli.extract import extract_cli
 from claimtrail.cli.ingest import ingest_cli
+from claimtrail.cli.serve import serve_cli
 from claimtrail.cli.stance import stance_cli
 
 
@@ -25,5 +26,6 @@ main.add_command(extract_cli)
 main.add_command(eval_cli)
 main.add_command(stance_cli)
 main.add_command(ingest_cli)
+main.add_command(serve_cli)
 
 __all__ = ["main"]

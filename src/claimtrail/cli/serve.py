@@ -36,7 +36,12 @@ def prepare_store(db: str) -> None:
 
 @click.command("serve")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite path, or a postgresql:// URL.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; keep the loopback default unless behind a proxy.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; keep the loopback default unless behind a proxy.",
+)
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
 )

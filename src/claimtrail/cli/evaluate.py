@@ -10,7 +10,7 @@ import click
 from claimtrail.cli._output import fail_setup
 from claimtrail.errors import ModelNotInstalled
 
-TASKS = ("timex", "quotes", "html", "claims", "stance")
+TASKS = ("timex", "quotes", "html", "claims", "stance", "trails")
 
 
 @click.command("eval")

@@ -53,11 +53,19 @@ def _stance(dataset_dir: Path, limit: int | None, split: str) -> EvalResult:
     return evaluate_stance(dataset_dir, split=split, limit=limit)
 
 
+def _trails(dataset_dir: Path, limit: int | None, split: str) -> EvalResult:
+    from claimtrail.evaluate.trails import evaluate_trails
+
+    return evaluate_trails(dataset_dir, split=split, limit=limit)
+
+
 def run_evaluation(
     task: str, dataset_dir: Path, *, split: str = "test", limit: int | None = None
 ) -> EvalResult:
     """`split` is accepted for every task; the timex and quote sets have a single (test) split."""
     if task == "stance":
         return _stance(dataset_dir, limit, split)
+    if task == "trails":
+        return _trails(dataset_dir, limit, split)
     runners = {"timex": _timex, "quotes": _quotes, "html": _html, "claims": _claims}
     return runners[task](dataset_dir, limit)

@@ -1,0 +1,240 @@
+"""Linking claims into trails: incremental, deterministic average-link clustering of claim embeddings.
+
+A claim joins the trail whose members are, on average, most similar to it (cosine of all-MiniLM-L6-v2
+embeddings of the normalised statements), when that average reaches `threshold`; otherwise it starts a
+new trail. Average link was chosen on the Emergent train split (B-cubed F1 0.850 at 0.50, against 0.821
+for single link and 0.846 for the trail centroid); a bonus for shared named entities did not help there
+and is reported, not scored. Trails whose last appearance is more than `max_gap_days` away from a dated
+claim are not candidates: the same words a year apart are usually a new claim.
+
+Claims are linked in a fixed order (date, article id, claim id), so the same store gives the same trails
+whichever order its articles were ingested in, as long as they arrive in one batch; a later batch joins
+existing trails without moving their earlier members. Every decision keeps its evidence (`LinkDecision`):
+the member it matched best, the scores, the shared entities and the date gap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "DEFAULT_MAX_GAP_DAYS",
+    "DEFAULT_THRESHOLD",
+    "METHOD",
+    "ClaimItem",
+    "Embedder",
+    "LinkDecision",
+    "Linker",
+    "trail_id_for",
+]
+
+METHOD = "claimtrail.link/1 all-MiniLM-L6-v2 avg-link"
+DEFAULT_THRESHOLD = 0.50  # tuned on the Emergent train split (see module docstring)
+DEFAULT_MAX_GAP_DAYS = 90
+
+Vector = npt.NDArray[np.float32]
+Key = tuple[str, str]  # (article id, claim local id)
+
+
+class Embedder(Protocol):
+    def embed(self, texts: list[str]) -> npt.NDArray[np.float32]: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimItem:
+    """What the linker knows of one claim."""
+
+    article_id: str
+    claim_local_id: str
+    statement: str
+    date: str | None = None  # ISO date (or coarser) of the article
+    entities: frozenset[str] = frozenset()  # names of the actors mentioned in the claim, case-folded
+
+    @property
+    def key(self) -> Key:
+        return (self.article_id, self.claim_local_id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkDecision:
+    article_id: str
+    claim_local_id: str
+    trail_id: str
+    new_trail: bool
+    matched_article_id: str | None
+    matched_claim_local_id: str | None
+    score: float  # the trail's average similarity (1.0 for the claim that starts a trail)
+    text_similarity: float  # cosine with the best-matching member
+    shared_entities: tuple[str, ...]
+    date_gap_days: int | None
+
+
+def trail_id_for(item: ClaimItem) -> str:
+    """A trail is named after the claim that started it: stable across reruns and backends."""
+    digest = hashlib.sha256(f"{item.article_id}\0{item.claim_local_id}".encode()).hexdigest()
+    return f"t-{digest[:16]}"
+
+
+def _day(date: str | None) -> dt.date | None:
+    if not date or len(date) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+
+
+def sort_key(item: ClaimItem) -> tuple[str, str, int, str]:
+    local = item.claim_local_id
+    number = int(local[1:]) if local[1:].isdigit() else 0
+    return (item.date or "9999", item.article_id, number, local)
+
+
+@dataclass
+class _Members:
+    """Every linked claim as one matrix, so a new claim is compared with all of them in one product."""
+
+    vectors: list[Vector] = field(default_factory=list)
+    trails: list[int] = field(default_factory=list)  # trail number of each member
+    items: list[ClaimItem] = field(default_factory=list)
+    matrix: Vector | None = None
+
+
+class Linker:
+    """Holds the trails linked so far; `link` adds new claims to them."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        max_gap_days: int | None = DEFAULT_MAX_GAP_DAYS,
+    ) -> None:
+        self.embedder = embedder
+        self.threshold = threshold
+        self.max_gap_days = max_gap_days
+        self._members = _Members()
+        self._trail_ids: list[str] = []
+        self._trail_number: dict[str, int] = {}
+        self._first_day: list[dt.date | None] = []
+        self._last_day: list[dt.date | None] = []
+
+    def __len__(self) -> int:
+        return len(self._members.items)
+
+    @property
+    def trail_count(self) -> int:
+        return len(self._trail_ids)
+
+    def restore(self, members: Iterable[tuple[str, ClaimItem, Vector]]) -> None:
+        """Load trails linked earlier (trail id, claim, its embedding), so new claims can join them."""
+        for trail_id, item, vector in members:
+            self._add(self._trail(trail_id), item, np.asarray(vector, dtype=np.float32))
+
+    def link(self, items: Sequence[ClaimItem], vectors: Vector | None = None) -> list[LinkDecision]:
+        """Link `items` (in date order) to the trails; `vectors` are their embeddings when already known."""
+        order = sorted(range(len(items)), key=lambda i: sort_key(items[i]))
+        known = vectors if vectors is not None else self.embed([item.statement for item in items])
+        return [self._link_one(items[i], np.asarray(known[i], dtype=np.float32)) for i in order]
+
+    def embed(self, statements: list[str]) -> Vector:
+        if not statements:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.asarray(self.embedder.embed(statements), dtype=np.float32)
+
+    # --- internals ----------------------------------------------------------------------------------
+
+    def _trail(self, trail_id: str) -> int:
+        number = self._trail_number.get(trail_id)
+        if number is None:
+            number = len(self._trail_ids)
+            self._trail_number[trail_id] = number
+            self._trail_ids.append(trail_id)
+            self._first_day.append(None)
+            self._last_day.append(None)
+        return number
+
+    def _add(self, trail: int, item: ClaimItem, vector: Vector) -> None:
+        members = self._members
+        members.vectors.append(vector)
+        members.trails.append(trail)
+        members.items.append(item)
+        members.matrix = None
+        day = _day(item.date)
+        if day is not None:
+            first, last = self._first_day[trail], self._last_day[trail]
+            self._first_day[trail] = day if first is None else min(first, day)
+            self._last_day[trail] = day if last is None else max(last, day)
+
+    def _too_far(self, trail: int, day: dt.date | None) -> bool:
+        first, last = self._first_day[trail], self._last_day[trail]
+        if self.max_gap_days is None or day is None or first is None or last is None:
+            return False
+        gap = max((first - day).days, (day - last).days, 0)
+        return gap > self.max_gap_days
+
+    def _link_one(self, item: ClaimItem, vector: Vector) -> LinkDecision:
+        members = self._members
+        best_trail, best_score = -1, -1.0
+        if members.items:
+            if members.matrix is None:
+                members.matrix = np.vstack(members.vectors)
+            similarities = members.matrix @ vector
+            trails = np.asarray(members.trails)
+            sums = np.bincount(trails, weights=similarities, minlength=len(self._trail_ids))
+            counts = np.bincount(trails, minlength=len(self._trail_ids))
+            averages = sums / np.maximum(counts, 1)
+            day = _day(item.date)
+            for trail in np.argsort(-averages, kind="stable"):
+                if averages[trail] < self.threshold:
+                    break
+                if not self._too_far(int(trail), day):
+                    best_trail, best_score = int(trail), float(averages[trail])
+                    break
+        if best_trail < 0:
+            trail_id = trail_id_for(item)
+            self._add(self._trail(trail_id), item, vector)
+            return LinkDecision(
+                article_id=item.article_id,
+                claim_local_id=item.claim_local_id,
+                trail_id=trail_id,
+                new_trail=True,
+                matched_article_id=None,
+                matched_claim_local_id=None,
+                score=1.0,
+                text_similarity=1.0,
+                shared_entities=(),
+                date_gap_days=None,
+            )
+        decision = self._explain(best_trail, best_score, item, similarities)
+        self._add(best_trail, item, vector)
+        return decision
+
+    def _explain(
+        self, trail: int, score: float, item: ClaimItem, similarities: npt.NDArray[np.floating[Any]]
+    ) -> LinkDecision:
+        members = self._members
+        in_trail = [i for i, t in enumerate(members.trails) if t == trail]
+        best = max(in_trail, key=lambda i: (float(similarities[i]), -i))
+        matched = members.items[best]
+        day, matched_day = _day(item.date), _day(matched.date)
+        gap = abs((day - matched_day).days) if day and matched_day else None
+        return LinkDecision(
+            article_id=item.article_id,
+            claim_local_id=item.claim_local_id,
+            trail_id=self._trail_ids[trail],
+            new_trail=False,
+            matched_article_id=matched.article_id,
+            matched_claim_local_id=matched.claim_local_id,
+            score=round(score, 4),
+            text_similarity=round(float(similarities[best]), 4),
+            shared_entities=tuple(sorted(item.entities & matched.entities)),
+            date_gap_days=gap,
+        )

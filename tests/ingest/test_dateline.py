@@ -217,3 +217,24 @@ def test_find_dateline_passes_the_publication_date_on() -> None:
 
 def test_find_dateline_returns_none_for_plain_prose() -> None:
     assert find_dateline("The minister said on Monday.\n\nHe added more.") is None
+
+
+def test_a_fully_written_date_in_the_text_lends_its_year() -> None:
+    text = "LONDON, Jan 3 (Reuters) - The bank said on December 30, 2019 that it would cut rates."
+    found = find_dateline(text)
+    assert found is not None
+    assert found.date == "2020-01-03"
+    far = find_dateline("LONDON, May 9 (Reuters) - A law passed on January 2, 2006 was cited.")
+    assert far is not None
+    assert far.date is None  # months away: no evidence of the year
+
+
+def test_places_joined_by_a_slash_and_the_tass_shape() -> None:
+    found = parse_dateline("CARACAS/MOSCOW, Jan 25, 2019 (Reuters) - About 400 contractors...")
+    assert found is not None
+    assert (found.place, found.outlets, found.date) == ("CARACAS/MOSCOW", ("Reuters",), "2019-01-25")
+    tass = parse_dateline("MOSCOW, January 28, 2019. /TASS/. The Kremlin has not received any request.")
+    assert tass is not None
+    assert (tass.place, tass.outlets, tass.date) == ("MOSCOW", ("TASS",), "2019-01-28")
+    assert tass.end == len("MOSCOW, January 28, 2019. /TASS/.")
+    assert parse_dateline("Moscow, January 28. /TASS/. Text") is None  # title case needs more evidence

@@ -6,13 +6,15 @@ Shapes read (any dash: `-`, `–`, `—`, `--`; the dash may be missing only aft
     WASHINGTON, March 4, 2020 (Xinhua) - Text...        NEW YORK, Jan 5 (Reuters) - Text...
     PORTLAND, Maine, Oct. 14, 2021 - Text...            SAN JUAN, Puerto Rico (AP) — Text...
     KYIV (AP) — Text...                                 Paris, 12 March 2020 (AFP) - Text...
-    LONDON — Text...
+    LONDON — Text...                                    CARACAS/MOSCOW, Jan 25 (Reuters) - Text...
+    MOSCOW, January 28. /TASS/. Text...
 
 Decisions:
 
 - `place` is the city as written plus any region after it: "PORTLAND, Maine", "DUBAI, United Arab Emirates".
 - `outlets` are the names in the parenthesis, split on "/", "," and ";"; a date inside it is the date.
-- `date` is ISO; a date without a year takes the year nearest to `published`, or stays None without it.
+- `date` is ISO; a date without a year takes the year nearest to `published`; without `published`, the
+  year of a fully written date in the text within a month of it ("on January 23, 2019"), else None.
 - `start`/`end` cover the dateline up to and including its dash (or closing parenthesis), not the space after.
 
 Strictness: ordinary sentences must never parse. An ALL-CAPS place needs a dash after it, or a parenthesis
@@ -23,11 +25,18 @@ start with capitalised words. Kickers such as "BREAKING" or "UPDATE" and bylines
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.ingest.normalize import DATE_PATTERN, MONTH_PATTERN, nearest_year_date, parse_written_date
+from claimtrail.ingest.normalize import (
+    DATE_PATTERN,
+    MONTH_PATTERN,
+    WrittenDate,
+    nearest_year_date,
+    parse_written_date,
+)
 from claimtrail.ingest.normalize import published_date as read_published_date
 from claimtrail.models import Dateline
 
@@ -47,12 +56,16 @@ _DASH = r"(?:[ \t]*(?:--|-)(?=\s|$)|[ \t]*[—–])"  # a hyphen needs a space a
 
 _DATELINE = re.compile(
     rf"""
-    (?P<place>(?P<city>{_CAPS_PLACE}|{_TITLE_PLACE})(?:,[ ]{_REGION}){{0,2}})
+    (?P<place>(?P<city>(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:/(?:{_CAPS_PLACE}|{_TITLE_PLACE})){{0,2}})
+        (?:,[ ]{_REGION}){{0,2}})
     (?:,[ ](?P<date>{DATE_PATTERN}))?
-    (?:[ ]?\((?P<paren>[^()\n]{{1,100}})\))?
+    (?:[ ]?\((?P<paren>[^()\n]{{1,100}})\)|\.?[ ]/(?P<slashed>[A-Z][\w\- ]{{0,30}})/\.?)?
     (?P<dash>{_DASH})?
     """,
     re.VERBOSE,
+)
+_FULL_DATE = re.compile(
+    rf"\b{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_PATTERN}\s+\d{{4}}\b"
 )
 _PAREN_DATE = re.compile(rf"(?P<outlets>.*?)(?:\s*(?:--|[-–—,])\s*(?P<date>{DATE_PATTERN}))?\s*", re.DOTALL)
 _OUTLET_SEPARATOR = re.compile(r"\s*[/,;]\s*")
@@ -111,10 +124,14 @@ class _Parts:
     date_text: str | None
     has_dash: bool
     paren: str | None
+    slashed: bool = False  # "/TASS/." closes the dateline as a dash does
 
 
-def parse_dateline(text: str, *, published: str | None = None) -> Dateline | None:
-    """The dateline opening `text` (a paragraph), with offsets into `text`, or None."""
+def parse_dateline(text: str, *, published: str | None = None, context: str = "") -> Dateline | None:
+    """The dateline opening `text` (a paragraph), with offsets into `text`, or None.
+
+    `context` (the article) lends a year to a dateline date written without one (see the module notes).
+    """
     indent = len(text) - len(text.lstrip(" \t"))
     match = _DATELINE.match(text, indent)
     if match is None:
@@ -125,7 +142,7 @@ def parse_dateline(text: str, *, published: str | None = None) -> Dateline | Non
     return Dateline(
         place=parts.place,
         outlets=parts.outlets,
-        date=_resolve_date(parts.date_text, published),
+        date=_resolve_date(parts.date_text, published, context or text),
         start=indent,
         end=match.end(),
     )
@@ -137,7 +154,7 @@ def find_dateline(text: str, published: str | None = None) -> Dateline | None:
     Lines are scanned too, so a byline line ("By Jane Doe") right above the dateline is skipped.
     """
     for start in _candidate_starts(text):
-        found = parse_dateline(text[start:], published=published)
+        found = parse_dateline(text[start:], published=published, context=text)
         if found is not None:
             return Dateline(
                 place=found.place,
@@ -159,6 +176,8 @@ def _candidate_starts(text: str) -> list[int]:
 def _parts_of(match: re.Match[str]) -> _Parts:
     outlets: tuple[str, ...] = ()
     date_text = match["date"]
+    if slashed := match["slashed"]:
+        outlets = (slashed.strip(),)
     if paren := match["paren"]:
         inside = _PAREN_DATE.fullmatch(paren)
         assert inside is not None  # the pattern accepts any string
@@ -169,8 +188,9 @@ def _parts_of(match: re.Match[str]) -> _Parts:
         place=match["place"],
         outlets=outlets,
         date_text=date_text,
-        has_dash=match["dash"] is not None,
+        has_dash=match["dash"] is not None or bool(slashed),
         paren=paren,
+        slashed=bool(slashed),
     )
 
 
@@ -179,6 +199,8 @@ def _is_dateline(parts: _Parts, *, followed_by: str) -> bool:
         return False
     if parts.paren is not None and not _outlets_look_right(parts):
         return False
+    if parts.slashed and not (_is_caps(parts.city) and parts.date_text is not None):
+        return False  # "MOSCOW, January 28. /TASS/." only: a date and an all-caps place vouch for it
     if not parts.has_dash and not followed_by[:1].isspace():
         return False  # "LONDON (Reuters)said": without a dash, a space must separate the body
     vouched = parts.date_text is not None or any(name.casefold() in KNOWN_AGENCIES for name in parts.outlets)
@@ -207,8 +229,30 @@ def _is_caps(words: str) -> bool:
     return bool(letters) and all(char.isupper() for char in letters)
 
 
-def _resolve_date(date_text: str | None, published: str | None) -> str | None:
+def _resolve_date(date_text: str | None, published: str | None, context: str) -> str | None:
     if date_text is None:
         return None
     written = parse_written_date(date_text)
-    return nearest_year_date(written, read_published_date(published)) if written else None
+    if written is None:
+        return None
+    anchor = read_published_date(published)
+    if anchor is None and written[0] is None:
+        anchor = _year_anchor(written, context)
+    return nearest_year_date(written, anchor)
+
+
+def _year_anchor(written: WrittenDate, context: str) -> dt.date | None:
+    """A fully written date in the text within about a month of `written`: its year dates the dateline."""
+    _, month, day = written
+    best: tuple[int, dt.date] | None = None
+    for match in _FULL_DATE.finditer(context):
+        full = parse_written_date(match.group())
+        if full is None or full[0] is None:
+            continue
+        candidate = nearest_year_date((None, month, day), dt.date(full[0], full[1], 1))
+        if candidate is None:
+            continue
+        gap = abs((dt.date.fromisoformat(candidate) - dt.date(full[0], full[1], min(full[2], 28))).days)
+        if gap <= 35 and (best is None or gap < best[0]):
+            best = (gap, dt.date.fromisoformat(candidate))
+    return best[1] if best else None

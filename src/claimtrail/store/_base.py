@@ -17,13 +17,24 @@ from claimtrail.models import ArticleRecord, Failure
 from claimtrail.store._rows import Row, article_row, child_rows, failure_id, failure_row, outlet_id
 from claimtrail.store.dedup import StoryIndex, carrier_outlet, credited_outlet
 from claimtrail.store.migrations import MIGRATIONS_TABLE, apply_migrations
-from claimtrail.store.schema import TABLES, Dialect
+from claimtrail.store.schema import TABLES, TRAIL_TABLES, Dialect
 
 __all__ = ["BatchResult", "Outcome", "SQLStore"]
 
-_COLUMNS = {table.name: table.column_names for table in TABLES}
+_COLUMNS = {table.name: table.column_names for table in (*TABLES, *TRAIL_TABLES)}
 _CHILD_ORDER = ("actors", "mentions", "quotes", "claims", "stances", "timexes")
-COUNTED_TABLES = ("articles", "stories", "outlets", "actors", "quotes", "claims", "stances", "failures")
+COUNTED_TABLES = (
+    "articles",
+    "stories",
+    "outlets",
+    "actors",
+    "quotes",
+    "claims",
+    "stances",
+    "failures",
+    "trails",
+    "store_actors",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +135,10 @@ class SQLStore:
             self.rollback()
             raise
         return BatchResult(new, known, failed, linked)
+
+    def insert_rows(self, table: str, rows: Sequence[Row]) -> None:
+        """INSERT ... ON CONFLICT DO NOTHING of rows (dicts with every column of `table`); no commit."""
+        self._insert(table, rows)
 
     def _insert(self, table: str, rows: Sequence[Row]) -> None:
         if rows:

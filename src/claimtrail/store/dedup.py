@@ -55,12 +55,15 @@ def signature(record: ArticleRecord) -> MinHash | None:
 
 
 def carrier_outlet(record: ArticleRecord) -> str | None:
-    """The outlet that published this copy: the input's outlet, else the URL's host."""
+    """The outlet that published this copy: the input's outlet, the URL's host, else the dateline's first."""
     given = dict(record.provenance).get("outlet")
     if given:
         return given
     if record.url and (host := re.match(r"^[a-z]+://(?:www\.)?([^/:]+)", record.url, re.IGNORECASE)):
         return host.group(1).lower()
+    # plain wire copy: "MOSCOW (Pakistan Point News / Sputnik - ...)" is carried by the first outlet named
+    if record.dateline is not None and record.dateline.outlets:
+        return record.dateline.outlets[0]
     return None
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from claimtrail.store.schema import TABLES, Dialect, create_table_sql
+from claimtrail.store.schema import TABLES, TRAIL_TABLES, Dialect, create_table_sql
 
 __all__ = ["MIGRATIONS", "MIGRATIONS_TABLE", "SCHEMA_VERSION", "Migration", "apply_migrations"]
 
@@ -65,9 +65,15 @@ def _tsvector(table: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+def m003_trails(dialect: Dialect) -> list[str]:
+    """Trails, the claims linked into them with their evidence, claim embeddings, store-wide actors."""
+    return [sql for table in TRAIL_TABLES for sql in create_table_sql(table, dialect)]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "m001_tables", m001_tables),
     Migration(2, "m002_search", m002_search),
+    Migration(3, "m003_trails", m003_trails),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -13,8 +13,8 @@ text. Every row of extracted data carries the `pipeline` version that produced i
     inputs      one row per input read (source + content hash): what a rerun skips
     minhashes   the MinHash signature of each article body, for near-duplicate lookup
 
-This module describes the schema as created by migration m001; later migrations alter it (see
-`migrations.py`), so the definitions here never change once released.
+`TABLES` is the schema as created by migration m001 and `TRAIL_TABLES` the tables m003 adds; later
+migrations alter them (see `migrations.py`), so the definitions here never change once released.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["TABLES", "Column", "Dialect", "Table", "create_table_sql"]
+__all__ = ["TABLES", "TRAIL_TABLES", "Column", "Dialect", "Table", "create_table_sql"]
 
 Dialect = Literal["sqlite", "postgres"]
 
@@ -246,3 +246,80 @@ def create_table_sql(table: Table, dialect: Dialect) -> list[str]:
         name = f"idx_{table.name}_{'_'.join(index)}"
         statements.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table.name} ({', '.join(index)})")
     return statements
+
+
+# --- created by migration m003: trails and store-wide actors ---------------------------------------------
+#
+#     trails         one row per trail: its founding claim, first/last dates and size (kept by the linker)
+#     trail_claims   which trail each claim joined, and why (the member it matched, scores, shared entities)
+#     claim_vectors  each linked claim's embedding (float32 bytes), so a new batch joins trails without
+#                    re-embedding the store
+#     store_actors   one row per actor across articles ("Peskov" = "Dmitry Peskov"); `actor_links` maps
+#                    each article's actors to it
+
+TRAIL_TABLES: tuple[Table, ...] = (
+    Table(
+        "trails",
+        (
+            _c("id", not_null=True),
+            _c("label", not_null=True),
+            _c("first_article_id", not_null=True, references="articles(id)"),
+            _c("first_claim_local_id", not_null=True),
+            _c("first_seen"),
+            _c("last_seen"),
+            _c("n_claims", "INTEGER", not_null=True),
+            _c("method", not_null=True),
+            _c("created_at", not_null=True),
+            _c("updated_at", not_null=True),
+        ),
+        ("id",),
+        indexes=(("last_seen",), ("n_claims",)),
+    ),
+    Table(
+        "trail_claims",
+        (
+            _c("article_id", not_null=True),
+            _c("claim_local_id", not_null=True),
+            _c("trail_id", not_null=True, references="trails(id)"),
+            _c("matched_article_id"),
+            _c("matched_claim_local_id"),
+            _c("score", "REAL", not_null=True),
+            _c("text_similarity", "REAL", not_null=True),
+            _c("shared_entities", not_null=True),
+            _c("date_gap_days", "INTEGER"),
+            _c("method", not_null=True),
+            _c("linked_at", not_null=True),
+        ),
+        ("article_id", "claim_local_id"),
+        ((("article_id", "claim_local_id"), "claims", ("article_id", "local_id")),),
+        indexes=(("trail_id",),),
+    ),
+    Table(
+        "claim_vectors",
+        (
+            _c("article_id", not_null=True),
+            _c("claim_local_id", not_null=True),
+            _c("model", not_null=True),
+            _c("vector", "BLOB", not_null=True),
+        ),
+        ("article_id", "claim_local_id"),
+        ((("article_id", "claim_local_id"), "claims", ("article_id", "local_id")),),
+    ),
+    Table(
+        "store_actors",
+        (_c("id", not_null=True), _c("name", not_null=True), _c("kind", not_null=True)),
+        ("id",),
+        indexes=(("name",),),
+    ),
+    Table(
+        "actor_links",
+        (
+            _c("article_id", not_null=True),
+            _c("actor_local_id", not_null=True),
+            _c("store_actor_id", not_null=True, references="store_actors(id)"),
+        ),
+        ("article_id", "actor_local_id"),
+        ((("article_id", "actor_local_id"), "actors", ("article_id", "local_id")),),
+        indexes=(("store_actor_id",),),
+    ),
+)

@@ -352,7 +352,10 @@ class FakeQueries:
             rows = [r for r in rows if filters["search"].lower() in r.label.lower()]
         if filters.get("disputed") is not None:
             rows = [r for r in rows if r.disputed == filters["disputed"]]
-        offset, limit = filters.get("offset", 0), filters.get("limit", 50)
+        offset, limit = (
+            filters.get("offset", 0),
+            min(filters.get("limit", 50), 100),
+        )  # the library caps at 100
         return rows[offset : offset + limit]
 
     def get_trail(self, store: SQLStore, trail_id: str) -> TrailView | None:

@@ -79,7 +79,7 @@ async def test_claims_filters_reach_the_query(client: httpx.AsyncClient, fake_qu
         "until": "2019-02-01",
         "disputed": True,
         "sort": "activity",
-        "limit": 6,
+        "limit": 5,
         "offset": 0,
     }
     assert [c["id"] for c in body["claims"]] == [TRAIL_ID]
@@ -245,3 +245,9 @@ async def test_actor_page_groups_stances_and_lists_titles(client: httpx.AsyncCli
     assert groups == ["asserted (1)", "denied (1)"]
     assert "Foreign Minister" in soup.find("table").get_text()
     assert "2019-01-20" in soup.find("table").get_text()
+
+
+async def test_a_full_last_page_has_no_next_link(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/claims.json?limit=59")).json()  # the fake holds exactly 59 trails
+    assert len(body["claims"]) == 59
+    assert body["next_url"] is None

@@ -22,16 +22,27 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def prepare_store(db: str) -> None:
-    """Fail early on a missing SQLite file, and bring an older store up to the current schema.
+def prepare_store(db: str, *, build_trails: bool = False) -> str | None:
+    """Fail early on a missing SQLite file, bring an older store up to the current schema, and link the
+    claims not yet in a trail when asked; a line saying what the linking did, if it ran.
 
-    The server itself only reads (read-only connections cannot migrate), so migrations run here, once.
+    The server itself only reads (read-only connections cannot migrate), so this runs once, before it.
     """
     if "://" not in db and not Path(db).is_file():
-        raise StoreError(
-            f"no store at {db}", hint="create one with `claimtrail ingest SOURCES --db PATH` first"
-        )
-    open_store(db).close()
+        hint = "create one with `claimtrail ingest SOURCES --db PATH` first"
+        raise StoreError(f"no store at {db}", hint=hint)
+    store = open_store(db)
+    try:
+        if not build_trails:
+            return None
+        from claimtrail.trails.build import build_trails as link
+
+        report = link(store)
+    finally:
+        store.close()
+    return (
+        f"trails: {report.claims_linked} claims linked, {report.new_trails} new, {report.trails_total} in all"
+    )
 
 
 @click.command("serve")
@@ -59,13 +70,20 @@ def prepare_store(db: str) -> None:
     type=click.FloatRange(0.05, 60.0),
     help="Seconds a page's queries may take before the request fails with 503.",
 )
-def serve_cli(db: str, host: str, port: int, write_token: str | None, query_timeout: float) -> None:
+@click.option(
+    "--build-trails",
+    is_flag=True,
+    help="Before serving, link the claims not yet in a trail (incremental; needs the embedding model).",
+)
+def serve_cli(
+    db: str, host: str, port: int, write_token: str | None, query_timeout: float, build_trails: bool
+) -> None:
     """Serve the web UI and the JSON API over a store: claims, trails, articles, actors.
 
     Every page has a JSON twin (add .json, or send Accept: application/json); /openapi.json describes them.
     """
     try:
-        prepare_store(db)
+        linked = prepare_store(db, build_trails=build_trails)
         from claimtrail.web import create_app
 
         app = create_app(db, write_token=write_token, query_time_s=query_timeout)
@@ -76,6 +94,8 @@ def serve_cli(db: str, host: str, port: int, write_token: str | None, query_time
     except (StoreError, WebNotInstalled) as exc:
         fail_setup(exc)
         return
+    if linked:
+        click.echo(linked, err=True)
     if not _is_loopback(host):
         click.echo(f"warning: serving on {host}, reachable from other machines", err=True)
     mode = "read-write (POST /api/articles on)" if write_token else "read-only"

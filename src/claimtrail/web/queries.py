@@ -6,8 +6,7 @@ server uses the module itself (a module satisfies a Protocol when it defines the
 
 from __future__ import annotations
 
-import importlib
-from typing import Literal, Protocol, cast
+from typing import Literal, Protocol
 
 from claimtrail.store import SQLStore
 from claimtrail.trails.views import ActorSummary, ActorView, ArticleView, TrailSummary, TrailView
@@ -41,5 +40,7 @@ class Queries(Protocol):
 
 
 def library_queries() -> Queries:
-    """The trail query module (imported late: it lands on main separately from the web app)."""
-    return cast(Queries, importlib.import_module("claimtrail.trails.query"))
+    """The library's trail queries: `claimtrail.trails.query` is the implementation."""
+    from claimtrail.trails import query
+
+    return query

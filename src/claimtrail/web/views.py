@@ -44,9 +44,14 @@ def _page_url(base: str, query: ClaimsQuery, offset: int) -> str:
 
 
 def claims_page(ctx: Context, query: ClaimsQuery, *, base: str = "/claims") -> Page:
-    """Trails matching the filters, one page of them (one extra row fetched to know if another follows)."""
-    rows = ctx.queries.search_claims(ctx.store, **{**query.filters(), "limit": query.limit + 1})
-    more = len(rows) > query.limit
+    """Trails matching the filters, one page of them, with links to the pages before and after."""
+    rows = ctx.queries.search_claims(ctx.store, **query.filters())
+    # a full page may be the last one: one row past it says whether a next page exists
+    more = len(rows) >= query.limit and bool(
+        ctx.queries.search_claims(
+            ctx.store, **{**query.filters(), "offset": query.offset + query.limit, "limit": 1}
+        )
+    )
     previous = max(query.offset - query.limit, 0) if query.offset else None
     data = {
         "ok": True,

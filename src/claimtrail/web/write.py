@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import importlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -44,21 +43,18 @@ def _default_extract(raw: RawArticle) -> ArticleRecord | Failure:
     return process(raw)
 
 
-def _default_link() -> Link | None:
-    """The trail linker, when the library has it: new claims join their trails at once."""
-    try:
-        query = importlib.import_module("claimtrail.trails.query")
-    except ImportError:
-        return None
-    build: Link | None = getattr(query, "build_trails", None)
-    return build
+def _default_link(store: SQLStore) -> object:
+    """New claims join their trails at once (incremental: only claims not linked yet are embedded)."""
+    from claimtrail.trails.build import build_trails
+
+    return build_trails(store)
 
 
 class ArticleWriter:
     def __init__(self, db: str, *, extract: Extract | None = None, link: Link | None = None) -> None:
         self._db = db
         self._extract = extract or _default_extract
-        self._link = link if link is not None else _default_link()
+        self._link = link or _default_link
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimtrail-writer")
         self._store: SQLStore | None = None
 
@@ -77,9 +73,8 @@ class ArticleWriter:
         from claimtrail.ingest.run import input_key
 
         written = self._store.write_batch([Outcome(input_key(raw), raw.source, result)])
-        if self._link is not None:
-            self._link(self._store)
-            self._store.commit()
+        self._link(self._store)
+        self._store.commit()
         article = {"id": result.id, "url": f"/articles/{result.id}", "new": written.new_articles == 1}
         return {"ok": True, "article": article, "claims": len(result.claims)}
 

@@ -97,3 +97,36 @@ def chromium() -> str:
 
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A real store: every bundled sample article (samples/, whatever is there) ingested and linked.
+
+    Needs the spaCy pipeline and the embedding model: use it only from tests marked `model` and `embedding`.
+    """
+    from claimtrail.ingest.run import ingest
+    from claimtrail.trails.build import build_trails
+
+    db = str(tmp_path_factory.mktemp("samples") / "samples.db")
+    store = open_store(db)
+    try:
+        progress = ingest([str(Path(__file__).resolve().parents[2] / "samples")], store)
+        assert progress.new_articles >= 5
+        build_trails(store)
+    finally:
+        store.close()
+    return db
+
+
+@pytest.fixture
+async def sample_client(sample_db: str) -> AsyncIterator[httpx.AsyncClient]:
+    from claimtrail.web import create_app
+
+    application = create_app(sample_db)
+    transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            yield http
+    finally:
+        close_app(application)

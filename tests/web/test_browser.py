@@ -120,3 +120,58 @@ def test_error_page_in_the_browser(live: LiveServer, browser: Any) -> None:
     assert response.status == 400
     assert "CT-E080" in page.content()
     assert page.locator("ul.problems code").first.inner_text() == "since"
+
+
+@pytest.fixture
+def sample_live(sample_db: str) -> Iterator[LiveServer]:
+    from claimtrail.web import create_app
+    from web.conftest import close_app
+
+    app = create_app(sample_db)
+    try:
+        with LiveServer(app) as server:
+            yield server
+    finally:
+        close_app(app)
+
+
+@pytest.mark.model
+@pytest.mark.embedding
+def test_click_through_the_sample_store(sample_live: LiveServer, browser: Any) -> None:
+    """The bundled samples, ingested and linked: the most active trail, its first story, an actor."""
+    errors: list[str] = []
+    page = _page(browser, LAPTOP, errors)
+    page.goto(f"{sample_live.url}/claims?sort=activity")
+    assert page.locator("ol.claims > li").count() >= 5
+    _shot(page, "samples-claims")
+    page.locator("a.trail-link").first.click()
+    page.wait_for_url("**/trails/t-*")
+    assert page.locator("svg.timeline-chart").is_visible()
+    assert page.locator("svg.timeline-chart g.point-appearances").count() >= 1
+    assert page.locator("ol.appearances > li").count() >= 2
+    assert page.locator("ul.legend li").count() == 5
+    _shot(page, "samples-trail")
+
+    evidence = page.locator("ol.appearances blockquote a").first
+    href = evidence.get_attribute("href")
+    evidence.click()
+    page.wait_for_url(f"**{href}")
+    anchor = href.split("#", 1)[1]
+    assert page.locator(f"mark#{anchor}").is_visible()
+    assert page.locator(".article-text mark.hl-claim").count() >= 1
+    assert page.locator(".article-text mark.hl-quote").count() >= 1
+    assert page.locator(".article-text mark.hl-date").count() >= 1
+    _shot(page, "samples-article")
+
+    page.locator("ul.side-actors a.actor-link").first.click()
+    page.wait_for_url("**/actors/*")
+    assert page.locator("h1").inner_text()
+    _shot(page, "samples-actor")
+
+    phone = _page(browser, PHONE, errors)
+    phone.goto(page.url)
+    assert _no_sideways_scroll(phone)
+    phone.goto(f"{sample_live.url}{href}")
+    assert _no_sideways_scroll(phone)
+    _shot(phone, "samples-phone-article")
+    assert errors == []

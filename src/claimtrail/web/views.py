@@ -74,7 +74,11 @@ def trail_page(ctx: Context, trail_id: str) -> Page:
 
 
 def _trail_extras(view: TrailView) -> dict[str, Any]:
-    return {"chart": timeline_chart(view)}
+    """The chart, and readable names ("Reuters, 2019-01-25") for the article ids of the link reasons."""
+    refs = [a.article for a in view.appearances] + [c for a in view.appearances for c in a.copies]
+    refs += [s.article for s in view.stances]
+    names = {ref.id: ", ".join(p for p in (ref.outlet, ref.date) if p) or ref.id for ref in refs}
+    return {"chart": timeline_chart(view), "article_names": names}
 
 
 def article_page(ctx: Context, article_id: str) -> Page:

@@ -1,12 +1,13 @@
 """A synthetic store of N articles for load tests, written straight into the schema (no spaCy, seconds).
 
 Articles are built as real `ArticleRecord`s (so every offset, the record JSON and the child rows are what
-ingest would write) from templates: a pool of outlets and named actors, and about N/5 claims that recur
+ingest would write) from templates: a pool of outlets and named actors, and about N/2 claims that recur
 across articles over two years, each appearance with one to three stances (reports, asserts, questions,
 denies) by actors and unnamed sources, a direct quote and dated expressions. A fifth of the articles are
 syndicated copies of an earlier one (same story, another outlet). Rows go in through the store's own row
 builders (`claimtrail.store._rows`) with one executemany per table, so FTS triggers and indexes are the
-real ones; the trail tables are then filled from the known claim templates (no embedding needed).
+real ones. Store-wide actors come from the library's resolver (`trails.actors`); the trail tables are filled
+from the known claim templates, one trail per template (no embedding: the linker is not what is measured).
 
 Usage:  python benchmarks/make_synthetic_store.py --db /tmp/synthetic.db [--articles 10000] [--seed 6]
 """
@@ -27,7 +28,9 @@ from pathlib import Path
 from claimtrail.models import Actor, ActorRef, ArticleRecord, Claim, Dateline, Quote, Span, Stance, Timex
 from claimtrail.store import open_store
 from claimtrail.store._rows import article_row, child_rows, outlet_id
-from claimtrail.store.schema import TABLES
+from claimtrail.store.schema import TABLES, TRAIL_TABLES
+from claimtrail.trails.actors import ArticleActor, StoreActorIndex
+from claimtrail.trails.link import METHOD, ClaimItem, trail_id_for
 
 OUTLETS = [
     "Reuters",
@@ -347,8 +350,8 @@ class Made:
 def generate(count: int, seed: int) -> Iterator[Made]:
     """`count` articles; one in five is a copy of an earlier story carried by another outlet."""
     rng = random.Random(seed)
-    claim_templates = templates(max(count // 5, 1), rng)
-    weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(claim_templates))]  # a few claims travel far
+    claim_templates = templates(max(count // 2, 1), rng)
+    hot = claim_templates[: max(len(claim_templates) // 100, 1)]  # the few claims that travel far
     made: list[Made] = []
     for n in range(count):
         outlet = rng.choice(OUTLETS)
@@ -359,7 +362,9 @@ def generate(count: int, seed: int) -> Iterator[Made]:
                 rng.randint(0, 2)
             )
         else:
-            picks = rng.choices(claim_templates, weights=weights, k=rng.randint(1, 3))
+            picks = [
+                rng.choice(hot if rng.random() < 0.1 else claim_templates) for _ in range(rng.randint(1, 3))
+            ]
             chosen, story = tuple(dict.fromkeys(picks)), f"s-{n:06d}"
             day = START + dt.timedelta(days=rng.randrange(730))
         item = Made(build_article(n, list(chosen), outlet, day, rng), outlet, story, chosen)
@@ -369,7 +374,7 @@ def generate(count: int, seed: int) -> Iterator[Made]:
 
 # --- writing ------------------------------------------------------------------------------------------------
 
-_COLUMNS = {table.name: table.column_names for table in TABLES}
+_COLUMNS = {table.name: table.column_names for table in TABLES + TRAIL_TABLES}
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, object]]) -> None:
@@ -409,9 +414,77 @@ def write_base(conn: sqlite3.Connection, items: list[Made]) -> None:
         _insert(conn, table, children.get(table, []))
 
 
+def write_actors(conn: sqlite3.Connection, items: list[Made]) -> None:
+    """Store-wide actors with the library's own resolver (`trails.actors`), as build_trails links them."""
+    index = StoreActorIndex()
+    found = [
+        ArticleActor(item.record.id, actor.id, actor.name, actor.kind)
+        for item in items
+        for actor in item.record.actors
+    ]
+    resolved = index.resolve_all(found)
+    new = [{"id": i, "name": a.name, "kind": a.kind} for a, i, is_new in resolved if is_new]
+    _insert(conn, "store_actors", new)
+    _insert(
+        conn,
+        "actor_links",
+        [
+            {"article_id": a.article_id, "actor_local_id": a.local_id, "store_actor_id": i}
+            for a, i, _ in resolved
+        ],
+    )
+
+
 def write_trails(conn: sqlite3.Connection, items: list[Made]) -> int:
-    """The trail tables, filled from the templates each claim came from (what the linker would find)."""
-    return 0
+    """One trail per claim template, linked in date order as the linker would (no embeddings needed)."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    members: dict[int, list[tuple[str, str, str]]] = {}  # template -> (date, article id, claim id)
+    statements = {t.number: t.statement for item in items for t in item.claims}
+    for item in items:
+        for number, template in enumerate(item.claims, start=1):
+            members.setdefault(template.number, []).append(
+                (item.record.published or "", item.record.id, f"c{number}")
+            )
+    trails, links = [], []
+    for number, claims in members.items():
+        claims.sort()
+        first_day, first_article, first_claim = claims[0]
+        trail_id = trail_id_for(ClaimItem(article_id=first_article, claim_local_id=first_claim, statement=""))
+        trails.append(
+            {
+                "id": trail_id,
+                "label": statements[number],
+                "first_article_id": first_article,
+                "first_claim_local_id": first_claim,
+                "first_seen": first_day,
+                "last_seen": claims[-1][0],
+                "n_claims": len(claims),
+                "method": METHOD,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        for day, article_id, claim_id in claims:
+            first = (article_id, claim_id) == (first_article, first_claim)
+            gap = (dt.date.fromisoformat(day) - dt.date.fromisoformat(first_day)).days
+            links.append(
+                {
+                    "article_id": article_id,
+                    "claim_local_id": claim_id,
+                    "trail_id": trail_id,
+                    "matched_article_id": None if first else first_article,
+                    "matched_claim_local_id": None if first else first_claim,
+                    "score": 1.0 if first else 0.9,
+                    "text_similarity": 1.0 if first else 0.9,
+                    "shared_entities": "[]",
+                    "date_gap_days": None if first else gap,
+                    "method": METHOD,
+                    "linked_at": now,
+                }
+            )
+    _insert(conn, "trails", trails)
+    _insert(conn, "trail_claims", links)
+    return len(trails)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -429,6 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         conn.execute("BEGIN")
         write_base(conn, items)
+        write_actors(conn, items)
         trails = write_trails(conn, items)
         conn.execute("COMMIT")
         conn.execute("ANALYZE")

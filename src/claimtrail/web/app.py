@@ -9,6 +9,7 @@ bound per request (`db.py`); the one write route is off unless the server has a 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sqlite3
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
@@ -261,6 +263,28 @@ def _submit_endpoint(state: _State) -> Callable[[Request], Awaitable[Response]]:
 # --- the app ----------------------------------------------------------------------------------------------
 
 
+STANCE_WORDS = {"reports": "reported", "asserts": "asserted", "questions": "questioned", "denies": "denied"}
+_SHAPES = {series: shape for series, _, shape in SERIES}
+
+
+@functools.lru_cache(maxsize=64)
+def glyph_icon(series: str) -> Markup:
+    """A series' shape as a small inline SVG icon (decorative: the text next to it says the same)."""
+    path = glyph_path(_SHAPES.get(series, "circle"), 0, 0, 5.5)
+    return Markup(
+        '<svg class="glyph-icon" width="14" height="14" viewBox="-8 -8 16 16" aria-hidden="true"'
+        ' focusable="false">'
+        '<path class="glyph glyph-{}" d="{}"/></svg>'
+    ).format(series, path)
+
+
+@functools.lru_cache(maxsize=64)
+def stance_badge(label: str) -> Markup:
+    """Colour, shape and word of a stance: never colour alone."""
+    word = STANCE_WORDS.get(label, label)
+    return Markup('<span class="stance stance-{}">{}{}</span>').format(label, glyph_icon(label), word)
+
+
 def _templates() -> Environment:
     env = Environment(
         loader=PackageLoader("claimtrail.web", "templates"),
@@ -273,15 +297,10 @@ def _templates() -> Environment:
         trail_url=lambda id: f"/trails/{quote(str(id), safe='')}",
         article_url=lambda id: f"/articles/{quote(str(id), safe='')}",
         actor_url=lambda id: f"/actors/{quote(str(id), safe='')}",
-        glyph_path=glyph_path,
-        shapes={series: shape for series, _, shape in SERIES},
+        glyph_icon=glyph_icon,
+        stance_badge_html=stance_badge,
         timeline_series=SERIES,
-        stance_words={
-            "reports": "reported",
-            "asserts": "asserted",
-            "questions": "questioned",
-            "denies": "denied",
-        },
+        stance_words=STANCE_WORDS,
     )
     return env
 

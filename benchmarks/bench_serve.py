@@ -58,10 +58,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, *, cache: bool = True) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     env.pop("CLAIMTRAIL_WRITE_TOKEN", None)  # the load test runs the read-only server
     command = [sys.executable, "-m", "claimtrail", "serve", "--db", db, "--port", str(port)]
+    command += [] if cache else ["--cache-pages", "0"]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -171,10 +172,12 @@ async def run_load(base: str, paths: list[str], clients: int, duration_s: float)
     )
 
 
-def bench(db: str, *, clients: int, duration_s: float, as_json: bool = False) -> LoadResult:
+def bench(
+    db: str, *, clients: int, duration_s: float, as_json: bool = False, cache: bool = True
+) -> LoadResult:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(db, port)
+    server = start_server(db, port, cache=cache)
     try:
         wait_until_up(base, server)
         ids = trail_ids(base)
@@ -182,7 +185,7 @@ def bench(db: str, *, clients: int, duration_s: float, as_json: bool = False) ->
             raise RuntimeError(f"no trails in {db}: build them first")
         suffix = ".json" if as_json else ""
         paths = [f"/trails/{trail}{suffix}" for trail in ids]
-        for path in paths[: clients * 2]:  # warm the pool's connections and SQLite's page cache
+        for path in paths[: clients * 2]:  # open the pool's connections, warm SQLite's page cache
             httpx.get(base + path, timeout=30)
         return asyncio.run(run_load(base, paths, clients, duration_s))
     finally:
@@ -199,8 +202,8 @@ def synthetic_store(folder: str, articles: int) -> str:
     return db
 
 
-def summary_line(result: LoadResult, path: str) -> str:
-    route = "/trails/{id}" + (".json" if path == "json" else "")
+def summary_line(result: LoadResult, path: str, *, cache: bool = True) -> str:
+    route = "/trails/{id}" + (".json" if path == "json" else "") + ("" if cache else " (page cache off)")
     return (
         f"{result.clients} clients x {result.duration_s}s on {route} ({result.trails} trails):"
         f" {result.requests} requests, {result.requests_per_s}/s, {result.errors} errors;"
@@ -216,12 +219,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--path", choices=("html", "json"), default="html", help="the trail page or its twin")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="serve with --cache-pages 0: every page rendered"
+    )
     parser.add_argument("--json", dest="json_out", help="also write the figures here ('-' for stdout)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or synthetic_store(folder, args.articles)
-        result = bench(db, clients=args.clients, duration_s=args.duration, as_json=args.path == "json")
-    print(summary_line(result, args.path))
+        result = bench(
+            db,
+            clients=args.clients,
+            duration_s=args.duration,
+            as_json=args.path == "json",
+            cache=not args.no_cache,
+        )
+    print(summary_line(result, args.path, cache=not args.no_cache))
     if args.json_out:
         text = json.dumps(asdict(result), indent=2)
         print(text) if args.json_out == "-" else Path(args.json_out).write_text(text + "\n")

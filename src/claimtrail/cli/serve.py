@@ -71,12 +71,25 @@ def prepare_store(db: str, *, build_trails: bool = False) -> str | None:
     help="Seconds a page's queries may take before the request fails with 503.",
 )
 @click.option(
+    "--cache-pages",
+    default=512,
+    show_default=True,
+    type=click.IntRange(0, 100_000),
+    help="Rendered pages kept in memory until the store changes (SQLite); 0 turns the cache off.",
+)
+@click.option(
     "--build-trails",
     is_flag=True,
     help="Before serving, link the claims not yet in a trail (incremental; needs the embedding model).",
 )
 def serve_cli(
-    db: str, host: str, port: int, write_token: str | None, query_timeout: float, build_trails: bool
+    db: str,
+    host: str,
+    port: int,
+    write_token: str | None,
+    query_timeout: float,
+    cache_pages: int,
+    build_trails: bool,
 ) -> None:
     """Serve the web UI and the JSON API over a store: claims, trails, articles, actors.
 
@@ -86,7 +99,7 @@ def serve_cli(
         linked = prepare_store(db, build_trails=build_trails)
         from claimtrail.web import create_app
 
-        app = create_app(db, write_token=write_token, query_time_s=query_timeout)
+        app = create_app(db, write_token=write_token, query_time_s=query_timeout, cache_pages=cache_pages)
         import uvicorn
     except ImportError as exc:
         fail_setup(WebNotInstalled(f"`claimtrail serve` needs {exc.name}, which is not installed"))

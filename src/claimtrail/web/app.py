@@ -38,7 +38,8 @@ from claimtrail.errors import (
     RequestError,
     ServerError,
 )
-from claimtrail.web.db import StorePool, open_read_only
+from claimtrail.web.cache import CachedPage, PageCache, sqlite_fingerprint
+from claimtrail.web.db import StorePool, is_postgres, open_read_only
 from claimtrail.web.openapi import RouteDoc, openapi_document
 from claimtrail.web.params import ActorsQuery, ArticleSubmission, ClaimsQuery, parse
 from claimtrail.web.queries import Queries, library_queries
@@ -99,6 +100,7 @@ class _State:
     templates: Environment
     write_token: str | None
     writer: ArticleWriter | None
+    cache: PageCache | None
 
 
 # --- content negotiation and the one error shape --------------------------------------------------------
@@ -180,15 +182,25 @@ def _json_url(request: Request) -> str:
 def _page_endpoint(
     state: _State, build: Builder, *, json_only: bool = False
 ) -> Callable[[Request], Response]:
-    """A sync endpoint (Starlette runs it in its thread pool): borrow a connection, build, render."""
+    """A sync endpoint (Starlette runs it in its thread pool): a cached page, or borrow, build, render."""
 
     def endpoint(request: Request) -> Response:
+        as_json = json_only or wants_json(request)
+        key = (request.url.path, request.url.query, as_json)
+        fingerprint = state.cache.current() if state.cache else None  # read before the queries run
+        if state.cache and (hit := state.cache.get(key, fingerprint)):
+            return Response(hit.body, media_type=hit.media_type, headers={"x-claimtrail-cache": "hit"})
         with state.pool.borrow(state.query_time_s) as store:
             page = build(Context(store, state.queries), request)
-        if json_only or wants_json(request):
-            return JSONResponse(page.data)
-        context = {**page.data, **page.present(), "title": page.title, "json_url": _json_url(request)}
-        return HTMLResponse(state.templates.get_template(page.template).render(context))
+        response: Response
+        if as_json:
+            response = JSONResponse(page.data)
+        else:
+            context = {**page.data, **page.present(), "title": page.title, "json_url": _json_url(request)}
+            response = HTMLResponse(state.templates.get_template(page.template).render(context))
+        if state.cache:
+            state.cache.put(key, fingerprint, CachedPage(bytes(response.body), str(response.media_type)))
+        return response
 
     return endpoint
 
@@ -312,10 +324,17 @@ def create_app(
     queries: Queries | None = None,
     query_time_s: float = 2.0,
     pool_size: int = 4,
+    cache_pages: int = 512,
     extract: Extract | None = None,
     link: Link | None = None,
 ) -> Starlette:
-    """The app over the store at `db` (SQLite path or postgresql:// URL), read-only unless `write_token`."""
+    """The app over the store at `db` (SQLite path or postgresql:// URL), read-only unless `write_token`.
+
+    `cache_pages` rendered pages are kept until the store changes (SQLite only; 0 turns the cache off).
+    """
+    cache = None
+    if cache_pages > 0 and not is_postgres(db):
+        cache = PageCache(sqlite_fingerprint(db.removeprefix("sqlite:///")), entries=cache_pages)
     state = _State(
         pool=StorePool(lambda: open_read_only(db), size=pool_size),
         queries=queries if queries is not None else library_queries(),
@@ -323,6 +342,7 @@ def create_app(
         templates=_templates(),
         write_token=write_token or None,
         writer=ArticleWriter(db, extract=extract, link=link) if write_token else None,
+        cache=cache,
     )
     with state.pool.borrow(query_time_s):
         pass  # open one connection now: a bad --db fails at start, not on the first request

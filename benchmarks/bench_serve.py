@@ -58,19 +58,22 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: str, port: int, *, cache: bool = True) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, *, cache: bool = True, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     env.pop("CLAIMTRAIL_WRITE_TOKEN", None)  # the load test runs the read-only server
     command = [sys.executable, "-m", "claimtrail", "serve", "--db", db, "--port", str(port)]
     command += [] if cache else ["--cache-pages", "0"]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command += ["--workers", str(workers)] if workers > 1 else []
+    # stderr to a file, not a pipe: nobody drains a pipe during the run, and a full one would stall the server
+    with tempfile.TemporaryFile() as log:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
 
 
 def wait_until_up(base: str, server: subprocess.Popen[bytes], timeout_s: float = 60.0) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"the server exited: {server.stderr.read().decode() if server.stderr else ''}")
+            raise RuntimeError(f"the server exited with {server.returncode} (run it by hand to see why)")
         try:
             if httpx.get(f"{base}/openapi.json", timeout=1.0).status_code == 200:
                 return
@@ -173,11 +176,11 @@ async def run_load(base: str, paths: list[str], clients: int, duration_s: float)
 
 
 def bench(
-    db: str, *, clients: int, duration_s: float, as_json: bool = False, cache: bool = True
+    db: str, *, clients: int, duration_s: float, as_json: bool = False, cache: bool = True, workers: int = 1
 ) -> LoadResult:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(db, port, cache=cache)
+    server = start_server(db, port, cache=cache, workers=workers)
     try:
         wait_until_up(base, server)
         ids = trail_ids(base)
@@ -202,8 +205,9 @@ def synthetic_store(folder: str, articles: int) -> str:
     return db
 
 
-def summary_line(result: LoadResult, path: str, *, cache: bool = True) -> str:
+def summary_line(result: LoadResult, path: str, *, cache: bool = True, workers: int = 1) -> str:
     route = "/trails/{id}" + (".json" if path == "json" else "") + ("" if cache else " (page cache off)")
+    route += f" ({workers} server processes)" if workers > 1 else ""
     return (
         f"{result.clients} clients x {result.duration_s}s on {route} ({result.trails} trails):"
         f" {result.requests} requests, {result.requests_per_s}/s, {result.errors} errors;"
@@ -220,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--path", choices=("html", "json"), default="html", help="the trail page or its twin")
     parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (claimtrail serve --workers)"
+    )
+    parser.add_argument(
         "--no-cache", action="store_true", help="serve with --cache-pages 0: every page rendered"
     )
     parser.add_argument("--json", dest="json_out", help="also write the figures here ('-' for stdout)")
@@ -232,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
             duration_s=args.duration,
             as_json=args.path == "json",
             cache=not args.no_cache,
+            workers=args.workers,
         )
-    print(summary_line(result, args.path, cache=not args.no_cache))
+    print(summary_line(result, args.path, cache=not args.no_cache, workers=args.workers))
     if args.json_out:
         text = json.dumps(asdict(result), indent=2)
         print(text) if args.json_out == "-" else Path(args.json_out).write_text(text + "\n")

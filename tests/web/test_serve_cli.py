@@ -36,3 +36,9 @@ def test_prepare_store_migrates_an_existing_store(empty_store: str) -> None:
 )
 def test_loopback_detection(host: str, loopback: bool) -> None:
     assert _is_loopback(host) is loopback
+
+
+def test_several_workers_refuse_a_write_token(empty_store: str) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", empty_store, "--workers", "2", "--write-token", "t"])
+    assert result.exit_code == 2
+    assert "one writer" in result.output

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 from pathlib import Path
 
 import click
@@ -11,6 +13,8 @@ import click
 from claimtrail.cli._output import fail_setup
 from claimtrail.errors import StoreError, WebNotInstalled
 from claimtrail.store import DEFAULT_DB, open_store
+
+OPTIONS_VARIABLE = "CLAIMTRAIL_SERVE_OPTIONS"  # how `--workers N` hands the options to each worker
 
 
 def _is_loopback(host: str) -> bool:
@@ -78,6 +82,13 @@ def prepare_store(db: str, *, build_trails: bool = False) -> str | None:
     help="Rendered pages kept in memory until the store changes (SQLite); 0 turns the cache off.",
 )
 @click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 32),
+    help="Server processes (read-only servers only: writes keep to one writer).",
+)
+@click.option(
     "--build-trails",
     is_flag=True,
     help="Before serving, link the claims not yet in a trail (incremental; needs the embedding model).",
@@ -89,12 +100,23 @@ def serve_cli(
     write_token: str | None,
     query_timeout: float,
     cache_pages: int,
+    workers: int,
     build_trails: bool,
 ) -> None:
     """Serve the web UI and the JSON API over a store: claims, trails, articles, actors.
 
     Every page has a JSON twin (add .json, or send Accept: application/json); /openapi.json describes them.
     """
+    if workers > 1 and write_token:
+        raise click.UsageError(
+            "--workers > 1 serves read-only: SQLite takes one writer, so drop --write-token"
+        )
+    options = {
+        "db": db,
+        "write_token": write_token,
+        "query_time_s": query_timeout,
+        "cache_pages": cache_pages,
+    }
     try:
         linked = prepare_store(db, build_trails=build_trails)
         from claimtrail.web import create_app
@@ -113,4 +135,13 @@ def serve_cli(
         click.echo(f"warning: serving on {host}, reachable from other machines", err=True)
     mode = "read-write (POST /api/articles on)" if write_token else "read-only"
     click.echo(f"claimtrail serving {db} {mode} on http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        return
+    # several processes: each worker builds its own app (pool, cache) from the same options
+    app.state.claimtrail.pool.close()
+    os.environ[OPTIONS_VARIABLE] = json.dumps(options)
+    factory = "claimtrail.web.app:app_from_environment"
+    uvicorn.run(
+        factory, factory=True, workers=workers, host=host, port=port, log_level="info", server_header=False
+    )

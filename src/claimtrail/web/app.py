@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -47,7 +48,7 @@ from claimtrail.web.timeline import SERIES, glyph_path
 from claimtrail.web.views import Context, Page, actor_page, actors_page, article_page, claims_page, trail_page
 from claimtrail.web.write import ArticleWriter, Extract, Link, check_token
 
-__all__ = ["ROUTE_DOCS", "create_app"]
+__all__ = ["ROUTE_DOCS", "app_from_environment", "create_app"]
 
 log = logging.getLogger("claimtrail.web")
 
@@ -370,3 +371,14 @@ def create_app(
     app.add_middleware(_SecurityHeaders)
     app.state.claimtrail = state  # for tests and embedding: the pool and writer to close
     return app
+
+
+def app_from_environment() -> Starlette:
+    """One worker's app under `claimtrail serve --workers N`: options as JSON in CLAIMTRAIL_SERVE_OPTIONS."""
+    options = json.loads(os.environ["CLAIMTRAIL_SERVE_OPTIONS"])
+    return create_app(
+        str(options["db"]),
+        write_token=None,  # several workers are read-only (the CLI refuses a token with --workers > 1)
+        query_time_s=float(options["query_time_s"]),
+        cache_pages=int(options["cache_pages"]),
+    )

@@ -17,9 +17,12 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt req
 
 setup: $(STAMP)
 
-## The main job on bundled data: extract every sample article and print a readable summary.
+DEMO_DB ?= claimtrail-demo.db
+
+## The main job on bundled data: ingest the sample corpus into SQLite, link its claims, print the trails.
 run: $(STAMP)
-	$(BIN)/claimtrail extract samples/ --summary
+	$(BIN)/claimtrail ingest samples/corpus --db $(DEMO_DB)
+	$(BIN)/claimtrail claims --db $(DEMO_DB) --min-articles 3 --sort activity
 
 ## Everything CI checks: lint, types, tests (model tests included; CI=true fails on any skip).
 test: $(STAMP)

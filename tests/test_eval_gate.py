@@ -59,3 +59,21 @@ def test_tempeval_platinum_meets_its_floor(shared_dir: Path) -> None:
     result = evaluate_timex(shared_dir / "data/time/tempeval3-platinum", load_nlp())
     for name, floor in BASELINE["timex_tempeval3_platinum"].items():
         assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
+
+
+@pytest.mark.embedding
+def test_emergent_trail_linking_meets_its_floors(shared_dir: Path) -> None:
+    from claimtrail.evaluate.trails import evaluate_trails
+
+    result = evaluate_trails(shared_dir / "data" / "stance" / "emergent", split="test")
+    for name, floor in BASELINE["trails_emergent_test"].items():
+        assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
+
+
+@pytest.mark.embedding
+def test_sample_corpus_trails_meet_their_floors() -> None:
+    from claimtrail.evaluate.corpus_trails import evaluate_corpus_trails
+
+    result = evaluate_corpus_trails(HERE.parent / "samples" / "corpus")
+    for name, floor in BASELINE["trails_sample_corpus"].items():
+        assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"

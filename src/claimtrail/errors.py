@@ -13,9 +13,13 @@
     ├── StageError                  CT-E020  an extraction stage crashed on one article
     ├── InputError (ingest)
     │   ├── CorruptInput            CT-E041  truncated gzip, corrupt WARC record, unreadable feed
-    │   └── InputTooLarge           CT-E042  a page far over the size bound (never held whole)
+    │   ├── InputTooLarge           CT-E042  a page far over the size bound (never held whole)
+    │   └── BadDataset              CT-E043  `claimtrail load`: not a claimtrail Parquet dataset (exit 3)
     ├── StoreError                  CT-E050  the store cannot be opened or written (exit 3)
     │   └── BackendNotInstalled     CT-E051  the PostgreSQL driver (extra "postgres") is missing
+    ├── SparkNotInstalled           CT-E052  pyspark (extra "spark") is missing (exit 3)
+    ├── SparkJobError               CT-E053  the Spark job could not start or write its output (exit 3)
+    ├── NotInStore                  CT-E060  no trail, article or actor with that id (exit 2)
     ├── WebNotInstalled             CT-E079  `claimtrail serve` without the extra "web" (exit 3)
     └── RequestError                one HTTP request the web app refuses; .status is its HTTP status
         ├── BadParameter            CT-E080  400  a query parameter or request body is invalid
@@ -114,6 +118,11 @@ class InputTooLarge(InputError):
     hint = "the page is far larger than any article; it was skipped"
 
 
+class BadDataset(InputError):
+    code = "CT-E043"
+    hint = "pass the output folder of `claimtrail spark extract` (it holds articles/ and failures/)"
+
+
 class StoreError(ClaimtrailError):
     code = "CT-E050"
     hint = "check --db: a writable SQLite path, or a postgresql:// URL of a reachable server"
@@ -122,6 +131,16 @@ class StoreError(ClaimtrailError):
 class BackendNotInstalled(StoreError):
     code = "CT-E051"
     hint = "install the PostgreSQL extra: pip install 'claimtrail[postgres]'"
+
+
+class SparkNotInstalled(ClaimtrailError):
+    code = "CT-E052"
+    hint = "install the Spark extra: pip install 'claimtrail[spark]' (and Java 8, 11 or 17)"
+
+
+class SparkJobError(ClaimtrailError):
+    code = "CT-E053"
+    hint = "check Java (JAVA_HOME), --master and that --output is writable; Spark's own log is above"
 
 
 class WebNotInstalled(ClaimtrailError):
@@ -207,3 +226,8 @@ class ServerError(RequestError):
 WARN_DECODE_FALLBACK = "CT-W001"
 WARN_TRUNCATED = "CT-W002"
 WARN_BAD_PUBLISHED = "CT-W003"
+
+
+class NotInStore(ClaimtrailError):
+    code = "CT-E060"
+    hint = "list what the store holds with `claimtrail claims` (trails) or `claimtrail actor PART_OF_NAME`"

@@ -1,6 +1,8 @@
-"""The only (de)serialiser: records to plain JSON-ready dicts, in the documented key order.
+"""The only (de)serialiser: records to plain JSON-ready dicts, in the documented key order, and back.
 
-The shape is `claimtrail.article/1`, described by docs/schema/article-1.json.
+The shape is `claimtrail.article/1`, described by docs/schema/article-1.json. `record_from_dict` is the
+exact inverse of `record_to_dict` (tested on the golden records), so stored or Parquet copies of a record
+can be turned back into the dataclass the store writes.
 """
 
 from __future__ import annotations
@@ -9,7 +11,20 @@ import dataclasses
 import json
 from typing import Any
 
-from claimtrail.models import ArticleRecord, Failure
+from claimtrail.models import (
+    Actor,
+    ActorRef,
+    ArticleRecord,
+    Claim,
+    Dateline,
+    Failure,
+    Quote,
+    Removal,
+    SourceSpan,
+    Span,
+    Stance,
+    Timex,
+)
 
 _RECORD_KEY_ORDER = (
     "schema",
@@ -58,3 +73,66 @@ def record_to_json(record: ArticleRecord, *, pretty: bool = False) -> str:
 
 def failure_to_dict(failure: Failure) -> dict[str, Any]:
     return {"schema": "claimtrail.failure/1", **_plain(failure)}
+
+
+def failure_from_dict(data: dict[str, Any]) -> Failure:
+    return Failure(source=data["source"], code=data["code"], message=data["message"], hint=data["hint"])
+
+
+def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
+    """The record `record_to_dict` made `data` from (also from its JSON or Parquet copy)."""
+    source = data["source"]
+    return ArticleRecord(
+        id=data["id"],
+        source=source["path"],
+        source_format=source["format"],
+        url=source["url"],
+        language=data["language"],
+        headline=data["headline"],
+        text=data["text"],
+        removed=tuple(Removal(**r) for r in data["removed"]),
+        source_spans=tuple(SourceSpan(**s) for s in data["source_spans"]),
+        dateline=_dateline(data["dateline"]),
+        published=data["published"],
+        published_from=data["published_from"],
+        actors=tuple(_actor(a) for a in data["actors"]),
+        quotes=tuple(_quote(q) for q in data["quotes"]),
+        claims=tuple(_claim(c) for c in data["claims"]),
+        timexes=tuple(Timex(**t) for t in data["timexes"]),
+        warnings=tuple(data["warnings"]),
+        pipeline=data["pipeline"],
+        schema=data["schema"],
+        provenance=tuple((key, value) for key, value in data["provenance"]),
+    )
+
+
+def _dateline(data: dict[str, Any] | None) -> Dateline | None:
+    if data is None:
+        return None
+    return Dateline(**{**data, "outlets": tuple(data["outlets"])})
+
+
+def _ref(data: dict[str, Any] | None) -> ActorRef | None:
+    return ActorRef(**data) if data is not None else None
+
+
+def _actor(data: dict[str, Any]) -> Actor:
+    return Actor(
+        **{
+            **data,
+            "titles": tuple(data["titles"]),
+            "mentions": tuple(Span(**m) for m in data["mentions"]),
+        }
+    )
+
+
+def _quote(data: dict[str, Any]) -> Quote:
+    return Quote(**{**data, "speaker": _ref(data["speaker"]), "addressee": _ref(data["addressee"])})
+
+
+def _claim(data: dict[str, Any]) -> Claim:
+    return Claim(**{**data, "stances": tuple(_stance(s) for s in data["stances"])})
+
+
+def _stance(data: dict[str, Any]) -> Stance:
+    return Stance(**{**data, "actor": _ref(data["actor"]), "evidence": Span(**data["evidence"])})

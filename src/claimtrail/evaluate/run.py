@@ -54,8 +54,11 @@ def _stance(dataset_dir: Path, limit: int | None, split: str) -> EvalResult:
 
 
 def _trails(dataset_dir: Path, limit: int | None, split: str) -> EvalResult:
+    from claimtrail.evaluate.corpus_trails import ANNOTATION, evaluate_corpus_trails
     from claimtrail.evaluate.trails import evaluate_trails
 
+    if (dataset_dir / ANNOTATION).exists():  # an annotated corpus such as samples/corpus
+        return evaluate_corpus_trails(dataset_dir)
     return evaluate_trails(dataset_dir, split=split, limit=limit)
 
 

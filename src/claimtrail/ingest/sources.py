@@ -10,7 +10,9 @@ files, alone or in folders, and never raises for bad input: each bad input is a 
   file is a CT-E041 failure;
 - folders are walked recursively in sorted order; hidden files and folders are passed over, and so are
   files of no known kind (images, scripts), which are counted in `ReadStats.skipped`;
-- an HTML page is read up to `MAX_PAGE_BYTES`; a larger one is a CT-E042 failure, read no further.
+- an HTML page is read up to `MAX_PAGE_BYTES`; a larger one is a CT-E042 failure, read no further;
+- `iter_bytes_articles(data, source)` reads a file already in memory (a Spark task's `binaryFiles`
+  element) with the same readers and the same results as reading it from a path.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import IO, Literal, get_args
 
 from claimtrail.errors import BinaryInput, CorruptInput, EmptyInput, InputError, InputNotFound, InputTooLarge
 from claimtrail.ingest.feeds import iter_feed_articles
@@ -33,10 +35,27 @@ from claimtrail.ingest.readers import (
     _read_stream,
     iter_raw_articles,
 )
-from claimtrail.ingest.warc import MAX_PAYLOAD_BYTES, iter_warc_articles
+from claimtrail.ingest.warc import (
+    MAX_PAYLOAD_BYTES,
+    WarcPage,
+    iter_warc_articles,
+    iter_warc_pages,
+    page_to_article,
+)
 from claimtrail.models import Failure, RawArticle
 
-__all__ = ["FORMATS", "MAX_PAGE_BYTES", "Format", "ReadStats", "detect_format", "iter_source_articles"]
+__all__ = [
+    "FORMATS",
+    "MAX_PAGE_BYTES",
+    "Format",
+    "ReadStats",
+    "Unit",
+    "as_article",
+    "detect_format",
+    "iter_bytes_articles",
+    "iter_bytes_units",
+    "iter_source_articles",
+]
 
 Format = Literal["text", "jsonl", "html", "feed", "warc"]
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -58,6 +77,7 @@ _KNOWN_SUFFIXES: dict[str, Format] = {
 }
 
 Item = RawArticle | Failure
+Unit = RawArticle | WarcPage | Failure
 
 
 @dataclass
@@ -166,16 +186,21 @@ def _read_bytes(path: str, limit: int) -> bytes | Failure:
     """The file's bytes (decompressed when gzipped) up to `limit`, or a failure."""
     try:
         with open(path, "rb") as raw:
-            gzipped = raw.read(2) == _GZIP_MAGIC
-            raw.seek(0)
-            stream = gzip.GzipFile(fileobj=raw) if gzipped else raw
-            data = stream.read(limit + 1)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        return _failure(CorruptInput, path, f"{path}: truncated or damaged gzip file ({error}); skipped")
+            return _bounded_read(raw, path, limit)
     except OSError as error:
         return _failure(InputError, path, f"cannot read {path}: {error.strerror or error}")
+
+
+def _bounded_read(raw: IO[bytes], source: str, limit: int) -> bytes | Failure:
+    try:
+        gzipped = raw.read(2) == _GZIP_MAGIC
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw) if gzipped else raw
+        data = stream.read(limit + 1)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        return _failure(CorruptInput, source, f"{source}: truncated or damaged gzip file ({error}); skipped")
     if len(data) > limit:
-        return _failure(InputTooLarge, path, f"{path} is over {limit // 2**20} MB; skipped")
+        return _failure(InputTooLarge, source, f"{source} is over {limit // 2**20} MB; skipped")
     return data
 
 
@@ -195,6 +220,10 @@ def _read_markup(path: str, kind: Format) -> Iterator[Item]:
     if isinstance(data, Failure):
         yield data
         return
+    yield from _markup_items(data, path, kind)
+
+
+def _markup_items(data: bytes, path: str, kind: Format) -> Iterator[Item]:
     if not data.strip():
         yield _failure(EmptyInput, path, f"{path} is empty")
     elif _looks_binary(data[:_SNIFF_BYTES]):
@@ -213,3 +242,60 @@ def _html_file(data: bytes, path: str) -> Item:
 
 def _failure(error: type[InputError], source: str, message: str) -> Failure:
     return Failure(source=source, code=error.code, message=message, hint=error.hint)
+
+
+# --- inputs already in memory (a cluster task's file) ---------------------------------------------------
+
+
+def iter_bytes_units(
+    data: bytes,
+    source: str,
+    *,
+    fmt: Format | None = None,
+    stats: ReadStats | None = None,
+    explicit: bool = True,
+) -> Iterator[Unit]:
+    """What the file `source` with content `data` holds, read as `iter_source_articles` reads a path.
+
+    A WARC gives its pages unparsed (`WarcPage`, see `ingest.warc`); every other format gives raw articles.
+    `explicit` is False for a file found inside a folder: then a file of no known kind is passed over.
+    """
+    stats = stats if stats is not None else ReadStats()
+    kind = fmt or detect_format(source, data[:_SNIFF_BYTES])
+    named_jsonl = source.lower().endswith(".jsonl")
+    if kind is None and not explicit:
+        stats.count("not an article file")
+    elif kind is None:
+        yield from _read_stream(io.BytesIO(data), source, DEFAULT_MAX_BYTES, named_jsonl=named_jsonl)
+    elif kind == "warc":
+        yield from iter_warc_pages(io.BytesIO(data), source, stats)
+    elif kind in ("text", "jsonl") and not data.startswith(_GZIP_MAGIC):
+        yield from _read_stream(io.BytesIO(data), source, DEFAULT_MAX_BYTES, named_jsonl=named_jsonl)
+    else:
+        payload = _bounded_read(io.BytesIO(data), source, MAX_PAGE_BYTES)
+        if isinstance(payload, Failure):
+            yield payload
+        elif kind in ("text", "jsonl"):
+            yield from _read_stream(
+                io.BytesIO(payload), source, DEFAULT_MAX_BYTES, named_jsonl=kind == "jsonl"
+            )
+        else:
+            yield from _markup_items(payload, source, kind)
+
+
+def iter_bytes_articles(
+    data: bytes,
+    source: str,
+    *,
+    fmt: Format | None = None,
+    stats: ReadStats | None = None,
+    explicit: bool = True,
+) -> Iterator[Item]:
+    """Raw articles (or failures) of the file `source` whose content is `data`; see `iter_bytes_units`."""
+    for unit in iter_bytes_units(data, source, fmt=fmt, stats=stats, explicit=explicit):
+        yield as_article(unit)
+
+
+def as_article(unit: Unit) -> Item:
+    """A unit of `iter_bytes_units` as a raw article or failure (a WARC page is parsed here)."""
+    return page_to_article(unit) if isinstance(unit, WarcPage) else unit

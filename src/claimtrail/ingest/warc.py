@@ -12,6 +12,8 @@ Decisions:
   cp1252 with the CT-W001 warning; a charset Python does not know counts as none;
 - a record warcio cannot parse (bad header, broken gzip member, bad chunking) is a CT-E041 failure named
   `PATH@OFFSET`; reading resumes at the next record boundary (next gzip member, or next `WARC/1.` line);
+- reading is two steps, `iter_warc_pages` (records to `WarcPage`s: bytes and headers) and
+  `page_to_article` (HTML to article), so a cluster can split files on one core and parse pages on all;
 - each article's source is `PATH@OFFSET` (stable across runs, so reruns can skip finished records), its URL
   the WARC-Target-URI, and its provenance the target URI, WARC-Date and WARC-Record-ID; the page's own date
   (from `claimtrail.ingest.html`) beats WARC-Date, the capture time.
@@ -23,16 +25,31 @@ import codecs
 import dataclasses
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from claimtrail.errors import WARN_DECODE_FALLBACK, CorruptInput, InputError, InputNotFound, InputTooLarge
+from claimtrail.errors import (
+    WARN_DECODE_FALLBACK,
+    CorruptInput,
+    InputError,
+    InputNotFound,
+    InputTooLarge,
+    NoArticleText,
+)
 from claimtrail.ingest.provenance import best_published
 from claimtrail.models import Failure, RawArticle
 
 if TYPE_CHECKING:
     from claimtrail.ingest.sources import ReadStats
 
-__all__ = ["MAX_PAYLOAD_BYTES", "decode_html", "iter_warc_articles"]
+__all__ = [
+    "MAX_PAYLOAD_BYTES",
+    "WarcPage",
+    "decode_html",
+    "iter_warc_articles",
+    "iter_warc_pages",
+    "page_to_article",
+]
 
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -43,6 +60,22 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _META_SNIFF_BYTES = 4096
 
 Item = RawArticle | Failure
+
+
+@dataclass(frozen=True, slots=True)
+class WarcPage:
+    """One HTML 200 response, read but not parsed: plain bytes and strings, so it pickles to any worker.
+
+    Splitting a WARC into pages is cheap; parsing the HTML is not, so a cluster splits files first and
+    spreads the pages over every core (`claimtrail.spark`).
+    """
+
+    source: str
+    payload: bytes
+    content_type: str
+    uri: str | None
+    warc_date: str | None
+    record_id: str | None
 
 
 def iter_warc_articles(path: str, stats: ReadStats | None = None) -> Iterator[Item]:
@@ -56,12 +89,16 @@ def iter_warc_articles(path: str, stats: ReadStats | None = None) -> Iterator[It
         yield _failure(InputError, path, f"cannot read {path}: {error.strerror or error}")
         return
     try:
-        yield from _read_all(stream, path, stats)
+        for item in iter_warc_pages(stream, path, stats):
+            yield page_to_article(item) if isinstance(item, WarcPage) else item
     finally:
         stream.close()
 
 
-def _read_all(stream: IO[bytes], path: str, stats: ReadStats | None) -> Iterator[Item]:
+def iter_warc_pages(
+    stream: IO[bytes], path: str, stats: ReadStats | None = None
+) -> Iterator[WarcPage | Failure]:
+    """The HTML pages of a seekable WARC stream named `path`, or a `Failure` per corrupt record."""
     from warcio.archiveiterator import ArchiveIterator
 
     gzipped = stream.read(2) == _GZIP_MAGIC[:2]
@@ -73,7 +110,7 @@ def _read_all(stream: IO[bytes], path: str, stats: ReadStats | None) -> Iterator
         try:
             for record in records:
                 offset = base + records.offset
-                item = _article(record, f"{path}@{offset}", stats)
+                item = _page(record, f"{path}@{offset}", stats)
                 if item is not None:
                     yield item
             return
@@ -106,7 +143,7 @@ def _next_boundary(stream: IO[bytes], start: int, gzipped: bool) -> int | None:
         position += _SCAN_BYTES
 
 
-def _article(record: object, source: str, stats: ReadStats | None) -> Item | None:
+def _page(record: object, source: str, stats: ReadStats | None) -> WarcPage | Failure | None:
     rec_type = getattr(record, "rec_type", None)
     http = getattr(record, "http_headers", None)
     if rec_type != "response" or http is None:
@@ -123,41 +160,54 @@ def _article(record: object, source: str, stats: ReadStats | None) -> Item | Non
     if len(payload) > MAX_PAYLOAD_BYTES:
         message = f"{source}: the page is over {MAX_PAYLOAD_BYTES // 2**20} MB; skipped"
         return _failure(InputTooLarge, source, message)
-    return _to_article(payload, content_type, record, source)
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    return WarcPage(
+        source=source,
+        payload=payload,
+        content_type=content_type,
+        uri=headers.get_header("WARC-Target-URI"),
+        warc_date=headers.get_header("WARC-Date"),
+        record_id=headers.get_header("WARC-Record-ID"),
+    )
 
 
-def _to_article(payload: bytes, content_type: str, record: object, source: str) -> Item:
+def page_to_article(page: WarcPage) -> Item:
+    """The page's article, dated by the page itself, else by the capture (WARC-Date)."""
+    try:
+        return _to_article(page)
+    except Exception as error:  # a parser bug on one page must not stop the file
+        message = f"{page.source}: the HTML could not be parsed ({type(error).__name__}: {error!s:.80})"
+        return _failure(NoArticleText, page.source, message)
+
+
+def _to_article(page: WarcPage) -> Item:
     from claimtrail.ingest.html import html_to_raw_article
 
-    headers = record.rec_headers  # type: ignore[attr-defined]
-    uri = headers.get_header("WARC-Target-URI")
-    warc_date = headers.get_header("WARC-Date")
-    record_id = headers.get_header("WARC-Record-ID")
-    header_charset = _header_charset(content_type)
-    markup: bytes | str = payload
+    source, uri = page.source, page.uri
+    markup: bytes | str = page.payload
     warning = None
-    if header_charset is not None:  # the HTTP header wins; without one, the page's own meta is read
-        markup, warning = decode_html(payload, content_type)
-    page = html_to_raw_article(markup, source=source, url=uri)
-    if isinstance(page, Failure):
-        return page
+    if _header_charset(page.content_type) is not None:  # the HTTP header wins; else the page's own meta
+        markup, warning = decode_html(page.payload, page.content_type)
+    parsed = html_to_raw_article(markup, source=source, url=uri)
+    if isinstance(parsed, Failure):
+        return parsed
     provenance = [
         ("url", uri),
         ("warc_target_uri", uri),
-        ("warc_date", warc_date),
-        ("warc_record_id", record_id),
+        ("warc_date", page.warc_date),
+        ("warc_record_id", page.record_id),
     ]
     pairs = tuple((key, value) for key, value in provenance if value)
-    page_date = page.published if page.published_from == "page" else None
-    published, origin = best_published([("page", page_date), ("warc", warc_date)])
+    page_date = parsed.published if parsed.published_from == "page" else None
+    published, origin = best_published([("page", page_date), ("warc", page.warc_date)])
     return dataclasses.replace(
-        page,
+        parsed,
         source_format="warc",
-        url=page.url or uri,
+        url=parsed.url or uri,
         published=published,
         published_from=origin,
-        provenance=_merge(page.provenance, pairs),
-        warnings=page.warnings + ((warning,) if warning else ()),
+        provenance=_merge(parsed.provenance, pairs),
+        warnings=parsed.warnings + ((warning,) if warning else ()),
     )
 
 

@@ -251,3 +251,25 @@ async def test_a_full_last_page_has_no_next_link(client: httpx.AsyncClient) -> N
     body = (await client.get("/claims.json?limit=59")).json()  # the fake holds exactly 59 trails
     assert len(body["claims"]) == 59
     assert body["next_url"] is None
+
+
+async def test_long_lists_are_cut_on_the_page_but_not_in_the_json(empty_store: str) -> None:
+    from dataclasses import replace
+
+    from claimtrail.web import create_app
+    from web.conftest import close_app
+    from web.fakes import TRAIL
+
+    class Busy(FakeQueries):
+        def get_trail(self, store, trail_id):  # type: ignore[no-untyped-def]
+            return replace(TRAIL, appearances=TRAIL.appearances * 150)
+
+    app = create_app(empty_store, queries=Busy())
+    try:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
+            soup = _soup(await http.get(f"/trails/{TRAIL_ID}"))
+            assert len(soup.find("ol", class_="appearances").find_all("li", recursive=False)) == 200
+            assert "Showing 200 of 300" in soup.find("p", class_="more").get_text()
+            assert len((await http.get(f"/trails/{TRAIL_ID}.json")).json()["trail"]["appearances"]) == 300
+    finally:
+        close_app(app)

@@ -273,3 +273,15 @@ async def test_long_lists_are_cut_on_the_page_but_not_in_the_json(empty_store: s
             assert len((await http.get(f"/trails/{TRAIL_ID}.json")).json()["trail"]["appearances"]) == 300
     finally:
         close_app(app)
+
+
+@pytest.mark.parametrize("name", ["TRAIL", "ARTICLE", "ACTOR", "SUMMARY"])
+def test_json_twins_are_exactly_as_dict(name: str) -> None:
+    import json
+
+    from claimtrail.trails.views import as_dict
+    from claimtrail.web.views import plain
+    from web import fakes
+
+    view = getattr(fakes, name)
+    assert json.dumps(plain(view)) == json.dumps(as_dict(view))

@@ -45,7 +45,16 @@ from claimtrail.web.openapi import RouteDoc, openapi_document
 from claimtrail.web.params import ActorsQuery, ArticleSubmission, ClaimsQuery, parse
 from claimtrail.web.queries import Queries, library_queries
 from claimtrail.web.timeline import SERIES, glyph_path
-from claimtrail.web.views import Context, Page, actor_page, actors_page, article_page, claims_page, trail_page
+from claimtrail.web.views import (
+    Context,
+    Page,
+    actor_page,
+    actors_page,
+    article_page,
+    claims_page,
+    page_json,
+    trail_page,
+)
 from claimtrail.web.write import ArticleWriter, Extract, Link, check_token
 
 __all__ = ["ROUTE_DOCS", "app_from_environment", "create_app"]
@@ -195,7 +204,7 @@ def _page_endpoint(
             page = build(Context(store, state.queries), request)
         response: Response
         if as_json:
-            response = JSONResponse(page.data)
+            response = JSONResponse(page_json(page))
         else:
             context = {**page.data, **page.present(), "title": page.title, "json_url": _json_url(request)}
             response = HTMLResponse(state.templates.get_template(page.template).render(context))

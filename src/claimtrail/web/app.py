@@ -314,6 +314,7 @@ def _templates() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # packaged templates do not change under a running server: no stat per render
     )
     env.globals.update(
         trail_url=lambda id: f"/trails/{quote(str(id), safe='')}",

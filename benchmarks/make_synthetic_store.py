@@ -30,6 +30,7 @@ from claimtrail.store import open_store
 from claimtrail.store._rows import article_row, child_rows, outlet_id
 from claimtrail.store.schema import TABLES, TRAIL_TABLES
 from claimtrail.trails.actors import ArticleActor, StoreActorIndex
+from claimtrail.trails.build import refresh_summaries
 from claimtrail.trails.link import METHOD, ClaimItem, trail_id_for
 
 OUTLETS = [
@@ -505,9 +506,18 @@ def main(argv: list[str] | None = None) -> int:
         write_actors(conn, items)
         trails = write_trails(conn, items)
         conn.execute("COMMIT")
-        conn.execute("ANALYZE")
     finally:
         conn.close()
+    store = open_store(args.db)
+    try:
+        # statistics first: without them SQLite reads the disputes count of refresh_summaries through the
+        # stance index (a scan of every denial) instead of the trail's claims, ~40x slower per trail
+        store.execute_sql("ANALYZE")
+        store.commit()
+        refresh_summaries(store)  # each trail's list line, stories and disputes, as the linker leaves them
+        store.commit()
+    finally:
+        store.close()
     took = time.monotonic() - started
     print(f"{args.db}: {len(items)} articles, {trails} trails in {took:.1f}s", file=sys.stderr)
     return 0

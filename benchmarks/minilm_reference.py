@@ -13,8 +13,7 @@ import json
 import sys
 
 SENTENCES = [
-    "About 400 Russian private military contractors arrived in Venezuela to protect"
-    " President Nicolas Maduro.",
+    "About 400 Russian private military contractors arrived in Venezuela to protect President Maduro.",
     "Russian mercenaries flown in to guard Maduro",
     "Kremlin spokesman Dmitry Peskov refuted the reports.",
     "The ambassador called it 'another hoax'.",

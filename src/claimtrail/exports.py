@@ -93,10 +93,11 @@ def export_parquet(store: SQLStore, path: Path) -> int:
 
 
 def _columns(store: SQLStore, table: str) -> list[str]:
-    from claimtrail.store.schema import TABLES, TRAIL_TABLES
+    from claimtrail.store.schema import ADDED_COLUMNS, TABLES, TRAIL_TABLES
 
     [found] = [t for t in (*TABLES, *TRAIL_TABLES) if t.name == table]
-    return [c for c in found.column_names if c not in _SKIP_COLUMNS.get(table, set())]
+    columns = [*found.column_names, *ADDED_COLUMNS.get(table, ())]
+    return [c for c in columns if c not in _SKIP_COLUMNS.get(table, set())]
 
 
 def export_csv(store: SQLStore, folder: Path) -> dict[str, int]:
@@ -168,7 +169,7 @@ def claimreview_graph(store: SQLStore, *, min_articles: int = 1) -> dict[str, An
     ids = [
         str(row[0])
         for row in store.execute_sql(
-            "SELECT id FROM trails WHERE n_claims >= ? ORDER BY first_seen, id", (min_articles,)
+            "SELECT id FROM trails WHERE n_stories >= ? ORDER BY first_seen, id", (min_articles,)
         )
     ]
     claims = []

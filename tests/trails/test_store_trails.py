@@ -59,6 +59,9 @@ def test_filters_narrow_the_trail_list(store: SQLStore) -> None:
     assert search_claims(store, since="2030-01-01") == []
     assert search_claims(store, until="2000-01-01") == []
     assert len(search_claims(store, limit=2)) == 2
+    bigger = search_claims(store, min_articles=2, limit=100)
+    assert bigger
+    assert all(t.n_articles >= 2 for t in bigger)  # stories: a syndicated copy does not make a trail bigger
     by_activity = search_claims(store, sort="activity", limit=100)
     assert len(by_activity) == len(everything)
     assert by_activity[0].n_articles > 1  # activity counts every linked claim, copies included
@@ -118,3 +121,14 @@ def test_cli_verbs(trail_store_path: Path) -> None:
     bad_date = runner.invoke(main, ["claims", *db, "--since", "yesterday"])
     assert bad_date.exit_code == 2
     assert "YYYY-MM-DD" in bad_date.output
+
+
+def test_stored_summaries_match_a_fresh_computation(store: SQLStore) -> None:
+    from claimtrail.trails.query import trail_summary
+
+    listed = search_claims(store, limit=100)
+    assert listed
+    for summary in listed:
+        assert summary == trail_summary(store, summary.id)
+    disputed = {t.id for t in search_claims(store, disputed=True, limit=100)}
+    assert disputed == {t.id for t in listed if t.disputed}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -194,25 +195,44 @@ def claims_cli(
         click.echo(line)
 
 
+def _show_one(
+    db: str,
+    fetch: Callable[[SQLStore], Any],
+    render: Callable[[Any], list[str]],
+    as_json: bool,
+    missing: tuple[str, str, str],
+) -> None:
+    """Fetch one view, then print it (or its JSON); `missing` is (kind, key, hint) for CT-E060."""
+    store = _open(db)
+    try:
+        view = fetch(store)
+    finally:
+        store.close()
+    if view is None:
+        _not_found(*missing)
+        return
+    if as_json:
+        _echo_json(as_dict(view))
+        return
+    for line in render(view):
+        click.echo(line)
+
+
 @click.command("trail")
 @click.argument("trail_id")
 @_DB_OPTION
 @_JSON_OPTION
 def trail_cli(trail_id: str, db: str, as_json: bool) -> None:
     """One trail as a timeline: first report, repeats, copies, confirmations, questions and denials."""
-    store = _open(db)
-    try:
-        view = query.get_trail(store, trail_id)
-    finally:
-        store.close()
-    if view is None:
-        _not_found("trail", trail_id, "list trails with `claimtrail claims`")
-        return
-    if as_json:
-        _echo_json(as_dict(view))
-        return
-    for line in trail_timeline(view):
-        click.echo(line)
+    missing = ("trail", trail_id, "list trails with `claimtrail claims`")
+    _show_one(db, lambda store: query.get_trail(store, trail_id), trail_timeline, as_json, missing)
+
+
+def _actor_by_id_or_name(store: SQLStore, name: str) -> ActorView | None:
+    view = query.get_actor(store, name)
+    if view is None and (matches := query.search_actors(store, name, limit=1)):
+        view = query.get_actor(store, matches[0].id)
+    return view
 
 
 @click.command("actor")
@@ -221,21 +241,8 @@ def trail_cli(trail_id: str, db: str, as_json: bool) -> None:
 @_JSON_OPTION
 def actor_cli(name: str, db: str, as_json: bool) -> None:
     """An actor across the store (by id or name): titles seen, quotes, stances on trails."""
-    store = _open(db)
-    try:
-        view = query.get_actor(store, name)
-        if view is None and (matches := query.search_actors(store, name, limit=1)):
-            view = query.get_actor(store, matches[0].id)
-    finally:
-        store.close()
-    if view is None:
-        _not_found("actor", name, "try part of the name")
-        return
-    if as_json:
-        _echo_json(as_dict(view))
-        return
-    for line in actor_lines(view):
-        click.echo(line)
+    missing = ("actor", name, "try part of the name")
+    _show_one(db, lambda store: _actor_by_id_or_name(store, name), actor_lines, as_json, missing)
 
 
 @click.command("article")
@@ -244,16 +251,5 @@ def actor_cli(name: str, db: str, as_json: bool) -> None:
 @_JSON_OPTION
 def article_cli(article_id: str, db: str, as_json: bool) -> None:
     """One stored article: outlet, syndication, copies, claims with their trails and stances."""
-    store = _open(db)
-    try:
-        view = query.get_article(store, article_id)
-    finally:
-        store.close()
-    if view is None:
-        _not_found("article", article_id, "article ids start with ct-; see `claimtrail trail ID`")
-        return
-    if as_json:
-        _echo_json(as_dict(view))
-        return
-    for line in article_lines(view):
-        click.echo(line)
+    missing = ("article", article_id, "article ids start with ct-; see `claimtrail trail ID`")
+    _show_one(db, lambda store: query.get_article(store, article_id), article_lines, as_json, missing)

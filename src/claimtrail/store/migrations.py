@@ -70,10 +70,35 @@ def m003_trails(dialect: Dialect) -> list[str]:
     return [sql for table in TRAIL_TABLES for sql in create_table_sql(table, dialect)]
 
 
+def m004_trail_stories(dialect: Dialect) -> list[str]:
+    """`trails.n_stories`: how many stories (syndicated copies counted once) carry the trail."""
+    return [
+        "ALTER TABLE trails ADD COLUMN n_stories INTEGER NOT NULL DEFAULT 0",
+        "UPDATE trails SET n_stories = (SELECT count(DISTINCT coalesce(ar.story_id, ar.id))"
+        " FROM trail_claims t JOIN articles ar ON ar.id = t.article_id WHERE t.trail_id = trails.id)",
+        "CREATE INDEX IF NOT EXISTS idx_trails_n_stories ON trails (n_stories)",
+    ]
+
+
+def m005_trail_summaries(dialect: Dialect) -> list[str]:
+    """`trails.n_disputing` (denials and questions among its claims) and `trails.summary` (the list line as
+    JSON, written by the linker), so the claims list neither joins stances nor rebuilds every trail."""
+    return [
+        "ALTER TABLE trails ADD COLUMN n_disputing INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE trails ADD COLUMN summary TEXT",
+        "UPDATE trails SET n_disputing = (SELECT count(*) FROM trail_claims t JOIN stances s"
+        " ON s.article_id = t.article_id AND s.claim_local_id = t.claim_local_id"
+        " WHERE t.trail_id = trails.id AND s.stance IN ('denies', 'questions'))",
+        "CREATE INDEX IF NOT EXISTS idx_trails_n_disputing ON trails (n_disputing)",
+    ]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "m001_tables", m001_tables),
     Migration(2, "m002_search", m002_search),
     Migration(3, "m003_trails", m003_trails),
+    Migration(4, "m004_trail_stories", m004_trail_stories),
+    Migration(5, "m005_trail_summaries", m005_trail_summaries),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

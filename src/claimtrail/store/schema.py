@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["TABLES", "TRAIL_TABLES", "Column", "Dialect", "Table", "create_table_sql"]
+__all__ = ["ADDED_COLUMNS", "TABLES", "TRAIL_TABLES", "Column", "Dialect", "Table", "create_table_sql"]
 
 Dialect = Literal["sqlite", "postgres"]
 
@@ -323,3 +323,6 @@ TRAIL_TABLES: tuple[Table, ...] = (
         indexes=(("store_actor_id",),),
     ),
 )
+
+# Columns later migrations added to the tables above (m004: trails.n_stories; m005: n_disputing, summary).
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"trails": ("n_stories", "n_disputing", "summary")}

@@ -28,7 +28,7 @@ from claimtrail.trails.link import (
     Linker,
 )
 
-__all__ = ["BuildReport", "build_trails"]
+__all__ = ["BuildReport", "build_trails", "refresh_summaries"]
 
 _ARTICLE_DATE = "substr(coalesce(ar.published, ar.dateline_date), 1, 10)"
 _CHUNK = 500
@@ -76,8 +76,9 @@ def build_trails(
 
             embedder = load_minilm()
         linker = Linker(embedder, threshold=threshold, max_gap_days=max_gap_days)
-        linker.restore(_linked_members(store))
-        vectors = linker.embed([item.statement for item in pending])
+        members = _linked_members(store)
+        linker.restore(members)
+        vectors = _embed_unique(linker, pending, {item.statement: vector for _, item, vector in members})
         decisions = linker.link(pending, vectors)
         _write_links(store, pending, vectors, decisions)
         store.commit()
@@ -93,6 +94,16 @@ def build_trails(
         trails_joined=len(joined),
         trails_total=_trail_count(store),
     )
+
+
+def _embed_unique(linker: Linker, items: Sequence[ClaimItem], known: dict[str, Any]) -> Any:
+    """Embeddings of the items' statements, each distinct statement embedded once: syndicated copies repeat
+    their claims word for word, so a news corpus has many repeats (and the store may know them already)."""
+    fresh = sorted({item.statement for item in items} - known.keys())
+    vectors = dict(known)
+    if fresh:
+        vectors.update(zip(fresh, linker.embed(fresh), strict=True))
+    return np.vstack([vectors[item.statement] for item in items])
 
 
 def _trail_count(store: SQLStore) -> int:
@@ -227,6 +238,40 @@ def _write_links(
     touched = sorted({d.trail_id for d in decisions})
     for chunk in _chunks(touched):
         _refresh_trails(store, chunk, now)
+    refresh_summaries(store, touched)
+
+
+def refresh_summaries(store: SQLStore, trail_ids: Sequence[str] | None = None) -> int:
+    """Store each trail's list line (`trails.summary`), its stories and its count of denials and questions.
+
+    The linker calls it for the trails it touched; call it with no ids after writing trails some other way
+    (a bulk load, a synthetic store). No commit.
+    """
+    from claimtrail.trails.query import trail_summary
+    from claimtrail.trails.views import as_dict
+
+    if trail_ids is None:
+        trail_ids = [str(row[0]) for row in store.execute_sql("SELECT id FROM trails")]
+    for trail_id in trail_ids:
+        summary = trail_summary(store, trail_id)
+        if summary is None:
+            continue
+        disputing = store.execute_sql(
+            "SELECT count(*) FROM trail_claims t JOIN stances s ON s.article_id = t.article_id"
+            " AND s.claim_local_id = t.claim_local_id"
+            " WHERE t.trail_id = ? AND s.stance IN ('denies', 'questions')",
+            (trail_id,),
+        )
+        store.execute_sql(
+            "UPDATE trails SET summary = ?, n_disputing = ?, n_stories = ? WHERE id = ?",
+            (
+                json.dumps(as_dict(summary), ensure_ascii=False),
+                int(disputing[0][0]),
+                summary.n_articles,
+                trail_id,
+            ),
+        )
+    return len(trail_ids)
 
 
 def _link_row(decision: LinkDecision, now: str) -> dict[str, object]:
@@ -248,14 +293,17 @@ def _link_row(decision: LinkDecision, now: str) -> dict[str, object]:
 def _refresh_trails(store: SQLStore, trail_ids: Sequence[str], now: str) -> None:
     """Dates, size and founding claim of each touched trail, from its members."""
     members = (
-        f"SELECT t.trail_id, {_ARTICLE_DATE} AS day, t.article_id, t.claim_local_id FROM trail_claims t"
+        f"SELECT t.trail_id, {_ARTICLE_DATE} AS day, t.article_id, t.claim_local_id,"
+        " coalesce(ar.story_id, ar.id) FROM trail_claims t"
         " JOIN articles ar ON ar.id = t.article_id"
         f" WHERE t.trail_id IN ({_placeholders(trail_ids)})"
     )
     rows = store.execute_sql(members, tuple(trail_ids))
     grouped: dict[str, list[tuple[str | None, str, str]]] = defaultdict(list)
-    for trail_id, day, article_id, claim_id in rows:
+    stories: dict[str, set[str]] = defaultdict(set)
+    for trail_id, day, article_id, claim_id, story in rows:
         grouped[trail_id].append((day, article_id, claim_id))
+        stories[trail_id].add(story)
     for trail_id, claims in grouped.items():
         days = sorted(day for day, _, _ in claims if day)
         first = min(claims, key=lambda c: (c[0] or "9999", c[1], c[2]))
@@ -263,10 +311,11 @@ def _refresh_trails(store: SQLStore, trail_ids: Sequence[str], now: str) -> None
             "SELECT normalized FROM claims WHERE article_id = ? AND local_id = ?", (first[1], first[2])
         )
         store.execute_sql(
-            "UPDATE trails SET n_claims = ?, first_seen = ?, last_seen = ?, first_article_id = ?,"
-            " first_claim_local_id = ?, label = ?, updated_at = ? WHERE id = ?",
+            "UPDATE trails SET n_claims = ?, n_stories = ?, first_seen = ?, last_seen = ?,"
+            " first_article_id = ?, first_claim_local_id = ?, label = ?, updated_at = ? WHERE id = ?",
             (
                 len(claims),
+                len(stories[trail_id]),
                 days[0] if days else None,
                 days[-1] if days else None,
                 first[1],

@@ -42,6 +42,7 @@ __all__ = [
     "get_trail",
     "search_actors",
     "search_claims",
+    "trail_summary",
 ]
 
 Sort = Literal["recent", "activity"]
@@ -344,7 +345,22 @@ def _trail_parts(
     return _summary(trail_row, appearances, stances), appearances, stances
 
 
-_TRAIL_COLUMNS = "tr.id, tr.label, tr.first_seen, tr.last_seen"
+_TRAIL_COLUMNS = "tr.id, tr.label, tr.first_seen, tr.last_seen, tr.summary"
+
+
+def trail_summary(store: SQLStore, trail_id: str) -> TrailSummary | None:
+    """The list line of one trail, computed afresh (the linker stores it in `trails.summary`)."""
+    rows = store.execute_sql(f"SELECT {_TRAIL_COLUMNS} FROM trails tr WHERE tr.id = ?", (trail_id,))
+    return _trail_parts(store, rows[0])[0] if rows else None
+
+
+def _stored_summary(store: SQLStore, row: tuple[Any, ...]) -> TrailSummary:
+    """The summary the linker stored with the trail, or computed now for trails written without one."""
+    if row[4]:
+        data = json.loads(row[4])
+        if data.get("id") == row[0]:
+            return TrailSummary(**data)
+    return _trail_parts(store, row)[0]
 
 
 def get_trail(store: SQLStore, trail_id: str) -> TrailView | None:
@@ -399,8 +415,11 @@ def search_claims(
     if sort not in ("recent", "activity"):
         raise ValueError(f"sort must be 'recent' or 'activity', not {sort!r}")
     limit = max(1, min(limit, MAX_LIMIT))
-    conditions: list[str] = ["tr.n_claims >= ?"]
-    params: list[object] = [min_articles]
+    conditions: list[str] = []
+    params: list[object] = []
+    if min_articles > 1:  # stories, copies counted once (the list shows the same count)
+        conditions.append("tr.n_stories >= ?")
+        params.append(min_articles)
     if search:
         condition, values = _search_condition(store, search)
         conditions.append(condition)
@@ -426,19 +445,14 @@ def search_claims(
         conditions.append("tr.first_seen <= ?")
         params.append(until)
     if disputed is not None:
-        exists = (
-            "EXISTS (SELECT 1 FROM trail_claims t JOIN stances s ON s.article_id = t.article_id"
-            " AND s.claim_local_id = t.claim_local_id WHERE t.trail_id = tr.id"
-            " AND s.stance IN ('denies', 'questions'))"
-        )
-        conditions.append(exists if disputed else f"NOT {exists}")
+        conditions.append("tr.n_disputing > 0" if disputed else "tr.n_disputing = 0")
     order = "tr.last_seen DESC, tr.id" if sort == "recent" else "tr.n_claims DESC, tr.last_seen DESC, tr.id"
     rows = store.execute_sql(
-        f"SELECT {_TRAIL_COLUMNS} FROM trails tr WHERE {' AND '.join(conditions)}"
+        f"SELECT {_TRAIL_COLUMNS} FROM trails tr WHERE {' AND '.join(conditions) or '1 = 1'}"
         f" ORDER BY {order} LIMIT ? OFFSET ?",
         (*params, limit, max(offset, 0)),
     )
-    return [_trail_parts(store, row)[0] for row in rows]
+    return [_stored_summary(store, row) for row in rows]
 
 
 # --- actors ---------------------------------------------------------------------------------------------

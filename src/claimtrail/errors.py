@@ -19,7 +19,19 @@
     │   └── BackendNotInstalled     CT-E051  the PostgreSQL driver (extra "postgres") is missing
     ├── SparkNotInstalled           CT-E052  pyspark (extra "spark") is missing (exit 3)
     ├── SparkJobError               CT-E053  the Spark job could not start or write its output (exit 3)
-    └── NotInStore                  CT-E060  no trail, article or actor with that id (exit 2)
+    ├── NotInStore                  CT-E060  no trail, article or actor with that id (exit 2)
+    ├── WebNotInstalled             CT-E079  `claimtrail serve` without the extra "web" (exit 3)
+    └── RequestError                one HTTP request the web app refuses; .status is its HTTP status
+        ├── BadParameter            CT-E080  400  a query parameter or request body is invalid
+        ├── NotFound                CT-E081  404  no such page, trail, article or actor
+        ├── WritesDisabled          CT-E082  404  the write API is off (no --write-token)
+        ├── MethodNotAllowed        CT-E083  405  the route exists but not for this method
+        ├── TokenMissing            CT-E084  401  the write API needs `Authorization: Bearer TOKEN`
+        ├── TokenRejected           CT-E085  403  the token does not match
+        ├── PayloadTooLarge         CT-E086  413  the request body is over the size bound
+        ├── QueryTimeout            CT-E087  503  a query ran past the time bound and was stopped
+        ├── ArticleRejected         CT-E088  422  a submitted article could not be analysed
+        └── ServerError             CT-E089  500  a bug: anything else that went wrong
 
 Warnings are not errors: the article is still processed, and the record's `warnings` lists them.
     CT-W001  bytes were not valid UTF-8 and were decoded with a fallback
@@ -28,6 +40,8 @@ Warnings are not errors: the article is still processed, and the record's `warni
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 
 class ClaimtrailError(Exception):
@@ -127,6 +141,86 @@ class SparkNotInstalled(ClaimtrailError):
 class SparkJobError(ClaimtrailError):
     code = "CT-E053"
     hint = "check Java (JAVA_HOME), --master and that --output is writable; Spark's own log is above"
+
+
+class WebNotInstalled(ClaimtrailError):
+    code = "CT-E079"
+    hint = "install the web extra: pip install 'claimtrail[web]'"
+
+
+class RequestError(ClaimtrailError):
+    """An HTTP request the web app refuses: the JSON error body and the HTML error page come from here."""
+
+    code = "CT-E080"
+    status = 400
+
+    def __init__(
+        self, message: str, *, hint: str | None = None, errors: Sequence[Mapping[str, object]] = ()
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.errors = [dict(e) for e in errors]  # one entry per bad parameter: {"param", "message", "value"}
+
+
+class BadParameter(RequestError):
+    code = "CT-E080"
+    status = 400
+    hint = "see /openapi.json for the parameters each route takes"
+
+
+class NotFound(RequestError):
+    code = "CT-E081"
+    status = 404
+    hint = "check the id, or start from the claims list at /"
+
+
+class WritesDisabled(RequestError):
+    code = "CT-E082"
+    status = 404
+    hint = (
+        "the server is read-only: start it with --write-token (or CLAIMTRAIL_WRITE_TOKEN) to accept articles"
+    )
+
+
+class MethodNotAllowed(RequestError):
+    code = "CT-E083"
+    status = 405
+    hint = "pages are read with GET; only POST /api/articles writes"
+
+
+class TokenMissing(RequestError):
+    code = "CT-E084"
+    status = 401
+    hint = "send the server's write token as `Authorization: Bearer TOKEN`"
+
+
+class TokenRejected(RequestError):
+    code = "CT-E085"
+    status = 403
+    hint = "the token does not match the one the server was started with"
+
+
+class PayloadTooLarge(RequestError):
+    code = "CT-E086"
+    status = 413
+    hint = "send one article of at most 1 MB of text per request"
+
+
+class QueryTimeout(RequestError):
+    code = "CT-E087"
+    status = 503
+    hint = "narrow the search (fewer words, a date range, an outlet) and try again"
+
+
+class ArticleRejected(RequestError):
+    code = "CT-E088"
+    status = 422
+    hint = "the article could not be analysed; `errors` gives the reason with its own code"
+
+
+class ServerError(RequestError):
+    code = "CT-E089"
+    status = 500
+    hint = "this is a bug in claimtrail: please report it with the URL that failed"
 
 
 WARN_DECODE_FALLBACK = "CT-W001"

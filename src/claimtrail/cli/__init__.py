@@ -14,6 +14,7 @@ from claimtrail.cli.export import export_cli
 from claimtrail.cli.extract import extract_cli
 from claimtrail.cli.ingest import ingest_cli
 from claimtrail.cli.load import load_cli
+from claimtrail.cli.serve import serve_cli
 from claimtrail.cli.spark import spark_cli
 from claimtrail.cli.stance import stance_cli
 from claimtrail.cli.trails import actor_cli, article_cli, claims_cli, trail_cli
@@ -36,5 +37,6 @@ main.add_command(article_cli)
 main.add_command(export_cli)
 main.add_command(spark_cli)
 main.add_command(load_cli)
+main.add_command(serve_cli)
 
 __all__ = ["main"]

@@ -97,7 +97,10 @@ def test_cli_exit_codes(spark: Any, corpus: dict[str, Path], tmp_path: Path) -> 
     again = CliRunner().invoke(main, args)
     assert again.exit_code == 3
     assert "CT-E053" in again.stderr
+    (output / "claim_blocks").mkdir()
+    (output / "claim_blocks" / "part-0.parquet").write_bytes(b"from an earlier run with --blocking")
     assert CliRunner().invoke(main, [*args, "--overwrite"]).exit_code == 1
+    assert not (output / "claim_blocks").exists()
     assert not spark.sparkContext._jsc.sc().isStopped()  # the CLI leaves a session it did not start alone
 
 
@@ -106,9 +109,17 @@ def test_load_twice_gives_the_same_store(extracted: dict[str, Any], tmp_path: Pa
     first = CliRunner().invoke(main, ["load", str(extracted["output"]), "--db", db])
     assert first.exit_code == 1, first.output  # the job's failures are in the folder
     assert "5 new articles" in first.stderr
-    counts = open_store(db).counts()
+    counts = _counts(db)
     second = CliRunner().invoke(main, ["load", str(extracted["output"]), "--db", db])
     assert second.exit_code == 1
     assert "0 new articles" in second.stderr
-    assert open_store(db).counts() == counts
+    assert _counts(db) == counts
     assert (counts["articles"], counts["failures"]) == (5, 3)
+
+
+def _counts(db: str) -> dict[str, int]:
+    store = open_store(db)
+    try:
+        return store.counts()
+    finally:
+        store.close()

@@ -74,7 +74,11 @@ def run_extract(spark: SparkSession, inputs: Sequence[str], options: ExtractOpti
         records.write.mode(mode).partitionBy("date").parquet(_join(options.output, ARTICLES))
         failures = results.where("failure IS NOT NULL").select("failure.*")
         failures.coalesce(1).write.mode(mode).parquet(_join(options.output, FAILURES))
-        pairs = _write_blocks(results, options) if options.blocking else None
+        if options.blocking:
+            pairs: int | None = _write_blocks(results, options)
+        else:
+            pairs = None
+            _delete(spark, _join(options.output, CLAIM_BLOCKS))  # stale pairs would name old articles
         return _summary(results, pairs, time.monotonic() - started)
     except SparkJobError:
         raise
@@ -167,6 +171,11 @@ def _check_output(spark: SparkSession, options: ExtractOptions) -> None:
             f"the output folder {options.output} exists",
             hint="choose a new --output, or pass --overwrite to replace what an earlier run wrote there",
         )
+
+
+def _delete(spark: SparkSession, path: str) -> None:
+    hadoop_path, fs = _hadoop_path(spark, path)
+    fs.delete(hadoop_path, True)
 
 
 def _join(folder: str, name: str) -> str:

@@ -10,6 +10,8 @@ linked the same way. Decisions:
   `ingest`); keys the store already holds are skipped before writing, so a rerun changes nothing and an
   interrupted load continues after its last committed batch;
 - one transaction per batch: a crash loses at most the batch in flight;
+- DIR/claim_vectors (the job's `--embed`) goes into `claim_vectors`, so `build_trails` links without
+  embedding again (ON CONFLICT DO NOTHING: reruns change nothing);
 - a folder with neither articles/ nor failures/, or Parquet of another shape, is CT-E043.
 """
 
@@ -32,7 +34,7 @@ from claimtrail.store._rows import failure_id
 __all__ = ["BATCH_SIZE", "LoadProgress", "load_dataset", "record_key"]
 
 BATCH_SIZE = 500
-ARTICLES, FAILURES = "articles", "failures"
+ARTICLES, FAILURES, VECTORS = "articles", "failures", "claim_vectors"
 
 
 @dataclass
@@ -44,6 +46,7 @@ class LoadProgress:
     already_done: int = 0
     failures: int = 0
     linked_copies: int = 0
+    vectors: int = 0  # claim embeddings from the job's claim_vectors/ (`--embed`)
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -77,7 +80,26 @@ def load_dataset(
         known.update(o.key for o in batch if o.key)
         if on_batch is not None:
             on_batch(progress)
+    progress.vectors = _load_vectors(Path(folder), store, batch_size)
     return progress
+
+
+def _load_vectors(folder: Path, store: SQLStore, batch_size: int) -> int:
+    """Claim embeddings the job computed (`--embed`), stored so the linker does not embed again."""
+    part = folder / VECTORS
+    if not part.is_dir():
+        return 0
+    columns = ("article_id", "claim_local_id", "model", "vector")
+    n = 0
+    for batch in _batches(part, batch_size):
+        rows = [
+            dict(zip(columns, values, strict=True))
+            for values in zip(*(batch.column(c).to_pylist() for c in columns), strict=True)
+        ]
+        store.insert_rows("claim_vectors", rows)
+        store.commit()
+        n += len(rows)
+    return n
 
 
 def _pending(outcomes: Iterator[Outcome], known: set[str], progress: LoadProgress) -> Iterator[Outcome]:

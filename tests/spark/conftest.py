@@ -45,10 +45,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def extracted(
     spark: Any, corpus: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Any]:
-    """`run_extract` over the corpus (with --blocking): the output folder and the summary."""
+    """`run_extract` over the corpus (with --blocking and --embed): the output folder and the summary."""
     from claimtrail.spark import ExtractOptions, run_extract
 
     output = tmp_path_factory.mktemp("spark") / "out"
     inputs = [str(corpus["warc"]), str(corpus["jsonl"]), str(corpus["missing"])]
-    summary = run_extract(spark, inputs, ExtractOptions(output=str(output), blocking=True, partitions=2))
+    options = ExtractOptions(output=str(output), blocking=True, embed=True, partitions=2)
+    summary = run_extract(spark, inputs, options)
     return {"output": output, "summary": summary}

@@ -23,6 +23,7 @@ from claimtrail.store import open_store
 pytestmark = [
     pytest.mark.spark,
     pytest.mark.model,
+    pytest.mark.embedding,
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
@@ -123,3 +124,28 @@ def _counts(db: str) -> dict[str, int]:
         return store.counts()
     finally:
         store.close()
+
+
+class _NoEmbedding:
+    def embed(self, texts: list[str]) -> Any:
+        raise AssertionError(f"the linker embedded {len(texts)} statements the job had embedded already")
+
+
+def test_embeddings_from_the_job_let_the_linker_skip_embedding(
+    extracted: dict[str, Any], tmp_path: Path
+) -> None:
+    from claimtrail.load import load_dataset
+    from claimtrail.trails.build import build_trails
+
+    vectors = pq.read_table(extracted["output"] / "claim_vectors")
+    assert vectors.num_rows > 0
+    assert set(vectors.column_names) == {"article_id", "claim_local_id", "model", "vector"}
+    store = open_store(tmp_path / "store.db")
+    try:
+        progress = load_dataset(extracted["output"], store)
+        assert progress.vectors == vectors.num_rows
+        report = build_trails(store, embedder=_NoEmbedding())
+        claims = int(store.execute_sql("SELECT count(*) FROM claims")[0][0])
+    finally:
+        store.close()
+    assert report.claims_linked == claims > 0

@@ -28,6 +28,11 @@ def spark_cli() -> None:
 @click.option(
     "--min-jaccard", type=click.FloatRange(0, 1), default=0.3, show_default=True, help="For --blocking."
 )
+@click.option(
+    "--embed",
+    is_flag=True,
+    help="Also write claim_vectors/: claim embeddings, so linking after load is cheap.",
+)
 @click.option("--overwrite", is_flag=True, help="Replace the output of an earlier run in --output.")
 @click.option("--master", default=None, help="Spark master when not run by spark-submit, e.g. 'local[2]'.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline package.")
@@ -38,6 +43,7 @@ def extract_cmd(
     partitions: int | None,
     blocking: bool,
     min_jaccard: float,
+    embed: bool,
     overwrite: bool,
     master: str | None,
     model: str,
@@ -45,7 +51,8 @@ def extract_cmd(
     """Extract every article in INPUTS (WARC(.gz), JSONL, text, HTML, feeds; files, folders, globs).
 
     Writes OUTPUT/articles/date=YYYY-MM-DD/ (records as `claimtrail extract` writes them), OUTPUT/failures/
-    and, with --blocking, OUTPUT/claim_blocks/. Exit code 1 when some inputs failed.
+    and, with --blocking, OUTPUT/claim_blocks/; with --embed, OUTPUT/claim_vectors/. Exit code 1 when some
+    inputs failed.
     """
     from claimtrail.spark import ExtractOptions, run_extract, spark_session
 
@@ -57,6 +64,7 @@ def extract_cmd(
         blocking=blocking,
         min_jaccard=min_jaccard,
         overwrite=overwrite,
+        embed=embed,
     )
     try:
         from pyspark.sql import SparkSession

@@ -15,7 +15,15 @@ from claimtrail.ingest.sources import Format, Unit, as_article, iter_bytes_units
 from claimtrail.models import ArticleRecord, Failure
 from claimtrail.serialize import failure_to_dict, record_to_dict
 
-__all__ = ["UNKNOWN_DATE", "ResultRow", "analyse_partition", "local_name", "partition_date", "split_file"]
+__all__ = [
+    "UNKNOWN_DATE",
+    "ResultRow",
+    "analyse_partition",
+    "embed_partition",
+    "local_name",
+    "partition_date",
+    "split_file",
+]
 
 UNKNOWN_DATE = "unknown"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -52,6 +60,25 @@ def analyse_partition(units: Iterable[Unit], *, model: str) -> Iterator[ResultRo
 
     for result in process_many((as_article(unit) for unit in units), model=model):
         yield result_row(result)
+
+
+def embed_partition(claims: Iterable[Any]) -> Iterator[tuple[str, str, str, bytes]]:
+    """(article id, claim id, model, float32 vector bytes) for the partition's claims; `claims` are rows of
+    (article_id, claim_id, normalized). Each distinct statement is embedded once; the encoder (numpy
+    all-MiniLM-L6-v2) loads once per Python worker. `claimtrail load` stores the vectors, and the linker
+    then links without embedding: the costly part of linking runs on the cluster."""
+    import numpy as np
+
+    from claimtrail.trails.link import METHOD
+    from claimtrail.trails.minilm import load_minilm
+
+    rows = [(str(r[0]), str(r[1]), str(r[2])) for r in claims]
+    statements = sorted({statement for _, _, statement in rows})
+    if not statements:
+        return
+    vectors = dict(zip(statements, load_minilm().embed(statements), strict=True))
+    for article_id, claim_id, statement in rows:
+        yield article_id, claim_id, METHOD, np.asarray(vectors[statement], dtype="<f4").tobytes()
 
 
 def result_row(result: ArticleRecord | Failure) -> ResultRow:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ExtractOptions", "ExtractSummary", "main", "run_extract"]
 
-ARTICLES, FAILURES, CLAIM_BLOCKS = "articles", "failures", "claim_blocks"
+ARTICLES, FAILURES, CLAIM_BLOCKS, CLAIM_VECTORS = "articles", "failures", "claim_blocks", "claim_vectors"
 PARTITIONS_PER_CORE = 4  # several tasks per core, so one slow partition does not hold the stage
 
 
@@ -50,6 +50,7 @@ class ExtractOptions:
     blocking: bool = False
     min_jaccard: float = 0.3
     overwrite: bool = False
+    embed: bool = False  # also write claim_vectors/: the linker's embeddings, computed on the cluster
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,10 @@ def run_extract(spark: SparkSession, inputs: Sequence[str], options: ExtractOpti
         records.write.mode(mode).partitionBy("date").parquet(_join(options.output, ARTICLES))
         failures = results.where("failure IS NOT NULL").select("failure.*")
         failures.coalesce(1).write.mode(mode).parquet(_join(options.output, FAILURES))
+        if options.embed:
+            _write_vectors(results, options)
+        else:
+            _delete(spark, _join(options.output, CLAIM_VECTORS))
         if options.blocking:
             pairs: int | None = _write_blocks(results, options)
         else:
@@ -113,6 +118,30 @@ def _write_blocks(results: DataFrame, options: ExtractOptions) -> int:
     claims = claims.selectExpr("article_id", "c.id AS claim_id", "c.normalized AS normalized")
     path = _join(options.output, CLAIM_BLOCKS)
     return write_candidate_pairs(claims, path, min_jaccard=options.min_jaccard)
+
+
+def _write_vectors(results: DataFrame, options: ExtractOptions) -> None:
+    from pyspark.sql.types import BinaryType, StringType, StructField, StructType
+
+    from claimtrail.spark._tasks import embed_partition
+
+    claims = results.where("record IS NOT NULL").selectExpr(
+        "record.id AS article_id", "explode(record.claims) AS c"
+    )
+    claims = claims.selectExpr("article_id", "c.id AS claim_id", "c.normalized AS normalized")
+    schema = StructType(
+        [
+            StructField("article_id", StringType(), False),
+            StructField("claim_local_id", StringType(), False),
+            StructField("model", StringType(), False),
+            StructField("vector", BinaryType(), False),
+        ]
+    )
+    vectors = claims.rdd.mapPartitions(embed_partition)
+    spark = results.sparkSession
+    spark.createDataFrame(vectors, schema).write.mode("overwrite").parquet(
+        _join(options.output, CLAIM_VECTORS)
+    )
 
 
 def _summary(results: DataFrame, claim_pairs: int | None, elapsed: float) -> ExtractSummary:

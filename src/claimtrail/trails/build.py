@@ -78,7 +78,9 @@ def build_trails(
         linker = Linker(embedder, threshold=threshold, max_gap_days=max_gap_days)
         members = _linked_members(store)
         linker.restore(members)
-        vectors = _embed_unique(linker, pending, {item.statement: vector for _, item, vector in members})
+        known = {item.statement: vector for _, item, vector in members}
+        known.update(_stored_vectors(store, pending))
+        vectors = _embed_unique(linker, pending, known)
         decisions = linker.link(pending, vectors)
         _write_links(store, pending, vectors, decisions)
         store.commit()
@@ -179,6 +181,20 @@ def _pending_claims(store: SQLStore) -> list[ClaimItem]:
         " WHERE t.article_id IS NULL ORDER BY c.article_id, c.local_id"
     )
     return _items(store, rows)
+
+
+def _stored_vectors(store: SQLStore, items: Sequence[ClaimItem]) -> dict[str, Any]:
+    """statement -> embedding for pending claims whose vector is already stored (e.g. by `claimtrail load`
+    from a Spark job run with --embed), made by this linker's model."""
+    rows = store.execute_sql(
+        "SELECT c.normalized, v.vector FROM claim_vectors v JOIN claims c"
+        " ON c.article_id = v.article_id AND c.local_id = v.claim_local_id"
+        " LEFT JOIN trail_claims t ON t.article_id = v.article_id AND t.claim_local_id = v.claim_local_id"
+        " WHERE t.article_id IS NULL AND v.model = ?",
+        (METHOD,),
+    )
+    wanted = {item.statement for item in items}
+    return {str(s): np.frombuffer(bytes(v), dtype="<f4") for s, v in rows if s in wanted}
 
 
 def _linked_members(store: SQLStore) -> list[tuple[str, ClaimItem, Any]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from claimtrail.extract.lexicon import lexicon
 
@@ -35,9 +36,13 @@ class StanceFact:
     cue: str = ""
 
 
+@cache
+def _outlets() -> frozenset[str]:
+    return frozenset(o.casefold() for o in lexicon().outlets)
+
+
 def _is_outlet(name: str | None) -> bool:
-    outlets = {o.casefold() for o in lexicon().outlets}
-    return name is not None and name.casefold() in outlets
+    return name is not None and name.casefold() in _outlets()
 
 
 def _plural(n: int, word: str) -> str:

@@ -11,7 +11,8 @@ linked the same way. Decisions:
   interrupted load continues after its last committed batch;
 - one transaction per batch: a crash loses at most the batch in flight;
 - DIR/claim_vectors (the job's `--embed`) goes into `claim_vectors`, so `build_trails` links without
-  embedding again (ON CONFLICT DO NOTHING: reruns change nothing);
+  embedding again, and DIR/claim_blocks (`--blocking`) into `claim_blocks`, so it compares a claim only with
+  its candidate partners (ON CONFLICT DO NOTHING: reruns change nothing);
 - a folder with neither articles/ nor failures/, or Parquet of another shape, is CT-E043.
 """
 
@@ -34,7 +35,7 @@ from claimtrail.store._rows import failure_id
 __all__ = ["BATCH_SIZE", "LoadProgress", "load_dataset", "record_key"]
 
 BATCH_SIZE = 500
-ARTICLES, FAILURES, VECTORS = "articles", "failures", "claim_vectors"
+ARTICLES, FAILURES, VECTORS, BLOCKS = "articles", "failures", "claim_vectors", "claim_blocks"
 
 
 @dataclass
@@ -47,6 +48,7 @@ class LoadProgress:
     failures: int = 0
     linked_copies: int = 0
     vectors: int = 0  # claim embeddings from the job's claim_vectors/ (`--embed`)
+    blocks: int = 0  # candidate claim pairs from the job's claim_blocks/ (`--blocking`)
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -81,7 +83,34 @@ def load_dataset(
         if on_batch is not None:
             on_batch(progress)
     progress.vectors = _load_vectors(Path(folder), store, batch_size)
+    progress.blocks = _load_blocks(Path(folder), store, batch_size)
     return progress
+
+
+def _load_blocks(folder: Path, store: SQLStore, batch_size: int) -> int:
+    """Candidate claim pairs of the job's --blocking, for the linker to compare only those."""
+    part = folder / BLOCKS
+    if not part.is_dir():
+        return 0
+    columns = ("article_id_a", "claim_id_a", "article_id_b", "claim_id_b", "jaccard_estimate")
+    sql = f"INSERT INTO claim_blocks ({', '.join(columns)}) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+    n = 0
+    for batch in _batches(part, batch_size):
+        data = batch.to_pydict()
+        rows = list(zip(*(data[c] for c in columns), strict=True))
+        store.executemany_sql(sql, rows)
+        store.commit()
+        n += len(rows)
+    if (folder / ARTICLES).is_dir():
+        import pyarrow.dataset as ds
+
+        ids = ds.dataset(folder / ARTICLES, format="parquet", partitioning="hive").to_table(columns=["id"])
+        covered = [(str(i),) for i in ids.column("id").to_pylist()]
+        store.executemany_sql(
+            "INSERT INTO blocked_articles (article_id) VALUES (?) ON CONFLICT DO NOTHING", covered
+        )
+        store.commit()
+    return n
 
 
 def _load_vectors(folder: Path, store: SQLStore, batch_size: int) -> int:

@@ -149,3 +149,35 @@ def test_embeddings_from_the_job_let_the_linker_skip_embedding(
     finally:
         store.close()
     assert report.claims_linked == claims > 0
+
+
+def test_blocks_from_the_job_restrict_the_linker(extracted: dict[str, Any], tmp_path: Path) -> None:
+    from claimtrail.load import load_dataset
+    from claimtrail.trails.build import build_trails
+
+    pairs = pq.read_table(extracted["output"] / "claim_blocks").num_rows
+    store = open_store(tmp_path / "store.db")
+    try:
+        progress = load_dataset(extracted["output"], store)
+        assert progress.blocks == pairs
+        assert load_dataset(extracted["output"], store).blocks == pairs  # a rerun inserts nothing new
+        stored = int(store.execute_sql("SELECT count(*) FROM claim_blocks")[0][0])
+        covered = int(store.execute_sql("SELECT count(*) FROM blocked_articles")[0][0])
+        articles = int(store.execute_sql("SELECT count(*) FROM articles")[0][0])
+        report = build_trails(store)
+        joined = store.execute_sql(
+            "SELECT article_id, claim_local_id FROM trail_claims"
+            " WHERE matched_article_id IS NOT NULL AND matched_article_id <> article_id"
+        )
+        rows = store.execute_sql(
+            "SELECT article_id_a, claim_id_a, article_id_b, claim_id_b FROM claim_blocks"
+        )
+        paired = {(r[0], r[1]) for r in rows} | {(r[2], r[3]) for r in rows}
+    finally:
+        store.close()
+    assert stored == pairs
+    assert covered == articles
+    assert report.claims_linked > 0
+    # across articles, a claim joins a trail only through a blocked partner's trail
+    for article_id, claim_id in joined:
+        assert (article_id, claim_id) in paired

@@ -103,3 +103,22 @@ def test_restored_trails_take_new_claims_incrementally() -> None:
     [joined] = later.link([item("b", "mercenaries", "2019-01-27")])
     assert joined.trail_id == start.trail_id
     assert not joined.new_trail
+
+
+def test_blocked_claims_compare_only_with_their_partners_trails() -> None:
+    items = [
+        item("a", "contractors", "2019-01-25"),
+        item("b", "mercenaries", "2019-01-26"),
+        item("c", "mercenaries", "2019-01-27"),
+        item("d", "contractors", "2019-01-28"),
+    ]
+    candidates = {
+        ("b", "c1"): {("a", "c1")},  # paired: joins a's trail
+        ("c", "c1"): set(),  # covered by blocking but paired with nothing: a trail of its own
+        # d is not covered by the blocking run: compared with every trail, as without blocks
+    }
+    decisions = {d.article_id: d for d in Linker(EMBEDDER).link(items, candidates=candidates)}
+    assert decisions["b"].trail_id == decisions["a"].trail_id
+    assert decisions["b"].matched_article_id == "a"
+    assert decisions["c"].new_trail
+    assert decisions["d"].trail_id == decisions["a"].trail_id

@@ -93,12 +93,26 @@ def m005_trail_summaries(dialect: Dialect) -> list[str]:
     ]
 
 
+def m006_claim_blocks(dialect: Dialect) -> list[str]:
+    """`claim_blocks`: candidate claim pairs from the Spark job's blocking (`claimtrail load`); when a
+    pending claim has any, the linker compares it only with its partners' trails."""
+    return [
+        "CREATE TABLE IF NOT EXISTS claim_blocks (article_id_a TEXT NOT NULL, claim_id_a TEXT NOT NULL,"
+        " article_id_b TEXT NOT NULL, claim_id_b TEXT NOT NULL, jaccard_estimate REAL NOT NULL,"
+        " PRIMARY KEY (article_id_a, claim_id_a, article_id_b, claim_id_b))",
+        "CREATE INDEX IF NOT EXISTS idx_claim_blocks_b ON claim_blocks (article_id_b, claim_id_b)",
+        # the articles a blocking run covered: their claims without a pair start trails of their own
+        "CREATE TABLE IF NOT EXISTS blocked_articles (article_id TEXT NOT NULL PRIMARY KEY)",
+    ]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "m001_tables", m001_tables),
     Migration(2, "m002_search", m002_search),
     Migration(3, "m003_trails", m003_trails),
     Migration(4, "m004_trail_stories", m004_trail_stories),
     Migration(5, "m005_trail_summaries", m005_trail_summaries),
+    Migration(6, "m006_claim_blocks", m006_claim_blocks),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

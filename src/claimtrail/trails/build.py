@@ -81,7 +81,7 @@ def build_trails(
         known = {item.statement: vector for _, item, vector in members}
         known.update(_stored_vectors(store, pending))
         vectors = _embed_unique(linker, pending, known)
-        decisions = linker.link(pending, vectors)
+        decisions = linker.link(pending, vectors, candidates=_blocks(store, pending))
         _write_links(store, pending, vectors, decisions)
         store.commit()
     except BaseException:
@@ -181,6 +181,28 @@ def _pending_claims(store: SQLStore) -> list[ClaimItem]:
         " WHERE t.article_id IS NULL ORDER BY c.article_id, c.local_id"
     )
     return _items(store, rows)
+
+
+Key = tuple[str, str]
+
+
+def _blocks(store: SQLStore, items: Sequence[ClaimItem]) -> dict[Key, set[Key]] | None:
+    """The blocking partners (both directions) of each pending claim whose article a blocking run covered
+    (`claimtrail load` of a Spark job run with --blocking), possibly none; other claims are left out and
+    are compared with every trail. None when the store holds no blocking run."""
+    if not store.execute_sql("SELECT 1 FROM blocked_articles LIMIT 1"):
+        return None
+    covered = {str(row[0]) for row in store.execute_sql("SELECT article_id FROM blocked_articles")}
+    partners: dict[Key, set[Key]] = {item.key: set() for item in items if item.article_id in covered}
+    for a_article, a_claim, b_article, b_claim in store.execute_sql(
+        "SELECT article_id_a, claim_id_a, article_id_b, claim_id_b FROM claim_blocks"
+    ):
+        a, b = (str(a_article), str(a_claim)), (str(b_article), str(b_claim))
+        if a in partners:
+            partners[a].add(b)
+        if b in partners:
+            partners[b].add(a)
+    return partners
 
 
 def _stored_vectors(store: SQLStore, items: Sequence[ClaimItem]) -> dict[str, Any]:

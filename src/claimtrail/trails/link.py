@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -142,6 +142,8 @@ class Linker:
         self._trail_number: dict[str, int] = {}
         self._first_day: list[dt.date | None] = []
         self._last_day: list[dt.date | None] = []
+        self._member_of: dict[Key, int] = {}  # claim -> its row in the member matrix
+        self._trail_members: list[list[int]] = []  # trail number -> its rows
 
     def __len__(self) -> int:
         return len(self._members.items)
@@ -155,11 +157,29 @@ class Linker:
         for trail_id, item, vector in members:
             self._add(self._trail(trail_id), item, np.asarray(vector, dtype=np.float32))
 
-    def link(self, items: Sequence[ClaimItem], vectors: Vector | None = None) -> list[LinkDecision]:
-        """Link `items` (in date order) to the trails; `vectors` are their embeddings when already known."""
+    def link(
+        self,
+        items: Sequence[ClaimItem],
+        vectors: Vector | None = None,
+        *,
+        candidates: Mapping[Key, set[Key]] | None = None,
+    ) -> list[LinkDecision]:
+        """Link `items` (in date order) to the trails; `vectors` are their embeddings when already known.
+
+        With `candidates` (claim -> the claims a blocking step paired it with, e.g. the Spark job's
+        `claim_blocks`), a claim listed there is compared only with the trails of its linked partners (with
+        none, it starts a trail); a claim not listed is compared with every trail.
+        """
         order = sorted(range(len(items)), key=lambda i: sort_key(items[i]))
         known = vectors if vectors is not None else self.embed([item.statement for item in items])
-        return [self._link_one(items[i], np.asarray(known[i], dtype=np.float32)) for i in order]
+        decisions = []
+        for i in order:
+            vector = np.asarray(known[i], dtype=np.float32)
+            if candidates is None or items[i].key not in candidates:
+                decisions.append(self._link_one(items[i], vector))
+            else:
+                decisions.append(self._link_blocked(items[i], vector, candidates.get(items[i].key, set())))
+        return decisions
 
     def embed(self, statements: list[str]) -> Vector:
         if not statements:
@@ -179,6 +199,10 @@ class Linker:
         return number
 
     def _add(self, trail: int, item: ClaimItem, vector: Vector) -> None:
+        self._member_of[item.key] = len(self._members.items)
+        while len(self._trail_members) <= trail:
+            self._trail_members.append([])
+        self._trail_members[trail].append(len(self._members.items))
         self._members.append(vector, trail, item)
         day = _day(item.date)
         if day is not None:
@@ -210,23 +234,59 @@ class Linker:
                     best_trail, best_score = int(trail), float(averages[trail])
                     break
         if best_trail < 0:
-            trail_id = trail_id_for(item)
-            self._add(self._trail(trail_id), item, vector)
-            return LinkDecision(
-                article_id=item.article_id,
-                claim_local_id=item.claim_local_id,
-                trail_id=trail_id,
-                new_trail=True,
-                matched_article_id=None,
-                matched_claim_local_id=None,
-                score=1.0,
-                text_similarity=1.0,
-                shared_entities=(),
-                date_gap_days=None,
-            )
+            return self._start_trail(item, vector)
         decision = self._explain(best_trail, best_score, item, similarities, trails)
         self._add(best_trail, item, vector)
         return decision
+
+    def _link_blocked(self, item: ClaimItem, vector: Vector, partners: set[Key]) -> LinkDecision:
+        """Average link over the trails of the claim's blocking partners only: a few small products."""
+        members = self._members
+        trails = {members.trails[self._member_of[k]] for k in partners if k in self._member_of}
+        day = _day(item.date)
+        scored = []
+        for trail in sorted(trails):
+            rows = np.asarray(self._trail_members[trail], dtype=np.int64)
+            similarities = members.buffer[rows] @ vector
+            average = float(similarities.mean())
+            if average >= self.threshold and not self._too_far(trail, day):
+                best_row = int(rows[int(np.argmax(similarities))])
+                scored.append((-average, trail, best_row, float(similarities.max())))
+        if not scored:
+            return self._start_trail(item, vector)
+        negative, trail, best_row, best = min(scored)
+        matched = members.items[best_row]
+        matched_day = _day(matched.date)
+        decision = LinkDecision(
+            article_id=item.article_id,
+            claim_local_id=item.claim_local_id,
+            trail_id=self._trail_ids[trail],
+            new_trail=False,
+            matched_article_id=matched.article_id,
+            matched_claim_local_id=matched.claim_local_id,
+            score=round(-negative, 4),
+            text_similarity=round(best, 4),
+            shared_entities=tuple(sorted(item.entities & matched.entities)),
+            date_gap_days=abs((day - matched_day).days) if day and matched_day else None,
+        )
+        self._add(trail, item, vector)
+        return decision
+
+    def _start_trail(self, item: ClaimItem, vector: Vector) -> LinkDecision:
+        trail_id = trail_id_for(item)
+        self._add(self._trail(trail_id), item, vector)
+        return LinkDecision(
+            article_id=item.article_id,
+            claim_local_id=item.claim_local_id,
+            trail_id=trail_id,
+            new_trail=True,
+            matched_article_id=None,
+            matched_claim_local_id=None,
+            score=1.0,
+            text_similarity=1.0,
+            shared_entities=(),
+            date_gap_days=None,
+        )
 
     def _explain(
         self,

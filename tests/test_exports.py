@@ -77,3 +77,22 @@ def test_export_cli(trail_store_path: Path, tmp_path: Path) -> None:
         == 0
     )
     assert (tmp_path / "t" / "stances.csv").exists()
+
+
+def test_parquet_holds_the_same_records_as_jsonl(trail_store_path: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from claimtrail.exports import export_parquet
+    from claimtrail.serialize_arrow import table_to_records
+
+    store = open_store(trail_store_path)
+    try:
+        n = export_parquet(store, tmp_path / "records.parquet")
+        out = io.StringIO()
+        export_jsonl(store, out)
+    finally:
+        store.close()
+    from_parquet = table_to_records(pq.read_table(tmp_path / "records.parquet"))
+    from_jsonl = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert n == len(from_parquet) == len(from_jsonl) > 0
+    assert from_parquet == from_jsonl

@@ -96,6 +96,7 @@ def run_ingest(warc: Path, workers: int, n: int) -> dict[str, float]:
             str(db),
             "--workers",
             str(workers),
+            "--no-link",  # the ceiling is reading + NLP; trail linking is measured by bench_trails.py
         ]
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()

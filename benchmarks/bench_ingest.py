@@ -23,6 +23,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -41,14 +42,27 @@ def load_pages() -> list[bytes]:
     return [gzip.decompress(p.read_bytes()) for p in sorted(PAGES.glob("*.html.gz"))]
 
 
+_PARAGRAPH = re.compile(rb"<p[\s>].*?</p>", re.IGNORECASE | re.DOTALL)
+
+
 def varied(pages: list[bytes], n: int) -> list[bytes]:
+    """N pages; each copy after the first gets a numbered sentence inside its longest paragraph (the main
+    text, which the HTML extraction keeps) and before the end of its article or body, so that (almost)
+    every copy is a distinct article for the store; the run prints how many were stored as new."""
     out = []
     for i in range(n):
         page = pages[i % len(pages)]
         if i >= len(pages):
-            marker = f"<p>Update {i}: this copy was republished as number {i} of the benchmark.</p>".encode()
-            at = page.find(b"<p")
-            page = page[:at] + marker + page[at:] if at >= 0 else page + marker
+            marker = f" Update {i}: this copy was republished as number {i} of the benchmark.".encode()
+            longest = max(_PARAGRAPH.finditer(page), key=lambda m: m.end() - m.start(), default=None)
+            if longest is not None:
+                at = longest.end() - len(b"</p>")
+                page = page[:at] + marker + page[at:]
+            # pages whose text is not in <p> elements: a closing paragraph in the article or body too
+            for closing in (b"</article>", b"</body>"):
+                if (at := page.rfind(closing)) >= 0:
+                    page = page[:at] + b"<p>" + marker + b"</p>" + page[at:]
+                    break
         out.append(page)
     return out
 

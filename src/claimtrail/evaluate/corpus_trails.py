@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -122,9 +121,6 @@ def _score(store: SQLStore, annotation: dict[str, Any], get_trail: Any) -> EvalR
                 errors.append({"trail": trail["id"], "file": expected["file"], "missed_stance": expected})
     precision, recall, f1 = bcubed(predicted, gold)
     n_trails = len(annotation["trails"])
-    by_trail: dict[str, set[str]] = defaultdict(set)
-    for p, g in zip(predicted, gold, strict=True):
-        by_trail[g].add(p)
     return EvalResult(
         n=len(predicted),
         metrics={

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from claimtrail.store import SQLStore
+from claimtrail.trails._sql import ARTICLE_DATE, chunks, placeholders
 from claimtrail.trails.actors import ArticleActor, StoreActorIndex
 from claimtrail.trails.link import (
     DEFAULT_MAX_GAP_DAYS,
@@ -29,9 +30,6 @@ from claimtrail.trails.link import (
 )
 
 __all__ = ["BuildReport", "build_trails", "refresh_summaries"]
-
-_ARTICLE_DATE = "substr(coalesce(ar.published, ar.dateline_date), 1, 10)"
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +44,6 @@ class BuildReport:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
-def _placeholders(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values)
 
 
 def build_trails(
@@ -141,11 +130,11 @@ def _link_actors(store: SQLStore) -> tuple[int, int]:
 def _entities(store: SQLStore, article_ids: Sequence[str]) -> dict[str, list[tuple[int, int, str]]]:
     """Per article, the (start, end, actor name) of every named actor mention."""
     found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for chunk in _chunks(sorted(set(article_ids))):
+    for chunk in chunks(sorted(set(article_ids))):
         rows = store.execute_sql(
             "SELECT m.article_id, m.start_char, m.end_char, a.name FROM mentions m"
             " JOIN actors a ON a.article_id = m.article_id AND a.local_id = m.actor_local_id"
-            f" WHERE a.kind <> 'UNNAMED' AND m.article_id IN ({_placeholders(chunk)})",
+            f" WHERE a.kind <> 'UNNAMED' AND m.article_id IN ({placeholders(chunk)})",
             tuple(chunk),
         )
         for article_id, start, end, name in rows:
@@ -175,7 +164,7 @@ def _items(store: SQLStore, rows: list[tuple[Any, ...]]) -> list[ClaimItem]:
 
 def _pending_claims(store: SQLStore) -> list[ClaimItem]:
     rows = store.execute_sql(
-        f"SELECT c.article_id, c.local_id, c.normalized, c.start_char, c.end_char, {_ARTICLE_DATE}"
+        f"SELECT c.article_id, c.local_id, c.normalized, c.start_char, c.end_char, {ARTICLE_DATE}"
         " FROM claims c JOIN articles ar ON ar.id = c.article_id"
         " LEFT JOIN trail_claims t ON t.article_id = c.article_id AND t.claim_local_id = c.local_id"
         " WHERE t.article_id IS NULL ORDER BY c.article_id, c.local_id"
@@ -221,7 +210,7 @@ def _stored_vectors(store: SQLStore, items: Sequence[ClaimItem]) -> dict[str, An
 
 def _linked_members(store: SQLStore) -> list[tuple[str, ClaimItem, Any]]:
     rows = store.execute_sql(
-        f"SELECT c.article_id, c.local_id, c.normalized, c.start_char, c.end_char, {_ARTICLE_DATE},"
+        f"SELECT c.article_id, c.local_id, c.normalized, c.start_char, c.end_char, {ARTICLE_DATE},"
         " t.trail_id, v.vector"
         " FROM trail_claims t"
         " JOIN claims c ON c.article_id = t.article_id AND c.local_id = t.claim_local_id"
@@ -274,7 +263,7 @@ def _write_links(
         ],
     )
     touched = sorted({d.trail_id for d in decisions})
-    for chunk in _chunks(touched):
+    for chunk in chunks(touched):
         _refresh_trails(store, chunk, now)
     refresh_summaries(store, touched)
 
@@ -326,10 +315,10 @@ def _link_row(decision: LinkDecision, now: str) -> dict[str, object]:
 def _refresh_trails(store: SQLStore, trail_ids: Sequence[str], now: str) -> None:
     """Dates, size and founding claim of each touched trail, from its members."""
     members = (
-        f"SELECT t.trail_id, {_ARTICLE_DATE} AS day, t.article_id, t.claim_local_id,"
+        f"SELECT t.trail_id, {ARTICLE_DATE} AS day, t.article_id, t.claim_local_id,"
         " coalesce(ar.story_id, ar.id) FROM trail_claims t"
         " JOIN articles ar ON ar.id = t.article_id"
-        f" WHERE t.trail_id IN ({_placeholders(trail_ids)})"
+        f" WHERE t.trail_id IN ({placeholders(trail_ids)})"
     )
     rows = store.execute_sql(members, tuple(trail_ids))
     grouped: dict[str, list[tuple[str | None, str, str]]] = defaultdict(list)

@@ -219,58 +219,37 @@ class Linker:
 
     def _link_one(self, item: ClaimItem, vector: Vector) -> LinkDecision:
         members = self._members
-        best_trail, best_score = -1, -1.0
-        similarities = np.zeros(0, dtype=np.float32)
-        trails = np.asarray(members.trails, dtype=np.int64)
-        if members.items:
-            similarities = members.matrix @ vector
-            sums = np.bincount(trails, weights=similarities, minlength=len(self._trail_ids))
-            counts = np.bincount(trails, minlength=len(self._trail_ids))
-            averages = sums / np.maximum(counts, 1)
-            day = _day(item.date)
-            candidates = np.flatnonzero(averages >= self.threshold)
-            for trail in candidates[np.argsort(-averages[candidates], kind="stable")]:
-                if not self._too_far(int(trail), day):
-                    best_trail, best_score = int(trail), float(averages[trail])
-                    break
-        if best_trail < 0:
+        if not members.items:
             return self._start_trail(item, vector)
-        decision = self._explain(best_trail, best_score, item, similarities, trails)
-        self._add(best_trail, item, vector)
-        return decision
+        similarities = members.matrix @ vector
+        trails = np.asarray(members.trails, dtype=np.int64)
+        sums = np.bincount(trails, weights=similarities, minlength=len(self._trail_ids))
+        averages = sums / np.maximum(np.bincount(trails, minlength=len(self._trail_ids)), 1)
+        day = _day(item.date)
+        candidates = np.flatnonzero(averages >= self.threshold)
+        for trail in candidates[np.argsort(-averages[candidates], kind="stable")]:
+            if not self._too_far(int(trail), day):
+                rows = np.asarray(self._trail_members[int(trail)], dtype=np.int64)
+                return self._join(item, vector, int(trail), float(averages[trail]), rows, similarities[rows])
+        return self._start_trail(item, vector)
 
     def _link_blocked(self, item: ClaimItem, vector: Vector, partners: set[Key]) -> LinkDecision:
         """Average link over the trails of the claim's blocking partners only: a few small products."""
         members = self._members
         trails = {members.trails[self._member_of[k]] for k in partners if k in self._member_of}
         day = _day(item.date)
-        scored = []
+        best: tuple[float, int, Any, Any] | None = None
         for trail in sorted(trails):
             rows = np.asarray(self._trail_members[trail], dtype=np.int64)
             similarities = members.buffer[rows] @ vector
             average = float(similarities.mean())
-            if average >= self.threshold and not self._too_far(trail, day):
-                best_row = int(rows[int(np.argmax(similarities))])
-                scored.append((-average, trail, best_row, float(similarities.max())))
-        if not scored:
+            qualifies = average >= self.threshold and not self._too_far(trail, day)
+            if qualifies and (best is None or average > best[0]):
+                best = (average, trail, rows, similarities)
+        if best is None:
             return self._start_trail(item, vector)
-        negative, trail, best_row, best = min(scored)
-        matched = members.items[best_row]
-        matched_day = _day(matched.date)
-        decision = LinkDecision(
-            article_id=item.article_id,
-            claim_local_id=item.claim_local_id,
-            trail_id=self._trail_ids[trail],
-            new_trail=False,
-            matched_article_id=matched.article_id,
-            matched_claim_local_id=matched.claim_local_id,
-            score=round(-negative, 4),
-            text_similarity=round(best, 4),
-            shared_entities=tuple(sorted(item.entities & matched.entities)),
-            date_gap_days=abs((day - matched_day).days) if day and matched_day else None,
-        )
-        self._add(trail, item, vector)
-        return decision
+        average, trail, rows, similarities = best
+        return self._join(item, vector, trail, average, rows, similarities)
 
     def _start_trail(self, item: ClaimItem, vector: Vector) -> LinkDecision:
         trail_id = trail_id_for(item)
@@ -288,21 +267,21 @@ class Linker:
             date_gap_days=None,
         )
 
-    def _explain(
+    def _join(
         self,
+        item: ClaimItem,
+        vector: Vector,
         trail: int,
         score: float,
-        item: ClaimItem,
+        rows: npt.NDArray[np.int64],
         similarities: npt.NDArray[np.floating[Any]],
-        trails: npt.NDArray[np.int64],
     ) -> LinkDecision:
-        members = self._members
-        in_trail = np.flatnonzero(trails == trail)
-        best = int(in_trail[int(np.argmax(similarities[in_trail]))])  # the first of equals: the earliest
-        matched = members.items[best]
+        """Add the claim to `trail` (average similarity `score`; `rows` its members and their similarities),
+        explained by the member it matches best (the first of equals: the earliest)."""
+        best = int(np.argmax(similarities))
+        matched = self._members.items[int(rows[best])]
         day, matched_day = _day(item.date), _day(matched.date)
-        gap = abs((day - matched_day).days) if day and matched_day else None
-        return LinkDecision(
+        decision = LinkDecision(
             article_id=item.article_id,
             claim_local_id=item.claim_local_id,
             trail_id=self._trail_ids[trail],
@@ -312,5 +291,7 @@ class Linker:
             score=round(score, 4),
             text_similarity=round(float(similarities[best]), 4),
             shared_entities=tuple(sorted(item.entities & matched.entities)),
-            date_gap_days=gap,
+            date_gap_days=abs((day - matched_day).days) if day and matched_day else None,
         )
+        self._add(trail, item, vector)
+        return decision

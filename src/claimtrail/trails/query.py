@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from claimtrail.store import SQLStore
+from claimtrail.trails._sql import ARTICLE_DATE, chunks, placeholders
 from claimtrail.trails.lifecycle import StanceFact, describe_state
 from claimtrail.trails.views import (
     STANCES,
@@ -47,13 +48,8 @@ __all__ = [
 
 Sort = Literal["recent", "activity"]
 MAX_LIMIT = 100
-_DATE = "substr(coalesce(ar.published, ar.dateline_date), 1, 10)"
 _TERM = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
-
-
-def _in(values: Sequence[object]) -> str:
-    return ", ".join("?" for _ in values) or "NULL"
 
 
 # --- articles -------------------------------------------------------------------------------------------
@@ -64,8 +60,8 @@ def _article_refs(store: SQLStore, ids: Sequence[str]) -> dict[str, ArticleRef]:
     if not unique:
         return {}
     rows = store.execute_sql(
-        f"SELECT ar.id, ar.headline, o.name, {_DATE} FROM articles ar"
-        f" LEFT JOIN outlets o ON o.id = ar.outlet_id WHERE ar.id IN ({_in(unique)})",
+        f"SELECT ar.id, ar.headline, o.name, {ARTICLE_DATE} FROM articles ar"
+        f" LEFT JOIN outlets o ON o.id = ar.outlet_id WHERE ar.id IN ({placeholders(unique)})",
         tuple(unique),
     )
     return {r[0]: ArticleRef(id=r[0], headline=r[1], outlet=r[2], date=r[3]) for r in rows}
@@ -134,8 +130,9 @@ class _Member:
 def _members(store: SQLStore, trail_id: str) -> list[_Member]:
     """The trail's claims in date order; within a story and a day, the original outlet's copy first."""
     rows = store.execute_sql(
-        f"SELECT c.article_id, c.local_id, coalesce(ar.story_id, ar.id), {_DATE}, c.text, c.normalized,"
-        " c.start_char, c.end_char, CASE WHEN ar.outlet_id = s.original_outlet_id THEN 0 ELSE 1 END"
+        f"SELECT c.article_id, c.local_id, coalesce(ar.story_id, ar.id), {ARTICLE_DATE}, c.text,"
+        " c.normalized, c.start_char, c.end_char,"
+        " CASE WHEN ar.outlet_id = s.original_outlet_id THEN 0 ELSE 1 END"
         " FROM trail_claims t"
         " JOIN claims c ON c.article_id = t.article_id AND c.local_id = t.claim_local_id"
         " JOIN articles ar ON ar.id = t.article_id LEFT JOIN stories s ON s.id = ar.story_id"
@@ -251,10 +248,9 @@ def _appearances(store: SQLStore, members: list[_Member], leads: dict[str, str])
         by_story[member.story_id].append(member)
     copies_of: dict[str, list[str]] = {story: [] for story in by_story}
     stories = list(by_story)
-    for start in range(0, len(stories), 500):
-        chunk = stories[start : start + 500]
+    for chunk in chunks(stories):
         for article_id, story in store.execute_sql(
-            f"SELECT id, story_id FROM articles WHERE story_id IN ({_in(chunk)})", tuple(chunk)
+            f"SELECT id, story_id FROM articles WHERE story_id IN ({placeholders(chunk)})", tuple(chunk)
         ):
             copies_of[story].append(article_id)
     for story, members_of_story in by_story.items():  # articles stored without a story stand alone
@@ -265,7 +261,8 @@ def _appearances(store: SQLStore, members: list[_Member], leads: dict[str, str])
     )
     texts = dict(
         store.execute_sql(
-            f"SELECT id, text FROM articles WHERE id IN ({_in(list(leads.values()))})", tuple(leads.values())
+            f"SELECT id, text FROM articles WHERE id IN ({placeholders(list(leads.values()))})",
+            tuple(leads.values()),
         )
     )
     appearances: list[Appearance] = []

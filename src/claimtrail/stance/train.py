@@ -361,7 +361,7 @@ def _report(
     return metrics
 
 
-def run(data: Path, out: Path, *, dev: bool, name: str) -> dict[str, Any]:
+def run(data: Path, out: Path, *, dev: bool, name: str, holdout_probs: Path | None = None) -> dict[str, Any]:
     def log(message: str) -> None:
         print(message, file=sys.stderr)
 
@@ -397,6 +397,15 @@ def run(data: Path, out: Path, *, dev: bool, name: str) -> dict[str, Any]:
             _dataset(predict_model(model, fnc_dev), "fnc"),
             FNC_LABELS,
         )
+        if holdout_probs is not None:  # the heads' hold-out probabilities, to tune the cross-encoder mix
+            memo: dict[str, Any] = {}
+            np.savez(
+                holdout_probs,
+                emergent=np.array([model.headline_proba(p.claim, p.headline or "") for p in head_dev]),
+                emergent_gold=np.array([p.gold for p in head_dev]),
+                fnc=model.body_proba([model.body_features(p.claim, p.body or "", memo) for p in fnc_dev]),
+                fnc_gold=np.array([p.gold for p in fnc_dev]),
+            )
         return metrics
     files = sorted([*emergent_dir.glob("*.csv"), *fnc_dir.glob("*.csv")])
     meta = {
@@ -434,10 +443,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--dev", action="store_true", help="fit on train minus dev, print dev scores, write nothing"
     )
+    parser.add_argument(
+        "--holdout-probs", type=Path, help="with --dev: save the hold-out probabilities (.npz)"
+    )
     args = parser.parse_args(argv)
     random.seed(SEED)
     np.random.seed(SEED)
-    run(args.data, args.out, dev=args.dev, name=args.name)
+    run(args.data, args.out, dev=args.dev, name=args.name, holdout_probs=args.holdout_probs)
     return 0
 
 

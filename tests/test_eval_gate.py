@@ -77,3 +77,12 @@ def test_sample_corpus_trails_meet_their_floors() -> None:
     result = evaluate_corpus_trails(HERE.parent / "samples" / "corpus")
     for name, floor in BASELINE["trails_sample_corpus"].items():
         assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
+
+
+@pytest.mark.embedding
+def test_emergent_stance_meets_its_floors(shared_dir: Path) -> None:
+    from claimtrail.evaluate.stance import evaluate_stance
+
+    result = evaluate_stance(shared_dir / "data" / "stance" / "emergent", split="test")
+    for name, floor in BASELINE["stance_emergent_test"].items():
+        assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"

@@ -1,0 +1,220 @@
+"""Positions taken on earlier claims: denials, doubts and confirmations, directly or through a reference.
+
+"denied that X" restates X; "the report was another hoax", "refuted the reports", "cast doubt on the
+figures" reach the claims the noun stands for. Opposing a plan ("rejected the ultimatum") is not a stance on
+a claim: only claim nouns (and figures, for denials and doubts) are followed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimtrail.extract.claim_syntax import (
+    FIGURE_NOUNS,
+    REFERENCE_FAMILIES,
+    TRUTH_WORDS,
+    np_span,
+    pleads_not_guilty,
+    that_clause_after,
+    with_adverb,
+)
+from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, only_by
+from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.sentences import sentence
+from claimtrail.models import StanceLabel
+
+_DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
+_GROUND_NOUNS = frozenset({"truth", "basis", "foundation", "substance", "merit", "evidence"})
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
+
+
+class Positions(ClaimSet):
+    """Stances on claims already found, taken later in the article."""
+
+    def from_positions(self) -> None:
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            label = lexicon().stance_verbs.get(lemma) or SUPPORT.get(lemma)
+            if tok.pos_ == "VERB" and lemma == "plead" and pleads_not_guilty(tok):
+                label = "denies"
+            if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
+                self._verb_on_reference(tok, label)  # type: ignore[arg-type]
+            predicate_like = tok.pos_ in ("NOUN", "ADJ", "PROPN") or (
+                tok.tag_ == "VBN" and tok.pos_ == "VERB"
+            )
+            if predicate_like and self._denial_predicate(tok) is not None:
+                self._predicate_on_reference(tok)
+            if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
+                self._doubt(tok)
+            if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
+                self._no_truth_in(tok)
+
+    def _no_truth_in(self, noun: Token) -> None:
+        """'There is no truth in this story', 'no basis for the claims': a denial of what follows."""
+        for prep in (
+            c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for", "behind")
+        ):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if self._refers_to_claim(pobj):
+                    det = next(c for c in noun.children if c.lower_ in ("no", "little"))
+                    cue = f"{det.text} {noun.text}"
+                    actor = self._holder(noun.head if noun.head is not noun else noun)
+                    for claim in self._targets(pobj, actor):
+                        self.stance(claim, actor, "denies", cue, noun)
+
+    def _objects(self, verb: Token) -> list[Token]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            objs += [c for c in prep.children if c.dep_ == "pobj"]
+        objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # 'denied as "fake news" a report'
+        return [
+            o for o in objs if o.lemma_.lower() in lexicon().claim_nouns or o.lower_ in lexicon().claim_nouns
+        ]
+
+    def _verb_on_reference(self, verb: Token, label: StanceLabel) -> None:
+        if label == "asserts" and verb.lemma_.lower() not in SUPPORT:
+            return
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "every payment cited in the article": not an act
+            return
+        if label == "denies":
+            self._denied_act(verb)
+        for obj in self._objects(verb):
+            actor = self._speaker(verb)
+            targets = self._targets(obj, actor)
+            if not targets and obj.lower_ in FIGURE_NOUNS and label in ("denies", "questions"):
+                start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
+                targets = [self.new_claim(start, end, obj)]
+            for claim in targets:
+                self.stance(claim, actor, label, with_adverb(verb), verb)
+
+    def _denied_act(self, verb: Token) -> None:
+        """'denied using a banned substance': the act denied is the claim."""
+        gerund = next(
+            (c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp", "dobj")), None
+        )
+        if gerund is None:
+            return
+        start, end = np_span(gerund)
+        if end - start >= 8:
+            self.stance(self.new_claim(start, end, gerund), self._speaker(verb), "denies", verb.text, verb)
+
+    def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
+        """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims."""
+        for child in noun.children:
+            clause = child if child.dep_ in ("ccomp", "acl", "relcl") else None
+            if clause is None:
+                continue
+            roots = {clause.i} | {c.i for c in clause.children if c.dep_ == "ccomp"}
+            own = [c for c in self.claims if c.root is not None and c.root.i in roots]
+            if own:
+                return own
+        following = that_clause_after(noun)  # the misparsed 'reports that X' case
+        own = [c for c in self.claims if following is not None and c.start == following[0]]
+        return own or self._earlier_claims(noun, holder)
+
+    def _earlier_claims(self, ref: Token, holder: str | None = None) -> list[ClaimDraft]:
+        """Claims a reference points back to: someone else's, of the kind the noun names.
+
+        'the accusation' -> the last claim made by accusing; 'the report' -> the last reported claim;
+        'these' -> all reported claims; a plural also takes the other claims of the same sentence.
+        A speaker's own statements are never the target.
+        """
+        before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
+        family = REFERENCE_FAMILIES.get(ref.lemma_.lower(), frozenset())
+        named = [c for c in before if any(cue_lemma(st) in family for st in c.stances)]
+        reported = named or [c for c in before if c.reported] or [c for c in before if c.stances]
+        if not reported:
+            return []
+        if ref.pos_ in ("PRON", "DET"):
+            # "These are just rumors", "this is disinformation": the claims already in dispute, if any
+            disputed = [c for c in before if any(st.stance in ("denies", "questions") for st in c.stances)]
+            reported = disputed or reported
+        if ref.lower_ in ("these", "those", "such"):
+            return reported
+        last = reported[-1]
+        if ref.tag_ not in ("NNS", "NNPS"):
+            # "the report": everything the last named reporter reported ("a newspaper report that X";
+            # "The Tagespost reported that Y"), not only its last claim
+            by = {st.actor for st in last.stances if st.stance == "reports" and st.actor is not None}
+            same = [c for c in reported if any(st.stance == "reports" and st.actor in by for st in c.stances)]
+            return same or [last]
+        span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return [last]
+        sent = sentence(span[0])
+        return [c for c in reported if c is last or sent.start_char <= c.start < sent.end_char]
+
+    def _denial_predicate(self, tok: Token) -> str | None:
+        """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
+        words = lexicon().denial_predicates
+        if tok.lower_ in TRUTH_WORDS and any(c.dep_ == "neg" for c in tok.children):
+            neg = next(c for c in tok.children if c.dep_ == "neg")
+            return self.doc[neg.i : tok.i + 1].text  # "not true", "not accurate"
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            return None
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)
+        allowed = ("attr", "acomp", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos", "ROOT")
+        if tok.dep_ not in allowed and not passive:
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("det", "advmod", "amod") and c.i < tok.i]
+        start = min([tok.i, *(m.i for m in mods)])
+        return self.doc[start : tok.i + 1].text
+
+    def _predicate_on_reference(self, pred: Token) -> None:
+        cue = self._denial_predicate(pred)
+        if cue is None:
+            return
+        verb = pred if pred.dep_ == "ROOT" or any(c.dep_ == "nsubjpass" for c in pred.children) else pred.head
+        if verb.lower_ == "as" and verb.head.pos_ == "VERB":  # "dismissed the report as fabricated"
+            verb = verb.head
+        if verb.lower_ == "of" and verb.head.dep_ == "attr":  # "another piece of disinformation"
+            verb = verb.head.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")), None)
+        if subject is None or not self._refers_to_claim(subject):
+            return
+        actor = self._holder(verb)
+        for claim in self._targets(subject):
+            self.stance(claim, actor, "denies", cue, pred)
+
+    def _is_position(self, root: Token) -> bool:
+        """'the report was another hoax' is a stance on another claim, not a claim of its own."""
+        for child in [root, *root.children]:
+            if self._denial_predicate(child) is not None:
+                subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and self._refers_to_claim(subject):
+                    return True
+        return False
+
+    def _refers_to_claim(self, tok: Token) -> bool:
+        low = tok.lower_
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in tok.children
+        )
+        return (
+            low in lexicon().claim_nouns
+            or tok.lemma_.lower() in lexicon().claim_nouns
+            or low in _DEMONSTRATIVES
+            or (low in FIGURE_NOUNS and definite)  # "cast doubt on that estimate"
+        )
+
+    def _holder(self, verb: Token) -> str | None:
+        """Who holds a position stated in `verb`'s clause: the speaker of the quote it sits in, if any."""
+        for quote in self.quotes:
+            if quote.start <= verb.idx < quote.end:
+                return quote.speaker
+        if verb.lemma_.lower() in ("call", "describe", "dismiss", "label", "brand"):
+            return self._speaker(verb)
+        return self._speaker(verb) if verb.dep_ != "ccomp" else self._speaker(verb.head)
+
+    def _doubt(self, verb: Token) -> None:
+        """'cast doubt on the report', 'raised questions about the claims'."""
+        noun = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in lexicon().doubt_nouns), None
+        )
+        if noun is None:
+            return
+        for prep in (c for c in [*noun.children, *verb.children] if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if self._refers_to_claim(pobj):
+                    for claim in self._targets(pobj):
+                        self.stance(claim, self._speaker(verb), "questions", f"{verb.text} {noun.text}", verb)

@@ -64,10 +64,11 @@ class _Builder(Positions):
             root = quote.content_root
             if quote.kind == "direct" or not (root is not None or quote.unparsed_content):
                 continue
-            if root is not None and self._is_position(root):
+            # "said the claims were baseless and that the videos were old": the second part is a claim
+            parts = [p for p in content_roots(root) if not self._is_position(p)] if root is not None else []
+            if root is not None and not parts:
                 continue
-            kind = self.table.kind(quote.speaker) if quote.speaker else None
-            label = _cue_stance(quote.cue, kind)
+            label = _cue_stance(quote.cue, None)
             if label == "asserts" and is_report_source(self.table, quote.speaker):
                 label = "reports"
             cue = quote.cue.text if quote.cue is not None else "according to"
@@ -75,26 +76,30 @@ class _Builder(Positions):
             if restated is not None:
                 self.stance(restated, quote.speaker, label, cue, quote.cue)
                 continue
-            cited = self._cited_source(quote.cue)
-            told = self._told_outlet(quote, label)
             if root is None:  # the parser did not link the content: the quote's span is the claim
-                claim = self.new_claim(quote.start, quote.end, None)
-                self.stance(claim, quote.speaker, label, cue, quote.cue)
-                if told is not None and quote.cue is not None:
-                    self.stance(claim, told, "reports", quote.cue.text, quote.cue)
+                self._quote_claim(quote, (quote.start, quote.end), None, label, cue)
                 continue
-            for part in content_roots(root):
+            for part in parts:
                 start, end = content_bounds(self.doc, part, split=True)
                 start, end = max(start, quote.start), min(end, quote.end)
                 if end - start >= 8:
-                    claim = self.new_claim(start, end, part, speaker=quote.speaker)
-                    self.stance(claim, quote.speaker, label, cue, quote.cue)
-                    if cited is not None and label == "reports":
-                        self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
-                    if told is not None and quote.cue is not None:
-                        self.stance(claim, told, "reports", quote.cue.text, quote.cue)
+                    self._quote_claim(quote, (start, end), part, label, cue)
                     if label in ("asserts", "reports"):
                         self._grounds(part, quote, label, cue)
+
+    def _quote_claim(
+        self, quote: Attribution, bounds: tuple[int, int], part: Token | None, label: StanceLabel, cue: str
+    ) -> None:
+        """The claim a quote carries, with the speaker's stance, a cited source's and an outlet told's."""
+        speaker = quote.speaker if part is not None else None
+        claim = self.new_claim(bounds[0], bounds[1], part, speaker=speaker)
+        self.stance(claim, quote.speaker, label, cue, quote.cue)
+        cited = self._cited_source(quote.cue)
+        if cited is not None and label == "reports" and part is not None:
+            self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
+        told = self._told_outlet(quote, label)
+        if told is not None and quote.cue is not None:
+            self.stance(claim, told, "reports", quote.cue.text, quote.cue)
 
     def _grounds(self, root: Token, quote: Attribution, label: StanceLabel, cue: str) -> None:
         """'X was postponed after engineers found a faulty valve': the speaker also states the cause."""

@@ -20,12 +20,53 @@ from claimtrail.extract.claim_syntax import (
 )
 from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, only_by
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.sentences import sentence
+from claimtrail.extract.sentences import paragraph_end, sentence
 from claimtrail.models import StanceLabel
 
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
 _GROUND_NOUNS = frozenset({"truth", "basis", "foundation", "substance", "merit", "evidence"})
 _DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
+_MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
+_FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
+
+
+def _count_of(ref: Token) -> int:
+    """'both reports', 'the two reports' -> 2; otherwise 0."""
+    if ref.tag_ not in ("NNS", "NNPS"):
+        return 0
+    counts = [_COUNTS.get(c.lower_, 0) for c in ref.children if c.dep_ in ("det", "nummod", "predet")]
+    return max(counts, default=0)
+
+
+def _sources(
+    claim: ClaimDraft, family: frozenset[str], labels: tuple[str, ...] = ("reports", "asserts")
+) -> set[str]:
+    """Who put a claim forward (reported or asserted it), by a cue of `family` when one is given."""
+    return {
+        st.actor
+        for st in claim.stances
+        if st.stance in labels and st.actor is not None and (not family or cue_lemma(st) in family)
+    }
+
+
+def _negated_truth(tok: Token) -> str | None:
+    """'not true', 'is simply not true', 'not consistent with the facts', 'does not correspond to reality'."""
+    holder = tok if tok.dep_ not in ("acomp", "attr") else tok.head  # the copula carries 'not' as often
+    neg = next((c for c in [*tok.children, *holder.children] if c.dep_ == "neg"), None)
+    if neg is None:
+        return None
+    end = tok.i
+    if tok.lower_ not in TRUTH_WORDS:
+        if tok.lemma_.lower() not in _MATCHING_WORDS:
+            return None
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        fact = next((o for o in objects if o.lemma_.lower() in _FACT_NOUNS), None)
+        if fact is None:
+            return None
+        end = fact.i
+    return tok.doc[min(neg.i, tok.i) : end + 1].text
 
 
 class Positions(ClaimSet):
@@ -39,8 +80,10 @@ class Positions(ClaimSet):
                 label = "denies"
             if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
                 self._verb_on_reference(tok, label)  # type: ignore[arg-type]
-            predicate_like = tok.pos_ in ("NOUN", "ADJ", "PROPN") or (
-                tok.tag_ == "VBN" and tok.pos_ == "VERB"
+            predicate_like = (
+                tok.pos_ in ("NOUN", "ADJ", "PROPN")
+                or (tok.tag_ == "VBN" and tok.pos_ == "VERB")
+                or tok.lemma_.lower() in _MATCHING_WORDS
             )
             if predicate_like and self._denial_predicate(tok) is not None:
                 self._predicate_on_reference(tok)
@@ -99,7 +142,12 @@ class Positions(ClaimSet):
             self.stance(self.new_claim(start, end, gerund), self._speaker(verb), "denies", verb.text, verb)
 
     def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
-        """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims."""
+        """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims, and the
+        other claims of the same story by the same source."""
+        targets = self._own_clause(noun) or self._earlier_claims(noun, holder)
+        return targets + self._same_story(targets, noun, holder)
+
+    def _own_clause(self, noun: Token) -> list[ClaimDraft]:
         for child in noun.children:
             clause = child if child.dep_ in ("ccomp", "acl", "relcl") else None
             if clause is None:
@@ -109,15 +157,15 @@ class Positions(ClaimSet):
             if own:
                 return own
         following = that_clause_after(noun)  # the misparsed 'reports that X' case
-        own = [c for c in self.claims if following is not None and c.start == following[0]]
-        return own or self._earlier_claims(noun, holder)
+        return [c for c in self.claims if following is not None and c.start == following[0]]
 
     def _earlier_claims(self, ref: Token, holder: str | None = None) -> list[ClaimDraft]:
         """Claims a reference points back to: someone else's, of the kind the noun names.
 
-        'the accusation' -> the last claim made by accusing; 'the report' -> the last reported claim;
-        'these' -> all reported claims; a plural also takes the other claims of the same sentence.
-        A speaker's own statements are never the target.
+        'the accusation' -> the last claim made by accusing; 'the report' -> everything the last named
+        reporter reported; 'these' -> all reported claims; a plural also takes the other claims of the
+        same sentence and those its source made in the same way ('the accusations'); 'both reports' takes
+        the claims of the last two sources. A speaker's own statements are never the target.
         """
         before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
         family = REFERENCE_FAMILIES.get(ref.lemma_.lower(), frozenset())
@@ -131,25 +179,67 @@ class Positions(ClaimSet):
             reported = disputed or reported
         if ref.lower_ in ("these", "those", "such"):
             return reported
+        count = _count_of(ref)
+        if count > 1:
+            return self._last_sources(reported, family, count)
         last = reported[-1]
         if ref.tag_ not in ("NNS", "NNPS"):
             # "the report": everything the last named reporter reported ("a newspaper report that X";
-            # "The Tagespost reported that Y"), not only its last claim
-            by = {st.actor for st in last.stances if st.stance == "reports" and st.actor is not None}
-            same = [c for c in reported if any(st.stance == "reports" and st.actor in by for st in c.stances)]
+            # "The Tagespost reported that Y"; "The paper said Z"), not only its last claim
+            by = _sources(last, frozenset(), ("reports",))
+            same = [c for c in before if _sources(c, frozenset(), ("reports",)) & by]
             return same or [last]
         span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
         if span is None or not len(span):
             return [last]
         sent = sentence(span[0])
-        return [c for c in reported if c is last or sent.start_char <= c.start < sent.end_char]
+        by = _sources(last, family)
+        return [
+            c
+            for c in reported
+            if c is last or sent.start_char <= c.start < sent.end_char or _sources(c, family) & by
+        ]
+
+    def _last_sources(self, claims: list[ClaimDraft], family: frozenset[str], count: int) -> list[ClaimDraft]:
+        """'denied both reports': the claims of the last `count` sources."""
+        chosen: list[frozenset[str]] = []
+        for claim in reversed(claims):
+            by = frozenset(_sources(claim, family))
+            if by and by not in chosen:
+                chosen.append(by)
+        keep = set().union(*chosen[:count])
+        return [c for c in claims if _sources(c, family) & keep]
+
+    def _same_story(self, targets: list[ClaimDraft], ref: Token, holder: str | None) -> list[ClaimDraft]:
+        """'rejected claims by Nwosu that X ... Nwosu told supporters that Y': a position on a source's claim
+        covers what the same source says in support of it nearby (up to the next paragraph), but not the
+        source's own plans ('he would challenge the result in court')."""
+        sources = {s for c in targets for s in _sources(c, frozenset()) if s != holder}
+        if not sources:
+            return []
+        window = paragraph_end(self.doc, paragraph_end(self.doc, ref.idx) + 2)
+        return [
+            c
+            for c in self.claims
+            if c not in targets
+            and c.start < window
+            and not only_by(c, holder)
+            and any(s in sources and not self._about_self(c, s) for s in _sources(c, frozenset()))
+        ]
+
+    def _about_self(self, claim: ClaimDraft, key: str) -> bool:
+        """Is the claim's subject its own source ('he would challenge the result', 'it stood by ...')?"""
+        if claim.root is None:
+            return False
+        subject = next((c for c in claim.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and self.table.token_actor.get(subject.i) == key
 
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
         words = lexicon().denial_predicates
-        if tok.lower_ in TRUTH_WORDS and any(c.dep_ == "neg" for c in tok.children):
-            neg = next(c for c in tok.children if c.dep_ == "neg")
-            return self.doc[neg.i : tok.i + 1].text  # "not true", "not accurate"
+        negated = _negated_truth(tok)
+        if negated is not None:
+            return negated
         if tok.lower_ not in words and tok.lemma_.lower() not in words:
             return None
         passive = tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -164,13 +254,17 @@ class Positions(ClaimSet):
         cue = self._denial_predicate(pred)
         if cue is None:
             return
-        verb = pred if pred.dep_ == "ROOT" or any(c.dep_ == "nsubjpass" for c in pred.children) else pred.head
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+        verb = pred if pred.dep_ == "ROOT" or own_subject else pred.head
         if verb.lower_ == "as" and verb.head.pos_ == "VERB":  # "dismissed the report as fabricated"
             verb = verb.head
         if verb.lower_ == "of" and verb.head.dep_ == "attr":  # "another piece of disinformation"
             verb = verb.head.head
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")), None)
-        if subject is None or not self._refers_to_claim(subject):
+        # "called that allegation false": the object holds the predicate; "the report was false": the subject
+        order = ("dobj", "nsubj", "nsubjpass") if pred.dep_ == "oprd" else ("nsubj", "nsubjpass", "dobj")
+        candidates = sorted((c for c in verb.children if c.dep_ in order), key=lambda c: order.index(c.dep_))
+        subject = next((c for c in candidates if self._refers_to_claim(c)), None)
+        if subject is None:
             return
         actor = self._holder(verb)
         for claim in self._targets(subject):

@@ -69,7 +69,8 @@ class _Builder(Positions):
             if root is not None and not parts:
                 continue
             label = _cue_stance(quote.cue, None)
-            if label == "asserts" and is_report_source(self.table, quote.speaker):
+            outlet_says = label == "asserts" and is_report_source(self.table, quote.speaker)
+            if outlet_says:
                 label = "reports"
             cue = quote.cue.text if quote.cue is not None else "according to"
             restated = self._restated(quote) if label in ("denies", "questions") else None
@@ -82,10 +83,12 @@ class _Builder(Positions):
             for part in parts:
                 start, end = content_bounds(self.doc, part, split=True)
                 start, end = max(start, quote.start), min(end, quote.end)
+                # "The Tribune said it would appeal": an outlet speaking of itself asserts, it does not report
+                own = "asserts" if outlet_says and self._subject_is(part, quote.speaker) else label
                 if end - start >= 8:
-                    self._quote_claim(quote, (start, end), part, label, cue)
-                    if label in ("asserts", "reports"):
-                        self._grounds(part, quote, label, cue)
+                    self._quote_claim(quote, (start, end), part, own, cue)
+                    if own in ("asserts", "reports"):
+                        self._grounds(part, quote, own, cue)
 
     def _quote_claim(
         self, quote: Attribution, bounds: tuple[int, int], part: Token | None, label: StanceLabel, cue: str
@@ -94,7 +97,7 @@ class _Builder(Positions):
         speaker = quote.speaker if part is not None else None
         claim = self.new_claim(bounds[0], bounds[1], part, speaker=speaker)
         self.stance(claim, quote.speaker, label, cue, quote.cue)
-        cited = self._cited_source(quote.cue)
+        cited = self._cited_source(quote.cue, part)
         if cited is not None and label == "reports" and part is not None:
             self.stance(claim, cited[0], "asserts", cited[1].text, cited[1])
         told = self._told_outlet(quote, label)
@@ -208,11 +211,18 @@ class _Builder(Positions):
                 label: StanceLabel = "asserts" if lemma in _FINDING_VERBS else "questions"
                 self.stance(claim, speaker, label, verb.text, verb)
 
-    def _cited_source(self, cue: Token | None) -> tuple[str | None, Token] | None:
-        """'reported, citing two people familiar with the matter, that X': the cited source asserts X."""
+    def _cited_source(self, cue: Token | None, root: Token | None) -> tuple[str | None, Token] | None:
+        """'reported, citing two people familiar with the matter, that X': the cited source asserts X.
+
+        The parser hangs 'citing' on the cue or, as often, on the content's verb (before its 'that').
+        """
         if cue is None:
             return None
-        citing = next((c for c in cue.children if c.lemma_.lower() == "cite" and c.tag_ == "VBG"), None)
+        candidates = list(cue.children)
+        if root is not None:
+            that = next((c.i for c in root.children if c.dep_ == "mark"), root.i)
+            candidates += [c for c in root.children if c.i < that]
+        citing = next((c for c in candidates if c.lemma_.lower() == "cite" and c.tag_ == "VBG"), None)
         source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
         if citing is None or source is None:
             return None

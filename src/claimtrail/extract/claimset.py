@@ -15,7 +15,7 @@ from claimtrail.extract.claim_syntax import sentence_bounds
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_claim
 from claimtrail.extract.quotes import Attribution, speaker_token
-from claimtrail.extract.references import resolve_speaker
+from claimtrail.extract.references import is_outlet, resolve_pronoun, resolve_speaker
 from claimtrail.models import StanceLabel
 
 SUPPORT = {
@@ -65,7 +65,8 @@ def is_report_source(table: ActorTable, key: str | None) -> bool:
         return False
     entry = table.entries[key]
     words = set(" ".join([entry.name, *entry.titles]).lower().split())
-    return entry.name in lexicon().outlets or bool(words & REPORT_WORDS)
+    outlet = entry.kind == "ORG" and is_outlet(entry)
+    return entry.name in lexicon().outlets or bool(words & REPORT_WORDS) or outlet
 
 
 def cue_lemma(stance: StanceDraft) -> str:
@@ -124,3 +125,15 @@ class ClaimSet:
 
     def _first_mention(self, key: str) -> int:
         return min((i for i, k in self.table.token_actor.items() if k == key), default=len(self.doc))
+
+    def _subject_is(self, root: Token | None, key: str | None) -> bool:
+        """Is the clause's subject `key` itself ('he would challenge the result', 'it stood by its story')?"""
+        if root is None or key is None:
+            return False
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return False
+        found = self.table.token_actor.get(subject.i)
+        if found is None and subject.pos_ == "PRON":
+            found = resolve_pronoun(self.table, subject)
+        return found == key

@@ -87,6 +87,10 @@ class Positions(ClaimSet):
             )
             if predicate_like and self._denial_predicate(tok) is not None:
                 self._predicate_on_reference(tok)
+            stood_by = self._stood_by(tok)
+            if stood_by is not None:  # "The Tribune said it stood by its reporting"
+                for claim in self._targets(stood_by):
+                    self.stance(claim, self._holder(tok), "asserts", f"{tok.text} by", tok)
             if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
                 self._doubt(tok)
             if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
@@ -224,15 +228,8 @@ class Positions(ClaimSet):
             if c not in targets
             and c.start < window
             and not only_by(c, holder)
-            and any(s in sources and not self._about_self(c, s) for s in _sources(c, frozenset()))
+            and any(s in sources and not self._subject_is(c.root, s) for s in _sources(c, frozenset()))
         ]
-
-    def _about_self(self, claim: ClaimDraft, key: str) -> bool:
-        """Is the claim's subject its own source ('he would challenge the result', 'it stood by ...')?"""
-        if claim.root is None:
-            return False
-        subject = next((c for c in claim.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and self.table.token_actor.get(subject.i) == key
 
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
@@ -270,8 +267,18 @@ class Positions(ClaimSet):
         for claim in self._targets(subject):
             self.stance(claim, actor, "denies", cue, pred)
 
+    def _stood_by(self, verb: Token) -> Token | None:
+        """'stood by its reporting', 'stands by the story': the claim noun stood by."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "stand":
+            return None
+        by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return pobj if pobj is not None and self._refers_to_claim(pobj) else None
+
     def _is_position(self, root: Token) -> bool:
         """'the report was another hoax' is a stance on another claim, not a claim of its own."""
+        if self._stood_by(root) is not None:
+            return True
         for child in [root, *root.children]:
             if self._denial_predicate(child) is not None:
                 subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -345,4 +345,5 @@ def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[
     builder.claims.sort(key=lambda c: c.start)
     builder.name_the_report()
     builder.from_positions()
+    builder.from_contradictions()
     return sorted(builder.claims, key=lambda c: c.start)

@@ -13,12 +13,14 @@ from claimtrail.extract.claim_syntax import (
     FIGURE_NOUNS,
     REFERENCE_FAMILIES,
     TRUTH_WORDS,
+    content_words,
     np_span,
     pleads_not_guilty,
     that_clause_after,
     with_adverb,
 )
 from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, only_by
+from claimtrail.extract.contradiction import contradicts, negated_clauses, negated_focus
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.sentences import paragraph_end, sentence
 from claimtrail.models import StanceLabel
@@ -96,6 +98,33 @@ class Positions(ClaimSet):
             if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
                 self._no_truth_in(tok)
 
+    def from_contradictions(self) -> None:
+        """'Talks have not collapsed': a speaker's negated restatement of someone else's earlier claim."""
+        for quote in self.quotes:
+            if quote.speaker is None:
+                continue
+            span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            heads = [
+                t for t in span or [] if t.dep_ in ("ROOT", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")
+            ]
+            for clause in {c for head in heads for c in negated_clauses(head)}:
+                focus = negated_focus(clause)
+                if focus is not None:
+                    self._contradicted(quote.speaker, clause, focus, quote.start)
+
+    def _contradicted(self, speaker: str, clause: Token, focus: Token, before: int) -> None:
+        for claim in self.claims:
+            theirs = _sources(claim, frozenset())
+            if claim.end > before or speaker in theirs or only_by(claim, speaker) or not claim.stances:
+                continue
+            span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            if span is not None and contradicts(clause, focus, span, claim.root):
+                negator = next(
+                    (c for c in [*clause.children, *focus.children] if c.dep_ in ("neg", "det")), focus
+                )
+                cue = self.doc[min(negator.i, focus.i) : max(negator.i, focus.i) + 1].text
+                self.stance(claim, speaker, "denies", cue, clause)
+
     def _no_truth_in(self, noun: Token) -> None:
         """'There is no truth in this story', 'no basis for the claims': a denial of what follows."""
         for prep in (
@@ -148,8 +177,22 @@ class Positions(ClaimSet):
     def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
         """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims, and the
         other claims of the same story by the same source."""
-        targets = self._own_clause(noun) or self._earlier_claims(noun, holder)
+        own = self._own_clause(noun)
+        targets = own + self._restated_by(own, holder) if own else self._earlier_claims(noun, holder)
         return targets + self._same_story(targets, noun, holder)
+
+    def _restated_by(self, own: list[ClaimDraft], holder: str | None) -> list[ClaimDraft]:
+        """'The claim that Acme cut jobs is not true': the earlier claim the noun's clause restates."""
+        found = []
+        for claim in own:
+            words = content_words(self.doc, claim.start, claim.end)
+            for other in self.claims:
+                if other.end > claim.start or other in own or only_by(other, holder) or not other.stances:
+                    continue
+                theirs = content_words(self.doc, other.start, other.end)
+                if len(words & theirs) >= 0.5 * max(1, min(len(words), len(theirs))):
+                    found.append(other)
+        return found
 
     def _own_clause(self, noun: Token) -> list[ClaimDraft]:
         for child in noun.children:

@@ -1,0 +1,163 @@
+"""Stances reached through references and restatements: what a position covers and what it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _stances(text: str) -> set[tuple[str, str | None, str]]:
+    """(claim as written, holder, label) for every stance of the record."""
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    return {
+        (claim.text, s.actor.name if s.actor else s.source_description, s.stance)
+        for claim in record.claims
+        for s in claim.stances
+    }
+
+
+def _holders(stances: set[tuple[str, str | None, str]], words: str, label: str) -> set[str | None]:
+    return {who for text, who, lab in stances if words in text and lab == label}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "holder"),
+    [
+        (
+            "Lawyers for the families accused the company of destroying emails about the supports. "
+            'The company\'s attorney, Mark Trudeau, called that allegation "completely false."',
+            "destroying emails",
+            "Mark Trudeau",
+        ),
+        (
+            "The Daily Ledger reported on Friday that Acme Corp had cut 500 jobs. "
+            '"The claim that Acme cut jobs is simply not true," Acme spokeswoman Jane Roe said.',
+            "cut 500 jobs",
+            "Jane Roe",
+        ),
+        (
+            "Washington accused Helix Semiconductor of routing orders through shell firms. "
+            'Helix said in a filing that the accusations were "not consistent with the facts."',
+            "routing orders",
+            "Helix",
+        ),
+    ],
+)
+def test_predicates_deny_what_the_reference_stands_for(text: str, claim_words: str, holder: str) -> None:
+    assert holder in _holders(_stances(text), claim_words, "denies")
+
+
+def test_a_position_does_not_swallow_the_rest_of_the_quote() -> None:
+    text = (
+        "Opposition candidate Emeka Nwosu claims that ballots had been stuffed in 40 polling units. "
+        'Commission spokesman Festus Okon said the claims were "baseless" and that the videos circulating '
+        "online had been recorded during a previous election."
+    )
+    assert "Festus Okon" in _holders(_stances(text), "recorded during a previous election", "asserts")
+
+
+def test_the_report_covers_everything_its_reporter_said() -> None:
+    text = (
+        "Italian newspaper La Voce reported on Tuesday that the committee had held talks with officials in "
+        "Inzell. The paper said construction of the Turin oval was eight months behind schedule.\n\n"
+        '"The report is simply wrong," committee chief executive Marco Bellini told AFP.'
+    )
+    stances = _stances(text)
+    assert "Marco Bellini" in _holders(stances, "held talks", "denies")
+    assert "Marco Bellini" in _holders(stances, "behind schedule", "denies")
+
+
+def test_plural_reference_takes_the_claims_its_source_made_the_same_way() -> None:
+    text = (
+        "China on Thursday rejected a U.S. accusation that Chinese companies used front firms in Taiwan "
+        "to buy chipmaking equipment.\n\n"
+        "On Tuesday, Washington accused three Chinese companies of routing orders worth $300 million through "
+        "shell firms.\n\n"
+        'Suzhou Xinhe Semiconductor said that the accusations were "groundless."'
+    )
+    stances = _stances(text)
+    assert "Suzhou Xinhe Semiconductor" in _holders(stances, "front firms", "denies")
+    assert "Suzhou Xinhe Semiconductor" in _holders(stances, "routing orders", "denies")
+
+
+def test_both_reports_are_the_last_two_sources() -> None:
+    text = (
+        "The Nairobi Sentinel reported on Sunday that Savanna Air was in talks to merge with Zambezi "
+        "Airways. "
+        "The Business Monitor reported on Monday that the airline would ground eight of its jets.\n\n"
+        "Chief executive Joseph Mwangi denied both reports."
+    )
+    stances = _stances(text)
+    assert "Joseph Mwangi" in _holders(stances, "merge with Zambezi", "denies")
+    assert "Joseph Mwangi" in _holders(stances, "ground eight", "denies")
+
+
+def test_a_denial_covers_the_sources_supporting_claims_but_not_its_plans() -> None:
+    text = (
+        "Nigeria's electoral commission on Tuesday rejected claims by opposition candidate Emeka Nwosu that "
+        "ballots had been stuffed in at least 40 polling units.\n\n"
+        "Nwosu told supporters on Sunday that his agents had filmed party officials carrying ballot boxes "
+        "into a private house. He said he would challenge the result in court."
+    )
+    stances = _stances(text)
+    assert "electoral commission" in _holders(stances, "agents had filmed", "denies")
+    assert not _holders(stances, "challenge the result", "denies")
+
+
+def test_a_source_cited_before_that_asserts_the_reported_claim() -> None:
+    text = (
+        "The Frankfurter Tagespost reported on Tuesday, citing two people familiar with the matter, that the "
+        "European Commission had quietly dropped the plan."
+    )
+    stances = _stances(text)
+    assert "two people familiar with the matter" in _holders(stances, "dropped the plan", "asserts")
+
+
+def test_standing_by_a_report_asserts_it() -> None:
+    text = (
+        "The Puget Sound Tribune reported that the founder had used investor money to pay for a private jet. "
+        "The founder sued. The Puget Sound Tribune said it stood by its reporting."
+    )
+    stances = _stances(text)
+    assert "Puget Sound Tribune" in _holders(stances, "investor money", "asserts")
+    assert not any("stood by" in text for text, _, _ in stances)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "denier"),
+    [
+        (
+            "Several newspapers reported that talks to avert a rail strike collapsed last night. "
+            '"Talks have not collapsed. They are continuing," a government spokesman said.',
+            "collapsed last night",
+            "a government spokesman",
+        ),
+        (
+            "Union president Dolores Harlow accused NorthPost of secretly planning to hand rural deliveries "
+            'to private contractors. NorthPost spokesman Gabriel Roy said there was "no plan" to hand rural '
+            "deliveries to contractors.",
+            "secretly planning",
+            "Gabriel Roy",
+        ),
+    ],
+)
+def test_a_negated_restatement_denies(text: str, claim_words: str, denier: str) -> None:
+    assert denier in _holders(_stances(text), claim_words, "denies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SeatStream confirmed that hackers had stolen names and partial card numbers of some customers. "
+        '"No full card numbers or passwords were taken," chief executive Dana Whitfield said.',
+        "Savanna Air said it was neither in merger talks nor planning to ground part of its fleet. "
+        '"We are not in talks with any airline about a merger," chief executive Joseph Mwangi said.',
+    ],
+)
+def test_a_negation_that_agrees_or_answers_another_word_denies_nothing(text: str) -> None:
+    assert not any(label == "denies" for _, _, label in _stances(text))

@@ -161,3 +161,44 @@ def test_a_negated_restatement_denies(text: str, claim_words: str, denier: str) 
 )
 def test_a_negation_that_agrees_or_answers_another_word_denies_nothing(text: str) -> None:
     assert not any(label == "denies" for _, _, label in _stances(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "holder"),
+    [
+        (
+            "A study found that snow is melting earlier. Some hydrologists cast doubt on how far the "
+            "findings can be applied to lower-elevation basins.",
+            "applied to lower-elevation basins",
+            "Some hydrologists",
+        ),
+        (
+            "The Transition Monitoring Group said voting was largely orderly but questioned the 61% turnout "
+            "reported in two districts.",
+            "61% turnout",
+            "Transition Monitoring Group",
+        ),
+        (
+            "Poultry farmers' association NOP questioned whether culling healthy birds on neighbouring farms "
+            "was necessary.",
+            "culling healthy birds",
+            "NOP",
+        ),
+        (
+            "The ministry said exports would rise. It was unclear whether the forecast took account of grain "
+            "damaged by rain, the Grain Union said.",
+            "took account of grain",
+            "Grain Union",
+        ),
+        (
+            "Astronomers said on Tuesday they had detected signs of water vapor in the atmosphere of a rocky "
+            "planet, a finding that other scientists said needed confirmation.",
+            "signs of water vapor",
+            "other scientists",
+        ),
+    ],
+)
+def test_doubt_is_questions(text: str, claim_words: str, holder: str) -> None:
+    stances = _stances(text)
+    assert holder in _holders(stances, claim_words, "questions")
+    assert not any(label == "denies" for _, _, label in stances)

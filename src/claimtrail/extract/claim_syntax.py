@@ -115,8 +115,12 @@ def noun_complement(noun: Token) -> Token | None:
     """The that-clause a claim noun carries, also past a participle: 'claims circulating online that X'."""
     for child in noun.children:
         # a 'relcl' whose 'that' is a mark (not its subject or object) is a content clause misparsed
-        if child.dep_ in ("acl", "ccomp", "relcl") and has_that(child):
-            return child
+        # "a finding that others said needed confirmation": a saying verb with no complement of its own
+        speech = child.lemma_.lower() in _SAYING and not any(
+            g.dep_ in ("ccomp", "xcomp") for g in child.children
+        )
+        if child.dep_ in ("acl", "ccomp", "relcl") and has_that(child) and not speech:
+            return child  # not "a finding that others said needed confirmation": 'that' is its object
         if child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
             inner = next((g for g in child.children if g.dep_ in ("ccomp", "advcl") and has_that(g)), None)
             if inner is not None:
@@ -172,8 +176,37 @@ def that_clause_after(noun: Token) -> tuple[int, int] | None:
 
 
 def has_mark(clause: Token, marks: tuple[str, ...]) -> bool:
-    return clause.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "mark" and c.lower_ in marks for c in clause.children
+    """'whether X was necessary': the mark on the clause, or on its subject clause ('whether culling ...')."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return False
+    edge = clause.left_edge
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children) or (
+        edge.dep_ == "mark" and edge.lower_ in marks
+    )
+
+
+_SAYING = frozenset({"say", "tell", "claim", "believe", "think", "report"})
+_UNCLEAR = frozenset({"unclear", "uncertain", "unknown", "doubtful"})
+
+
+def unclear_whether(root: Token) -> Token | None:
+    """'it was unclear whether X', 'it is not clear if X': the clause X put in doubt."""
+    if root.lemma_.lower() != "be":
+        return None
+    acomp = next((c for c in root.children if c.dep_ == "acomp"), None)
+    if acomp is None:
+        return None
+    negated = any(c.dep_ == "neg" for c in [*root.children, *acomp.children])
+    if not (acomp.lower_ in _UNCLEAR or (acomp.lower_ == "clear" and negated)):
+        return None
+    inner = [c for c in [*root.children, *acomp.children] if c.dep_ in ("ccomp", "advcl", "csubj")]
+    return next((c for c in inner if has_mark(c, ("whether", "if"))), None)
+
+
+def specified_figure(noun: Token) -> bool:
+    """'the 61% turnout reported in two districts': a figure stated in the phrase, not 'the figures'."""
+    return noun.lower_ in FIGURE_NOUNS and any(
+        c.dep_ in ("nummod", "acl") or any(g.like_num for g in c.subtree) for c in noun.children
     )
 
 

@@ -23,6 +23,7 @@ from claimtrail.extract.claim_syntax import (
     np_span,
     stray_complement,
     that_clause_after,
+    unclear_whether,
     with_adverb,
 )
 from claimtrail.extract.claimset import (
@@ -81,6 +82,10 @@ class _Builder(Positions):
                 self._quote_claim(quote, (quote.start, quote.end), None, label, cue)
                 continue
             for part in parts:
+                doubted = unclear_whether(part)
+                if doubted is not None:  # "It was unclear whether X, the union said": the speaker questions X
+                    self._questioned(quote, doubted, cue)
+                    continue
                 start, end = content_bounds(self.doc, part, split=True)
                 start, end = max(start, quote.start), min(end, quote.end)
                 # "The Tribune said it would appeal": an outlet speaking of itself asserts, it does not report
@@ -89,6 +94,13 @@ class _Builder(Positions):
                     self._quote_claim(quote, (start, end), part, own, cue)
                     if own in ("asserts", "reports"):
                         self._grounds(part, quote, own, cue)
+
+    def _questioned(self, quote: Attribution, clause: Token, cue: str) -> None:
+        start, end = clause_bounds(self.doc, clause)
+        start, end = max(start, quote.start), min(end, quote.end)
+        if end - start >= 8:
+            claim = self.new_claim(start, end, clause, speaker=quote.speaker)
+            self.stance(claim, quote.speaker, "questions", cue, quote.cue)
 
     def _quote_claim(
         self, quote: Attribution, bounds: tuple[int, int], part: Token | None, label: StanceLabel, cue: str
@@ -346,4 +358,5 @@ def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[
     builder.name_the_report()
     builder.from_positions()
     builder.from_contradictions()
+    builder.from_needed_confirmation()
     return sorted(builder.claims, key=lambda c: c.start)

@@ -13,9 +13,11 @@ from claimtrail.extract.claim_syntax import (
     FIGURE_NOUNS,
     REFERENCE_FAMILIES,
     TRUTH_WORDS,
+    clause_bounds,
     content_words,
     np_span,
     pleads_not_guilty,
+    specified_figure,
     that_clause_after,
     with_adverb,
 )
@@ -28,6 +30,9 @@ from claimtrail.models import StanceLabel
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
 _GROUND_NOUNS = frozenset({"truth", "basis", "foundation", "substance", "merit", "evidence"})
 _DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
+_DENYING_FIGURES = frozenset({"deny", "refute", "debunk", "disprove"})
+_CONFIRMATION_NOUNS = frozenset({"confirmation", "verification", "corroboration"})
+_NEEDING = frozenset({"need", "require", "await"})
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
@@ -138,25 +143,31 @@ class Positions(ClaimSet):
                     for claim in self._targets(pobj, actor):
                         self.stance(claim, actor, "denies", cue, noun)
 
-    def _objects(self, verb: Token) -> list[Token]:
+    def _objects(self, verb: Token, *, figures: bool = False) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             objs += [c for c in prep.children if c.dep_ == "pobj"]
         objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # 'denied as "fake news" a report'
+        nouns = lexicon().claim_nouns
         return [
-            o for o in objs if o.lemma_.lower() in lexicon().claim_nouns or o.lower_ in lexicon().claim_nouns
+            o
+            for o in objs
+            if o.lemma_.lower() in nouns or o.lower_ in nouns or (figures and o.lower_ in FIGURE_NOUNS)
         ]
 
     def _verb_on_reference(self, verb: Token, label: StanceLabel) -> None:
-        if label == "asserts" and verb.lemma_.lower() not in SUPPORT:
+        lemma = verb.lemma_.lower()
+        if label == "asserts" and lemma not in SUPPORT:
             return
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "every payment cited in the article": not an act
             return
         if label == "denies":
             self._denied_act(verb)
-        for obj in self._objects(verb):
+        # figures are questioned or denied outright ("questioned the 61% turnout"); rejecting results is not
+        figures = label == "questions" or lemma in _DENYING_FIGURES
+        for obj in self._objects(verb, figures=figures):
             actor = self._speaker(verb)
-            targets = self._targets(obj, actor)
+            targets = [] if specified_figure(obj) else self._targets(obj, actor)
             if not targets and obj.lower_ in FIGURE_NOUNS and label in ("denies", "questions"):
                 start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
                 targets = [self.new_claim(start, end, obj)]
@@ -351,14 +362,44 @@ class Positions(ClaimSet):
         return self._speaker(verb) if verb.dep_ != "ccomp" else self._speaker(verb.head)
 
     def _doubt(self, verb: Token) -> None:
-        """'cast doubt on the report', 'raised questions about the claims'."""
+        """'cast doubt on the report', 'raised questions about the claims', 'cast doubt on how far X'."""
         noun = next(
             (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in lexicon().doubt_nouns), None
         )
         if noun is None:
             return
+        cue = f"{verb.text} {noun.text}"
         for prep in (c for c in [*noun.children, *verb.children] if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if self._refers_to_claim(pobj):
                     for claim in self._targets(pobj):
-                        self.stance(claim, self._speaker(verb), "questions", f"{verb.text} {noun.text}", verb)
+                        self.stance(claim, self._speaker(verb), "questions", cue, verb)
+            for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")):
+                start, end = clause_bounds(self.doc, clause)  # "on how far the findings can be applied"
+                if end - start >= 8 and not self._crosses_quote(start, end):
+                    claim = self.new_claim(start, end, clause)
+                    self.stance(claim, self._speaker(verb), "questions", cue, verb)
+
+    def from_needed_confirmation(self) -> None:
+        """'a finding that other scientists said needed confirmation': a claim still to be confirmed."""
+        for noun in self.doc:
+            if noun.lemma_.lower() not in _CONFIRMATION_NOUNS or noun.dep_ != "dobj":
+                continue
+            needs = noun.head.lemma_.lower() in _NEEDING or any(
+                c.lemma_.lower() in _NEEDING for c in noun.children if c.dep_ == "amod"
+            )
+            if not needs:
+                continue
+            said = next((a for a in noun.ancestors if a.lemma_.lower() in lexicon().speech_verbs), None)
+            holder = self._speaker(said) if said is not None else self._speaker(noun.head)
+            subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            relative = said is not None and said.dep_ == "relcl"  # "a finding that others said needed ..."
+            ref = said.head if relative and said is not None else subject
+            if ref is None or not self._refers_to_claim(ref):
+                continue
+            # "X, a finding that others said needed confirmation": the claim the appositive comments on
+            around = [c for c in self.claims if c.start <= ref.idx < c.end and not only_by(c, holder)]
+            earlier = around or self._earlier_claims(ref, holder)
+            targets = earlier if relative else self._targets(ref, holder)
+            for claim in targets:
+                self.stance(claim, holder, "questions", f"{noun.head.text} {noun.text}", noun)

@@ -202,3 +202,41 @@ def test_doubt_is_questions(text: str, claim_words: str, holder: str) -> None:
     stances = _stances(text)
     assert holder in _holders(stances, claim_words, "questions")
     assert not any(label == "denies" for _, _, label in stances)
+
+
+def test_a_lawyer_denying_for_a_client_and_the_client_both_deny() -> None:
+    text = (
+        "Federal prosecutors say Richard Sloane, 58, steered contracts worth $40 million to Northeast "
+        "Surgical Supply in exchange for payments routed through a consulting firm.\n\n"
+        'Sloane\'s lawyer, Beth Kaminski, said outside the courthouse that her client "categorically denies" '
+        "the allegations."
+    )
+    holders = _holders(_stances(text), "steered contracts", "denies")
+    assert {"Richard Sloane", "Beth Kaminski"} <= holders
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "speaker"),
+    [
+        (
+            "Members of the Canadian Parcel Workers Union voted to strike. Union president Dolores Harlow "
+            "spoke at a rally. The union says its members have worked without a contract for 14 months.",
+            "without a contract",
+            "Canadian Parcel Workers Union",
+        ),
+        (
+            "The FDA said the impurity, known as NDMA, was found in 32 lots. Calder Pharma confirmed the "
+            "recall in a statement. The company said no illnesses had been reported.",
+            "no illnesses",
+            "Calder Pharma",
+        ),
+        (
+            "London accused Russia of a cyberattack. The Russian embassy in London said that Britain had "
+            "provided no evidence.",
+            "provided no evidence",
+            "Russian embassy in London",
+        ),
+    ],
+)
+def test_role_nouns_name_the_right_body(text: str, claim_words: str, speaker: str) -> None:
+    assert speaker in _holders(_stances(text), claim_words, "asserts")

@@ -24,6 +24,8 @@ from claimtrail.extract.claim_syntax import (
 from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, only_by
 from claimtrail.extract.contradiction import contradicts, negated_clauses, negated_focus
 from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.quotes import speaker_token
+from claimtrail.extract.references import resolve_pronoun
 from claimtrail.extract.sentences import paragraph_end, sentence
 from claimtrail.models import StanceLabel
 
@@ -172,7 +174,19 @@ class Positions(ClaimSet):
                 start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
                 targets = [self.new_claim(start, end, obj)]
             for claim in targets:
-                self.stance(claim, actor, label, with_adverb(verb), verb)
+                for holder in (actor, self._counsel(verb, actor)):
+                    self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _counsel(self, verb: Token, client: str | None) -> str | None:
+        """'her client "categorically denies" the allegations', said by the lawyer: the lawyer denies too."""
+        subject = speaker_token(verb)
+        poss = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+        if subject is None or poss is None or subject.lemma_.lower() != "client":
+            return None
+        lawyer = (
+            resolve_pronoun(self.table, poss) if poss.pos_ == "PRON" else self.table.token_actor.get(poss.i)
+        )
+        return lawyer if lawyer != client else None
 
     def _denied_act(self, verb: Token) -> None:
         """'denied using a banned substance': the act denied is the claim."""
@@ -318,7 +332,7 @@ class Positions(ClaimSet):
         if subject is None:
             return
         actor = self._holder(verb)
-        for claim in self._targets(subject):
+        for claim in self._targets(subject, actor):
             self.stance(claim, actor, "denies", cue, pred)
 
     def _stood_by(self, verb: Token) -> Token | None:

@@ -261,9 +261,15 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         entry = table.entries[key]
         if entry.first >= token.idx:
             continue
-        words = " ".join([entry.name, *entry.titles]).lower()
+        # a person's title answers by its head ("the president" -> "Union president"; "the union" does not)
+        titles = [_title_head(t) for t in entry.titles] if entry.kind == "PERSON" else entry.titles
+        words = " ".join([entry.name, *titles]).lower()
         if re.search(rf"\b{re.escape(noun)}\b", words):
             return key
+    if noun in _COMPANY_NOUNS:
+        company = _last_company(table, token)
+        if company is not None:
+            return company
     if noun in lexicon().org_heads and noun not in _GOVERNMENT_NOUNS:
         orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
@@ -273,6 +279,31 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
+
+
+_COMPANY_NOUNS = frozenset({"company", "firm"})
+
+
+def _title_head(title: str) -> str:
+    """'Minister of Finance' -> 'Minister'; 'Union president' -> 'president'."""
+    words = title.split(" of ", maxsplit=1)[0].split()
+    return words[-1] if words else title
+
+
+def _last_company(table: ActorTable, token: Token) -> str | None:
+    """'the company': the organisation last mentioned before it that is not another kind of body
+    (a union, a ministry, a regulator) and not a news outlet."""
+    heads = lexicon().org_heads - _COMPANY_NOUNS - {"group", "corporation", "maker", "operator"}
+    best: tuple[int, str] | None = None
+    for i, key in table.token_actor.items():
+        entry = table.entries[key]
+        if i >= token.i or entry.kind != "ORG" or is_outlet(entry):
+            continue
+        if set(entry.name.lower().split()) & heads:
+            continue
+        if best is None or i > best[0]:
+            best = (i, key)
+    return best[1] if best else None
 
 
 def _person_with_title(table: ActorTable, phrase: Span) -> str | None:
@@ -336,7 +367,7 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     if token.lower_ in lex.org_heads:
         proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
         if proper and determiner in ("the", ""):
-            name = strip_determiner(doc[proper[0].i : token.i + 1].text)
+            name = strip_determiner(doc[proper[0].i : _seat_end(token) + 1].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name
             key = table.add(key, name, "ORG", left, right)
             modifiers = [t for t in doc[left : token.i] if t not in proper and t.pos_ != "DET"]
@@ -419,11 +450,53 @@ def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+_POSTED = frozenset({"embassy", "consulate", "mission"})
+_COUNSEL = re.compile(
+    r"^(?P<client>.+?)['’]s? (?:lawyer|attorney|counsel|solicitor|barrister)$", re.IGNORECASE
+)
+
+
+def _seat_end(head: Token) -> int:
+    """'the Russian embassy in London': an embassy is named with where it sits; other bodies are not."""
+    if head.lower_ not in _POSTED:
+        return head.i
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return place.i if place is not None and place.ent_type_ == "GPE" else head.i
+
+
+def _client_of(table: ActorTable, token: Token) -> str | None:
+    """'her client' in the words of "Sloane's lawyer, Beth Kaminski": Sloane."""
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if token.lemma_.lower() != "client" or poss is None:
+        return None
+    lawyer = resolve_pronoun(table, poss) if poss.pos_ == "PRON" else table.token_actor.get(poss.i)
+    if lawyer is None:
+        return None
+    for title in table.entries[lawyer].titles:
+        match = _COUNSEL.match(title)
+        if match is None:
+            continue
+        client = match.group("client").split()[-1].lower()
+        named = [
+            e.key
+            for e in table.entries.values()
+            if e.kind == "PERSON" and e.name.lower().split()[-1] == client
+        ]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
     """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
     group = _group_of_conjuncts(table, token)
     if group is not None:
         return group
+    client = _client_of(table, token)
+    if client is not None:
+        left, right = _np_bounds(token)
+        return table.add(client, table.name(client), "PERSON", left, right)
     left, right = _np_bounds(token, appos=True)
     ranked: list[tuple[int, int, str]] = []
     for i in range(left, right):

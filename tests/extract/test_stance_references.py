@@ -240,3 +240,13 @@ def test_a_lawyer_denying_for_a_client_and_the_client_both_deny() -> None:
 )
 def test_role_nouns_name_the_right_body(text: str, claim_words: str, speaker: str) -> None:
     assert speaker in _holders(_stances(text), claim_words, "asserts")
+
+
+def test_the_ledes_unnamed_person_is_the_one_named_with_an_age_next() -> None:
+    text = (
+        "A former chief financial officer of St. Brendan's Medical Center pleaded not guilty on Thursday to "
+        "charges that he took $2.3 million in kickbacks from a medical supply company over six years.\n\n"
+        "Federal prosecutors say Richard Sloane, 58, steered contracts worth $40 million to Northeast "
+        "Surgical Supply in exchange for payments routed through a consulting firm."
+    )
+    assert _holders(_stances(text), "took $2.3 million", "denies") == {"Richard Sloane"}

@@ -21,7 +21,7 @@ from claimtrail.extract.actors import (
     strip_determiner,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.sentences import sentence
+from claimtrail.extract.sentences import paragraph_end, sentence, text_of
 from claimtrail.models import ActorKind
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -432,9 +432,38 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     return key
 
 
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3},")
+_PERSON_WORDS = frozenset({"man", "woman", "boy", "girl", "resident", "driver", "teenager"})
+
+
+def _named_next(table: ActorTable, token: Token, left: int) -> str | None:
+    """'A former chief financial officer of X pleaded not guilty ... Federal prosecutors say Richard Sloane,
+    58, ...': the wire lede's unnamed person is the one the next paragraph introduces with an age."""
+    doc = table.doc
+    single = token.tag_ == "NN" and doc[left].lower_ in ("a", "an")
+    if not single or not (is_role(token) or token.lower_ in _PERSON_WORDS):
+        return None
+    text = text_of(doc)
+    lede_end = paragraph_end(doc, token.idx)
+    if text.rfind("\n\n", 0, token.idx) > table.body_start:  # only the lede is written this way
+        return None
+    window = paragraph_end(doc, lede_end + 2)
+    found = {
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON"
+        and e.first > lede_end
+        and any(lede_end < s < window and _AGE_APPOSITION.match(text, end) for s, end in e.mentions)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def unnamed_source(table: ActorTable, token: Token) -> str:
     """A source described, not named ('Organisers of the 2026 Winter Games'), as an UNNAMED actor."""
     left, right = _np_bounds(token)
+    named = _named_next(table, token, left)
+    if named is not None:
+        return table.add(named, table.name(named), "PERSON", left, right)
     text = table.doc[left:right].text
     return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
 

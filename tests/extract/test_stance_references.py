@@ -87,14 +87,13 @@ def test_plural_reference_takes_the_claims_its_source_made_the_same_way() -> Non
 
 def test_both_reports_are_the_last_two_sources() -> None:
     text = (
-        "The Nairobi Sentinel reported on Sunday that Savanna Air was in talks to merge with Zambezi "
-        "Airways. "
-        "The Business Monitor reported on Monday that the airline would ground eight of its jets.\n\n"
-        "Chief executive Joseph Mwangi denied both reports."
+        "The Copenhagen Ledger reported on Saturday that Halvard would close its Odense brewery next year. "
+        "The Nordic Business Times reported on Sunday that the group would cut 400 jobs in Denmark.\n\n"
+        "Chief executive Anna Holm denied both reports."
     )
     stances = _stances(text)
-    assert "Joseph Mwangi" in _holders(stances, "merge with Zambezi", "denies")
-    assert "Joseph Mwangi" in _holders(stances, "ground eight", "denies")
+    assert "Anna Holm" in _holders(stances, "close its Odense brewery", "denies")
+    assert "Anna Holm" in _holders(stances, "cut 400 jobs", "denies")
 
 
 def test_a_denial_covers_the_sources_supporting_claims_but_not_its_plans() -> None:
@@ -155,8 +154,8 @@ def test_a_negated_restatement_denies(text: str, claim_words: str, denier: str) 
     [
         "SeatStream confirmed that hackers had stolen names and partial card numbers of some customers. "
         '"No full card numbers or passwords were taken," chief executive Dana Whitfield said.',
-        "Savanna Air said it was neither in merger talks nor planning to ground part of its fleet. "
-        '"We are not in talks with any airline about a merger," chief executive Joseph Mwangi said.',
+        "Halvard said it was neither in merger talks nor planning to close any brewery. "
+        '"We are not in talks with any brewer about a merger," chief executive Anna Holm said.',
     ],
 )
 def test_a_negation_that_agrees_or_answers_another_word_denies_nothing(text: str) -> None:
@@ -250,3 +249,51 @@ def test_the_ledes_unnamed_person_is_the_one_named_with_an_age_next() -> None:
         "Surgical Supply in exchange for payments routed through a consulting firm."
     )
     assert _holders(_stances(text), "took $2.3 million", "denies") == {"Richard Sloane"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "outlet"),
+    [
+        (
+            "Orion Motors plans to build a $2 billion battery plant in Ohio, the company said on Monday, "
+            "confirming a plan first reported by Reuters last month.",
+            "build a $2 billion battery plant",
+            "Reuters",
+        ),
+        (
+            "The ministry said it had asked exporters to limit wheat shipments. The ministry's comments "
+            "confirmed the guidance, which was first reported by Bloomberg on Tuesday.",
+            "limit wheat shipments",
+            "Bloomberg",
+        ),
+    ],
+)
+def test_first_reported_by_reports(text: str, claim_words: str, outlet: str) -> None:
+    assert outlet in _holders(_stances(text), claim_words, "reports")
+
+
+def test_a_ledes_denial_of_reports_reaches_the_reports_told_next() -> None:
+    text = (
+        "Halvard Group on Monday denied two press reports about its Danish plants.\n\n"
+        "The Copenhagen Ledger reported on Saturday that Halvard would close its Odense brewery next year. "
+        "The Nordic Business Times reported that the group would cut 400 jobs in Denmark."
+    )
+    stances = _stances(text)
+    assert "Halvard Group" in _holders(stances, "close its Odense brewery", "denies")
+    assert "Halvard Group" in _holders(stances, "cut 400 jobs", "denies")
+
+
+def test_when_asked_about_reports_names_what_the_quote_denies() -> None:
+    text = (
+        '"No, there have been no such requests," Peskov said, when asked to comment on media reports that '
+        "Maduro had asked Putin for military aid."
+    )
+    assert "Peskov" in _holders(_stances(text), "asked Putin", "denies")
+
+
+def test_not_clear_whether_in_a_direct_quote_questions() -> None:
+    text = (
+        '"It is not clear whether the company is planning redundancies or only a reorganisation," union '
+        "official Franca Moretti said."
+    )
+    assert "Franca Moretti" in _holders(_stances(text), "planning redundancies", "questions")

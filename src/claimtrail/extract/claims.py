@@ -63,7 +63,10 @@ class _Builder(Positions):
     def from_quotes(self) -> None:
         for quote in self.quotes:
             root = quote.content_root
-            if quote.kind == "direct" or not (root is not None or quote.unparsed_content):
+            if quote.kind == "direct":
+                self._direct_doubts(quote)
+                continue
+            if not (root is not None or quote.unparsed_content):
                 continue
             # "said the claims were baseless and that the videos were old": the second part is a claim
             parts = [p for p in content_roots(root) if not self._is_position(p)] if root is not None else []
@@ -94,6 +97,14 @@ class _Builder(Positions):
                     self._quote_claim(quote, (start, end), part, own, cue)
                     if own in ("asserts", "reports"):
                         self._grounds(part, quote, own, cue)
+
+    def _direct_doubts(self, quote: Attribution) -> None:
+        """'"It is not clear whether the company is planning redundancies," Moretti said.'"""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for tok in span or []:
+            doubted = unclear_whether(tok) if tok.dep_ in ("ROOT", "ccomp", "conj") else None
+            if doubted is not None:
+                self._questioned(quote, doubted, tok.doc[tok.i : tok.i + 3].text)
 
     def _questioned(self, quote: Attribution, clause: Token, cue: str) -> None:
         start, end = clause_bounds(self.doc, clause)
@@ -357,6 +368,7 @@ def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[
     builder.claims.sort(key=lambda c: c.start)
     builder.name_the_report()
     builder.from_positions()
+    builder.from_reported_by()
     builder.from_contradictions()
     builder.from_needed_confirmation()
     return sorted(builder.claims, key=lambda c: c.start)

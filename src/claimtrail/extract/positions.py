@@ -25,7 +25,7 @@ from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma
 from claimtrail.extract.contradiction import contradicts, negated_clauses, negated_focus
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.quotes import speaker_token
-from claimtrail.extract.references import resolve_pronoun
+from claimtrail.extract.references import resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import paragraph_end, sentence
 from claimtrail.models import StanceLabel
 
@@ -105,6 +105,40 @@ class Positions(ClaimSet):
             if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
                 self._no_truth_in(tok)
 
+    def from_reported_by(self) -> None:
+        """'a plan first reported by Bloomberg', 'The listing was first reported by the site X'."""
+        for verb in self.doc:
+            if verb.lemma_.lower() not in ("report", "publish") or verb.tag_ != "VBN":
+                continue
+            agent = next(
+                (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+            )
+            noun = verb.head if verb.dep_ in ("acl", "relcl") else None
+            noun = noun or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if agent is None or noun is None:
+                continue
+            outlet = resolve_speaker(
+                self.table, next((a for a in agent.children if a.dep_ == "appos"), agent)
+            )
+            first = any(c.lower_ == "first" for c in verb.children)
+            cue = f"{'first ' if first else ''}{verb.text} by"
+            for claim in self._reported_thing(noun, verb, outlet):
+                self.stance(claim, outlet, "reports", cue, verb)
+
+    def _reported_thing(self, noun: Token, verb: Token, outlet: str | None) -> list[ClaimDraft]:
+        """What 'X, first reported by Y' stands for: X's claims, else the claims the sentence states."""
+        if self._refers_to_claim(noun):
+            return self._targets(noun, outlet)
+        sent = sentence(verb)
+        stated = [
+            c
+            for c in self.claims
+            if sent.start_char <= c.start < sent.end_char
+            and not (c.start <= noun.idx < c.end or c.start <= verb.idx < c.end)
+            and not only_by(c, outlet)
+        ]
+        return stated or self._earlier_claims(noun, outlet)
+
     def from_contradictions(self) -> None:
         """'Talks have not collapsed': a speaker's negated restatement of someone else's earlier claim."""
         for quote in self.quotes:
@@ -116,8 +150,13 @@ class Positions(ClaimSet):
             ]
             for clause in {c for head in heads for c in negated_clauses(head)}:
                 focus = negated_focus(clause)
-                if focus is not None:
-                    self._contradicted(quote.speaker, clause, focus, quote.start)
+                if focus is None:
+                    continue
+                if any(c.lower_ == "such" for c in focus.children):  # "there have been no such requests"
+                    for claim in self._targets(focus, quote.speaker):
+                        self.stance(claim, quote.speaker, "denies", f"no such {focus.text}", clause)
+                    continue
+                self._contradicted(quote.speaker, clause, focus, quote.start)
 
     def _contradicted(self, speaker: str, clause: Token, focus: Token, before: int) -> None:
         for claim in self.claims:
@@ -202,9 +241,31 @@ class Positions(ClaimSet):
     def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
         """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims, and the
         other claims of the same story by the same source."""
-        own = self._own_clause(noun)
-        targets = own + self._restated_by(own, holder) if own else self._earlier_claims(noun, holder)
+        own = self._own_clause(noun) or self._asked_about(noun)
+        if own:
+            targets = own + self._restated_by(own, holder)
+        else:
+            targets = self._earlier_claims(noun, holder) or self._next_reports(noun, holder)
         return targets + self._same_story(targets, noun, holder)
+
+    def _asked_about(self, ref: Token) -> list[ClaimDraft]:
+        """'"These are just rumors," Arreaza said, when asked about reports that X': the reference is X."""
+        quote = next((q for q in self.quotes if q.start <= ref.idx < q.end and q.cue is not None), None)
+        if quote is None or quote.cue is None:
+            return []
+        asked = [c for c in quote.cue.children if c.dep_ == "advcl" and c.lemma_.lower() == "ask"]
+        nouns = [t for a in asked for t in a.subtree if t.lower_ in lexicon().claim_nouns]
+        return [c for n in nouns for c in self._own_clause(n)]
+
+    def _next_reports(self, ref: Token, holder: str | None) -> list[ClaimDraft]:
+        """'Savanna Air denied two newspaper reports about its future': a lede's reference with nothing
+        before it points to the reports the next paragraph tells."""
+        if not self._refers_to_claim(ref) or ref.pos_ != "NOUN":
+            return []
+        window = paragraph_end(self.doc, paragraph_end(self.doc, ref.idx) + 2)
+        return [
+            c for c in self.claims if ref.idx < c.start < window and c.reported and not only_by(c, holder)
+        ]
 
     def _restated_by(self, own: list[ClaimDraft], holder: str | None) -> list[ClaimDraft]:
         """'The claim that Acme cut jobs is not true': the earlier claim the noun's clause restates."""

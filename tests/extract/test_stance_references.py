@@ -297,3 +297,15 @@ def test_not_clear_whether_in_a_direct_quote_questions() -> None:
         "official Franca Moretti said."
     )
     assert "Franca Moretti" in _holders(_stances(text), "planning redundancies", "questions")
+
+
+def test_the_credited_outlet_reports_what_only_its_unnamed_sources_assert() -> None:
+    text = (
+        "MOSCOW, Jan. 29, 2019 (Bloomberg) - Russia's government has asked the biggest grain exporters to "
+        "keep wheat shipments below 3 million tons a month, according to three people familiar with the "
+        "matter.\n\n"
+        "Agriculture Minister Dmitry Patrushev said the harvest would be smaller this year."
+    )
+    stances = _stances(text)
+    assert "Bloomberg" in _holders(stances, "wheat shipments", "reports")
+    assert not _holders(stances, "harvest would be smaller", "reports")

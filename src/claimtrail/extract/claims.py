@@ -12,7 +12,7 @@ Layout: `claimset` holds the drafts and the shared state, `positions` the stance
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.claim_syntax import (
@@ -105,6 +105,33 @@ class _Builder(Positions):
             doubted = unclear_whether(tok) if tok.dep_ in ("ROOT", "ccomp", "conj") else None
             if doubted is not None:
                 self._questioned(quote, doubted, tok.doc[tok.i : tok.i + 3].text)
+
+    def credit_outlet(self, start: int, end: int) -> None:
+        """'Russia has asked exporters to cap shipments, according to three people familiar with the
+        matter' under a Bloomberg dateline: Bloomberg reports what only its unnamed sources assert."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        key: str | None = None
+        for claim in self.claims:
+            unnamed = [
+                st for st in claim.stances if st.actor is not None and self.table.kind(st.actor) == "UNNAMED"
+            ]
+            named = [st for st in claim.stances if st.actor is not None and st not in unnamed]
+            sourced = any(st.stance == "asserts" for st in unnamed)
+            if (
+                not sourced
+                or any(st.stance == "reports" for st in claim.stances)
+                or any(st.stance == "asserts" for st in named)
+            ):
+                continue
+            key = key or self._outlet_key(span)
+            self.stance(claim, key, "reports", span.text, None)
+
+    def _outlet_key(self, span: Span) -> str:
+        name = span.text
+        known = next((e.key for e in self.table.entries.values() if e.kind == "ORG" and e.name == name), None)
+        return known or self.table.add(f"ORG:{name.lower()}", name, "ORG", span.start, span.end)
 
     def _questioned(self, quote: Attribution, clause: Token, cue: str) -> None:
         start, end = clause_bounds(self.doc, clause)
@@ -358,7 +385,11 @@ class _Builder(Positions):
         ) or any(s.actor == actor for s in claim.stances)
 
 
-def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[ClaimDraft]:
+def find_claims(
+    doc: Doc, table: ActorTable, quotes: list[Attribution], outlet: tuple[int, int] | None = None
+) -> list[ClaimDraft]:
+    """The claims of one article with their stances; `outlet` is the character span of the outlet the
+    dateline credits ('MOSCOW, Jan. 29 (Bloomberg) -'), which reports what its unnamed sources say."""
     builder = _Builder(doc, table, quotes)
     builder.from_findings()
     builder.from_quotes()
@@ -371,4 +402,6 @@ def find_claims(doc: Doc, table: ActorTable, quotes: list[Attribution]) -> list[
     builder.from_reported_by()
     builder.from_contradictions()
     builder.from_needed_confirmation()
+    if outlet is not None:
+        builder.credit_outlet(*outlet)
     return sorted(builder.claims, key=lambda c: c.start)

@@ -309,3 +309,29 @@ def test_the_credited_outlet_reports_what_only_its_unnamed_sources_assert() -> N
     stances = _stances(text)
     assert "Bloomberg" in _holders(stances, "wheat shipments", "reports")
     assert not _holders(stances, "harvest would be smaller", "reports")
+
+
+def test_questioning_a_count_questions_the_claim_that_gave_it() -> None:
+    text = (
+        "SeatStream said the intruders had access to one database and that it had notified about 1.2 million "
+        "users. Security researcher Owen Patel questioned whether the company's count was complete."
+    )
+    assert "Owen Patel" in _holders(_stances(text), "1.2 million users", "questions")
+
+
+def test_claims_circulating_on_social_media_are_asserted_by_social_media() -> None:
+    text = (
+        "The ministry rejected claims circulating on social media that eggs from the region were unsafe to "
+        'eat, calling them "not true."'
+    )
+    stances = _stances(text)
+    assert "social media" in _holders(stances, "unsafe to eat", "asserts")
+    assert "ministry" in " ".join(str(h) for h in _holders(stances, "unsafe to eat", "denies"))
+
+
+def test_a_confirmed_fact_keeps_where_it_happened() -> None:
+    text = (
+        "The Dutch agriculture ministry on Friday confirmed outbreaks of H5N1 bird flu at two poultry farms "
+        "in Gelderland province and ordered the culling of about 190,000 chickens."
+    )
+    assert any("at two poultry farms" in claim for claim, _, _ in _stances(text))

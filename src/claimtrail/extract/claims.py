@@ -47,6 +47,8 @@ _RECOGNIZE = frozenset({"recognize", "recognise", "acknowledge"})
 _FINDING_VERBS = frozenset({"find", "conclude", "rule", "determine", "establish", "show", "believe"})
 _DOUBTING_VERBS = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
 _CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit", "verify"})
+_MEDIA = frozenset({"media", "medium", "internet", "web", "forum", "forums", "site", "sites", "platform"})
+_PLACE_PREPS = frozenset({"at", "in", "on", "near", "among"})
 _MODAL_OR_NEG = frozenset({"would", "will", "could", "may", "might", "not", "n't", "never", "should"})
 
 
@@ -201,9 +203,22 @@ class _Builder(Positions):
             if bounds is None or bounds[1] - bounds[0] < 8:
                 continue
             claim = self.new_claim(bounds[0], bounds[1], clause)
-            source = self._outlet_modifier(noun) or resolve_np(self.table, noun, record_pronoun=False)
+            source = (
+                self._outlet_modifier(noun)
+                or resolve_np(self.table, noun, record_pronoun=False)
+                or self._circulating_on(noun)
+            )
             reporting = noun.lower_ in REPORT_WORDS or is_report_source(self.table, source)
             self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
+
+    def _circulating_on(self, noun: Token) -> str | None:
+        """'claims circulating on social media that X', 'reports published in local media': the medium."""
+        for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+            for prep in (c for c in participle.children if c.dep_ == "prep" and c.lower_ in ("on", "in")):
+                medium = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if medium is not None and medium.lemma_.lower() in _MEDIA:
+                    return resolve_speaker(self.table, medium)
+        return None
 
     def _outlet_modifier(self, noun: Token) -> str | None:
         """'a Reuters report': the outlet named as the noun's modifier is the source."""
@@ -291,6 +306,9 @@ class _Builder(Positions):
                 self.stance(named, self._speaker(verb), "asserts", verb.text, verb)
                 continue
             start, end = np_span(obj)
+            place = next((c for c in verb.children if c.dep_ == "prep" and c.i == obj.right_edge.i + 1), None)
+            if place is not None and place.lower_ in _PLACE_PREPS:  # "confirmed outbreaks ... at two farms"
+                end = np_span(place)[1]
             if end - start >= 12 and not any(c.start <= start < c.end for c in self.claims):
                 self.stance(self.new_claim(start, end, obj), self._speaker(verb), "asserts", verb.text, verb)
 
@@ -400,6 +418,7 @@ def find_claims(
     builder.name_the_report()
     builder.from_positions()
     builder.from_reported_by()
+    builder.from_questioned_figures()
     builder.from_contradictions()
     builder.from_needed_confirmation()
     if outlet is not None:

@@ -66,7 +66,8 @@ def is_report_source(table: ActorTable, key: str | None) -> bool:
     entry = table.entries[key]
     words = set(" ".join([entry.name, *entry.titles]).lower().split())
     outlet = entry.kind == "ORG" and is_outlet(entry)
-    return entry.name in lexicon().outlets or bool(words & REPORT_WORDS) or outlet
+    news = bool(words & REPORT_WORDS) and "social" not in words  # social media claim, they do not report
+    return entry.name in lexicon().outlets or news or outlet
 
 
 def cue_lemma(stance: StanceDraft) -> str:

@@ -25,7 +25,7 @@ from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma
 from claimtrail.extract.contradiction import contradicts, negated_clauses, negated_focus
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.quotes import speaker_token
-from claimtrail.extract.references import resolve_pronoun, resolve_speaker
+from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import paragraph_end, sentence
 from claimtrail.models import StanceLabel
 
@@ -138,6 +138,29 @@ class Positions(ClaimSet):
             and not only_by(c, outlet)
         ]
         return stated or self._earlier_claims(noun, outlet)
+
+    def from_questioned_figures(self) -> None:
+        """'questioned whether the company's count was complete': the claim that gave the count."""
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or lexicon().stance_verbs.get(verb.lemma_.lower()) != "questions":
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+            if subject is None or subject.lower_ not in FIGURE_NOUNS:
+                continue
+            holder = self._speaker(verb)
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            by = resolve_np(self.table, owner, record_pronoun=False) if owner is not None else None
+            stated = [
+                c
+                for c in self.claims
+                if c.end <= verb.idx
+                and not only_by(c, holder)
+                and (by is None or by in _sources(c, frozenset()))
+                and any(t.like_num for t in self.doc.char_span(c.start, c.end, alignment_mode="expand") or [])
+            ]
+            if stated:
+                self.stance(stated[-1], holder, "questions", f"{verb.text} whether", verb)
 
     def from_contradictions(self) -> None:
         """'Talks have not collapsed': a speaker's negated restatement of someone else's earlier claim."""

@@ -275,7 +275,7 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
         outlet_like = [e for e in orgs if is_outlet(e)]
         others = [e for e in orgs if not is_outlet(e)]
-        orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else (others or orgs)
+        orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else others  # "the committee" is no newspaper
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None

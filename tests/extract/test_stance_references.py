@@ -335,3 +335,15 @@ def test_a_confirmed_fact_keeps_where_it_happened() -> None:
         "in Gelderland province and ordered the culling of about 190,000 chickens."
     )
     assert any("at two poultry farms" in claim for claim, _, _ in _stances(text))
+
+
+def test_an_unnamed_allegation_denied_is_the_one_about_the_denier() -> None:
+    text = (
+        "Drugmaker Norvane hid test failures at its Leeds plant from regulators for two years, four former "
+        "employees said.\n\n"
+        "Two of them said a quality audit had recommended in 2022 that the plant be closed.\n\n"
+        "Norvane denied the allegation."
+    )
+    stances = _stances(text)
+    assert "Norvane" in _holders(stances, "hid test failures", "denies")
+    assert not _holders(stances, "quality audit", "denies")

@@ -7,6 +7,8 @@ a claim: only claim nouns (and figures, for denials and doubts) are followed.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from claimtrail.extract.claim_syntax import (
@@ -26,7 +28,7 @@ from claimtrail.extract.contradiction import contradicts, negated_clauses, negat
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.quotes import speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
-from claimtrail.extract.sentences import paragraph_end, sentence
+from claimtrail.extract.sentences import paragraph_end, sentence, text_of
 from claimtrail.models import StanceLabel
 
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
@@ -326,7 +328,10 @@ class Positions(ClaimSet):
         before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
         family = REFERENCE_FAMILIES.get(ref.lemma_.lower(), frozenset())
         named = [c for c in before if any(cue_lemma(st) in family for st in c.stances)]
-        reported = named or [c for c in before if c.reported] or [c for c in before if c.stances]
+        reported = named or [c for c in before if c.reported]
+        if not reported:  # "Kalahari Platinum denied the allegation": what was said about the denier, if any
+            stated = [c for c in before if c.stances]
+            reported = [c for c in stated if self._mentions(c, holder)] or stated
         if not reported:
             return []
         if ref.pos_ in ("PRON", "DET"):
@@ -355,6 +360,16 @@ class Positions(ClaimSet):
             for c in reported
             if c is last or sent.start_char <= c.start < sent.end_char or _sources(c, family) & by
         ]
+
+    def _mentions(self, claim: ClaimDraft, key: str | None) -> bool:
+        """Does the claim name the actor (a mention, or its name written out)?"""
+        if key is None:
+            return False
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is not None and any(self.table.token_actor.get(t.i) == key for t in span):
+            return True
+        name = re.escape(self.table.name(key))
+        return re.search(rf"\b{name}\b", text_of(self.doc)[claim.start : claim.end]) is not None
 
     def _last_sources(self, claims: list[ClaimDraft], family: frozenset[str], count: int) -> list[ClaimDraft]:
         """'denied both reports': the claims of the last `count` sources."""

@@ -190,6 +190,12 @@ def test_a_negation_that_agrees_or_answers_another_word_denies_nothing(text: str
             "Grain Union",
         ),
         (
+            "The regulator approved the merger. It remains unclear whether the board saw the full valuation "
+            "before voting, shareholder group Aktiva said.",
+            "saw the full valuation",
+            "Aktiva",
+        ),
+        (
             "Astronomers said on Tuesday they had detected signs of water vapor in the atmosphere of a rocky "
             "planet, a finding that other scientists said needed confirmation.",
             "signs of water vapor",

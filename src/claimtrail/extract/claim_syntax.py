@@ -190,8 +190,8 @@ _UNCLEAR = frozenset({"unclear", "uncertain", "unknown", "doubtful"})
 
 
 def unclear_whether(root: Token) -> Token | None:
-    """'it was unclear whether X', 'it is not clear if X': the clause X put in doubt."""
-    if root.lemma_.lower() != "be":
+    """'it was unclear whether X', 'it is not clear if X', 'it remains unclear whether X': the clause X."""
+    if root.lemma_.lower() not in ("be", "remain", "seem", "appear"):
         return None
     acomp = next((c for c in root.children if c.dep_ == "acomp"), None)
     if acomp is None:

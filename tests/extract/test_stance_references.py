@@ -353,3 +353,21 @@ def test_an_unnamed_allegation_denied_is_the_one_about_the_denier() -> None:
     stances = _stances(text)
     assert "Norvane" in _holders(stances, "hid test failures", "denies")
     assert not _holders(stances, "quality audit", "denies")
+
+
+def test_a_blog_that_first_reported_is_named_by_its_later_apposition() -> None:
+    text = (
+        "Ticket seller Gatewise confirmed on Monday that hackers had stolen the card numbers of some "
+        "customers, two days after a security blog first reported the breach.\n\n"
+        "The blog, LeakWatch, said the data was on sale on a criminal forum."
+    )
+    assert "LeakWatch" in _holders(_stances(text), "hackers had stolen", "reports")
+
+
+def test_an_unknown_owners_operator_is_an_unnamed_source() -> None:
+    text = (
+        "London accused Moscow of a cyberattack on the port of Felixstowe. The Russian embassy said the "
+        "claims were invented.\n\n"
+        "The port's operator said no data about shipments had been lost."
+    )
+    assert _holders(_stances(text), "no data about shipments", "asserts") == {"The port's operator"}

@@ -37,6 +37,9 @@ _DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
 _DENYING_FIGURES = frozenset({"deny", "refute", "debunk", "disprove"})
 _CONFIRMATION_NOUNS = frozenset({"confirmation", "verification", "corroboration"})
 _NEEDING = frozenset({"need", "require", "await"})
+_OUTLET_HEADS = frozenset(
+    {"blog", "newspaper", "paper", "daily", "site", "website", "outlet", "magazine", "broadcaster", "agency"}
+)
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
@@ -48,6 +51,22 @@ def _count_of(ref: Token) -> int:
         return 0
     counts = [_COUNTS.get(c.lower_, 0) for c in ref.children if c.dep_ in ("det", "nummod", "predet")]
     return max(counts, default=0)
+
+
+def _reporter_and_thing(verb: Token, *, first: bool) -> tuple[Token | None, Token | None]:
+    """'X, (first) reported by Y' / 'X was first reported by Y' -> (Y, X); 'Y first reported X' -> (Y, X)."""
+    if verb.tag_ == "VBN":
+        agent = next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+        noun = verb.head if verb.dep_ in ("acl", "relcl") else None
+        return agent, noun or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if not first:  # "The newspaper reported the deal" is a report of its own, found with its content
+        return None, None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    outlet_like = subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _OUTLET_HEADS)
+    return (subject, thing) if outlet_like else (None, None)
 
 
 def _sources(
@@ -108,24 +127,35 @@ class Positions(ClaimSet):
                 self._no_truth_in(tok)
 
     def from_reported_by(self) -> None:
-        """'a plan first reported by Bloomberg', 'The listing was first reported by the site X'."""
+        """'a plan first reported by Bloomberg', 'The listing was first reported by the site X',
+        'two days after a security blog first reported the breach'."""
         for verb in self.doc:
-            if verb.lemma_.lower() not in ("report", "publish") or verb.tag_ != "VBN":
+            if verb.lemma_.lower() not in ("report", "publish"):
                 continue
-            agent = next(
-                (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-            )
-            noun = verb.head if verb.dep_ in ("acl", "relcl") else None
-            noun = noun or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            first = any(c.lower_ == "first" for c in verb.children)
+            agent, noun = _reporter_and_thing(verb, first=first)
             if agent is None or noun is None:
                 continue
-            outlet = resolve_speaker(
-                self.table, next((a for a in agent.children if a.dep_ == "appos"), agent)
-            )
-            first = any(c.lower_ == "first" for c in verb.children)
-            cue = f"{'first ' if first else ''}{verb.text} by"
+            named = next((a for a in agent.children if a.dep_ == "appos"), None) or self._named_later(agent)
+            outlet = resolve_speaker(self.table, named or agent)
+            by = " by" if verb.tag_ == "VBN" else ""
+            cue = f"{'first ' if first else ''}{verb.text}{by}"
             for claim in self._reported_thing(noun, verb, outlet):
                 self.stance(claim, outlet, "reports", cue, verb)
+
+    def _named_later(self, noun: Token) -> Token | None:
+        """'a security blog first reported the breach ... The blog, BreachLedger, reported': the name."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        if not indefinite:
+            return None
+        names = [
+            a
+            for t in self.doc
+            if t.i > noun.i and t.lemma_ == noun.lemma_ and any(c.lower_ == "the" for c in t.children)
+            for a in t.children
+            if a.dep_ == "appos" and a.i in self.table.token_actor
+        ]
+        return names[0] if len(names) == 1 else None
 
     def _reported_thing(self, noun: Token, verb: Token, outlet: str | None) -> list[ClaimDraft]:
         """What 'X, first reported by Y' stands for: X's claims, else the claims the sentence states."""

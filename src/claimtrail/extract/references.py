@@ -266,6 +266,11 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         words = " ".join([entry.name, *titles]).lower()
         if re.search(rf"\b{re.escape(noun)}\b", words):
             return key
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:  # "the ministry's press service": the ministry; "the port's operator": not known
+        return table.token_actor.get(owner.i) or (
+            resolve_pronoun(table, owner) if owner.pos_ == "PRON" else None
+        )
     if noun in _COMPANY_NOUNS:
         company = _last_company(table, token)
         if company is not None:
@@ -365,7 +370,11 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
             entry.affiliation = entry.affiliation or affiliation_of(table, left, token.i)
             return key
     if token.lower_ in lex.org_heads:
-        proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
+        proper = [  # a sentence-initial "The" is title-cased, not a name
+            t
+            for t in doc[left : token.i]
+            if t.pos_ != "DET" and (t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title)
+        ]
         if proper and determiner in ("the", ""):
             name = strip_determiner(doc[proper[0].i : _seat_end(token) + 1].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name

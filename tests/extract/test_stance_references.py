@@ -371,3 +371,11 @@ def test_an_unknown_owners_operator_is_an_unnamed_source() -> None:
         "The port's operator said no data about shipments had been lost."
     )
     assert _holders(_stances(text), "no data about shipments", "asserts") == {"The port's operator"}
+
+
+def test_the_kremlin_is_the_kremlin() -> None:
+    text = (
+        "Reuters reported on Friday that 400 contractors had flown to Caracas. "
+        "The Kremlin has denied that report."
+    )
+    assert _holders(_stances(text), "400 contractors", "denies") == {"Kremlin"}

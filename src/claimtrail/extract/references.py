@@ -370,11 +370,14 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
             entry.affiliation = entry.affiliation or affiliation_of(table, left, token.i)
             return key
     if token.lower_ in lex.org_heads:
-        proper = [  # a sentence-initial "The" is title-cased, not a name
-            t
-            for t in doc[left : token.i]
-            if t.pos_ != "DET" and (t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title)
-        ]
+        proper = (
+            [  # a sentence-initial "The" is title-cased, not a name
+                t
+                for t in doc[left : token.i]
+                if t.pos_ != "DET" and (t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title)
+            ]
+            or ([token] if token.pos_ == "PROPN" and token.is_title else [])
+        )  # "The Kremlin"
         if proper and determiner in ("the", ""):
             name = strip_determiner(doc[proper[0].i : _seat_end(token) + 1].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name

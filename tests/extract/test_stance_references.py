@@ -379,3 +379,12 @@ def test_the_kremlin_is_the_kremlin() -> None:
         "The Kremlin has denied that report."
     )
     assert _holders(_stances(text), "400 contractors", "denies") == {"Kremlin"}
+
+
+def test_a_relative_clause_after_a_report_is_no_claim() -> None:
+    text = (
+        "Mining Minister Carolina Vidal said Wednesday that the government wants the state to hold a "
+        "majority stake, confirming the thrust of a news report that the Canadian company dismissed as "
+        "speculation."
+    )
+    assert not any(claim.startswith("the Canadian company dismissed") for claim, _, _ in _stances(text))

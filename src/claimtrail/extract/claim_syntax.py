@@ -159,6 +159,8 @@ def that_clause_after(noun: Token) -> tuple[int, int] | None:
     doc = noun.doc
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "that" or doc[noun.i + 1].dep_ == "mark":
         return None
+    if doc[noun.i + 1].dep_ in ("dobj", "pobj"):  # "a report that the company dismissed": a relative clause
+        return None
     after = doc[noun.i + 2]
     if after.tag_ in ("VBD", "VBN", "MD") or after.lower_ in ("is", "was", "are", "were", "has", "had"):
         return None  # "an article that said ...": a relative clause ("reports that talks ..." is not)

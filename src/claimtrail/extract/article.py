@@ -158,13 +158,24 @@ def _claim_record(n: int, draft: ClaimDraft, text: str, refs: _Refs, timexes: tu
     )
 
 
+def _credited_outlet(prepared: PreparedArticle) -> tuple[int, int] | None:
+    """Where the dateline names the outlet whose story this is: the last one credited
+    ('Pakistan Point News / Sputnik' carries Sputnik's story)."""
+    dateline = prepared.dateline
+    if dateline is None or not dateline.outlets:
+        return None
+    name = dateline.outlets[-1]
+    start = prepared.text.find(name, dateline.start, dateline.end)
+    return None if start < 0 else (start, start + len(name))
+
+
 def analyse(doc: Doc, prepared: PreparedArticle, *, pipeline: str) -> ArticleRecord:
     """All extraction stages over one parsed article; the Doc does not outlive this call."""
     body_start = prepared.dateline.end if prepared.dateline is not None else 0
     table = find_actors(doc, body_start)
     attributions = find_quotes(doc, table)
     add_pronoun_mentions(table)
-    drafts = find_claims(doc, table, attributions)
+    drafts = find_claims(doc, table, attributions, _credited_outlet(prepared))
     timexes = extract_timexes(doc, _anchor(prepared))
     actors, ids = table.freeze()
     refs = _Refs(table, ids)

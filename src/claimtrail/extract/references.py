@@ -21,7 +21,7 @@ from claimtrail.extract.actors import (
     strip_determiner,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.sentences import sentence
+from claimtrail.extract.sentences import paragraph_end, sentence, text_of
 from claimtrail.models import ActorKind
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -261,18 +261,54 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         entry = table.entries[key]
         if entry.first >= token.idx:
             continue
-        words = " ".join([entry.name, *entry.titles]).lower()
+        # a person's title answers by its head ("the president" -> "Union president"; "the union" does not)
+        titles = [_title_head(t) for t in entry.titles] if entry.kind == "PERSON" else entry.titles
+        words = " ".join([entry.name, *titles]).lower()
         if re.search(rf"\b{re.escape(noun)}\b", words):
             return key
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:  # "the ministry's press service": the ministry; "the port's operator": not known
+        return table.token_actor.get(owner.i) or (
+            resolve_pronoun(table, owner) if owner.pos_ == "PRON" else None
+        )
+    if noun in _COMPANY_NOUNS:
+        company = _last_company(table, token)
+        if company is not None:
+            return company
     if noun in lexicon().org_heads and noun not in _GOVERNMENT_NOUNS:
         orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.first < token.idx]
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
         outlet_like = [e for e in orgs if is_outlet(e)]
         others = [e for e in orgs if not is_outlet(e)]
-        orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else (others or orgs)
+        orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else others  # "the committee" is no newspaper
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
+
+
+_COMPANY_NOUNS = frozenset({"company", "firm"})
+
+
+def _title_head(title: str) -> str:
+    """'Minister of Finance' -> 'Minister'; 'Union president' -> 'president'."""
+    words = title.split(" of ", maxsplit=1)[0].split()
+    return words[-1] if words else title
+
+
+def _last_company(table: ActorTable, token: Token) -> str | None:
+    """'the company': the organisation last mentioned before it that is not another kind of body
+    (a union, a ministry, a regulator) and not a news outlet."""
+    heads = lexicon().org_heads - _COMPANY_NOUNS - {"group", "corporation", "maker", "operator"}
+    best: tuple[int, str] | None = None
+    for i, key in table.token_actor.items():
+        entry = table.entries[key]
+        if i >= token.i or entry.kind != "ORG" or is_outlet(entry):
+            continue
+        if set(entry.name.lower().split()) & heads:
+            continue
+        if best is None or i > best[0]:
+            best = (i, key)
+    return best[1] if best else None
 
 
 def _person_with_title(table: ActorTable, phrase: Span) -> str | None:
@@ -334,9 +370,16 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
             entry.affiliation = entry.affiliation or affiliation_of(table, left, token.i)
             return key
     if token.lower_ in lex.org_heads:
-        proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
+        proper = (
+            [  # a sentence-initial "The" is title-cased, not a name
+                t
+                for t in doc[left : token.i]
+                if t.pos_ != "DET" and (t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title)
+            ]
+            or ([token] if token.pos_ == "PROPN" and token.is_title else [])
+        )  # "The Kremlin"
         if proper and determiner in ("the", ""):
-            name = strip_determiner(doc[proper[0].i : token.i + 1].text)
+            name = strip_determiner(doc[proper[0].i : _seat_end(token) + 1].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name
             key = table.add(key, name, "ORG", left, right)
             modifiers = [t for t in doc[left : token.i] if t not in proper and t.pos_ != "DET"]
@@ -401,9 +444,38 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     return key
 
 
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3},")
+_PERSON_WORDS = frozenset({"man", "woman", "boy", "girl", "resident", "driver", "teenager"})
+
+
+def _named_next(table: ActorTable, token: Token, left: int) -> str | None:
+    """'A former chief financial officer of X pleaded not guilty ... Federal prosecutors say Richard Sloane,
+    58, ...': the wire lede's unnamed person is the one the next paragraph introduces with an age."""
+    doc = table.doc
+    single = token.tag_ == "NN" and doc[left].lower_ in ("a", "an")
+    if not single or not (is_role(token) or token.lower_ in _PERSON_WORDS):
+        return None
+    text = text_of(doc)
+    lede_end = paragraph_end(doc, token.idx)
+    if text.rfind("\n\n", 0, token.idx) > table.body_start:  # only the lede is written this way
+        return None
+    window = paragraph_end(doc, lede_end + 2)
+    found = {
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON"
+        and e.first > lede_end
+        and any(lede_end < s < window and _AGE_APPOSITION.match(text, end) for s, end in e.mentions)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def unnamed_source(table: ActorTable, token: Token) -> str:
     """A source described, not named ('Organisers of the 2026 Winter Games'), as an UNNAMED actor."""
     left, right = _np_bounds(token)
+    named = _named_next(table, token, left)
+    if named is not None:
+        return table.add(named, table.name(named), "PERSON", left, right)
     text = table.doc[left:right].text
     return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
 
@@ -419,11 +491,53 @@ def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+_POSTED = frozenset({"embassy", "consulate", "mission"})
+_COUNSEL = re.compile(
+    r"^(?P<client>.+?)['’]s? (?:lawyer|attorney|counsel|solicitor|barrister)$", re.IGNORECASE
+)
+
+
+def _seat_end(head: Token) -> int:
+    """'the Russian embassy in London': an embassy is named with where it sits; other bodies are not."""
+    if head.lower_ not in _POSTED:
+        return head.i
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return place.i if place is not None and place.ent_type_ == "GPE" else head.i
+
+
+def _client_of(table: ActorTable, token: Token) -> str | None:
+    """'her client' in the words of "Sloane's lawyer, Beth Kaminski": Sloane."""
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if token.lemma_.lower() != "client" or poss is None:
+        return None
+    lawyer = resolve_pronoun(table, poss) if poss.pos_ == "PRON" else table.token_actor.get(poss.i)
+    if lawyer is None:
+        return None
+    for title in table.entries[lawyer].titles:
+        match = _COUNSEL.match(title)
+        if match is None:
+            continue
+        client = match.group("client").split()[-1].lower()
+        named = [
+            e.key
+            for e in table.entries.values()
+            if e.kind == "PERSON" and e.name.lower().split()[-1] == client
+        ]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
     """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
     group = _group_of_conjuncts(table, token)
     if group is not None:
         return group
+    client = _client_of(table, token)
+    if client is not None:
+        left, right = _np_bounds(token)
+        return table.add(client, table.name(client), "PERSON", left, right)
     left, right = _np_bounds(token, appos=True)
     ranked: list[tuple[int, int, str]] = []
     for i in range(left, right):

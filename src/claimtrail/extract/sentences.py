@@ -36,3 +36,10 @@ def sentence(token: Token) -> Span:
     spans = sentences(token.doc)
     starts = token.doc.user_data[_KEY][0]
     return spans[bisect_right(starts, token.i) - 1]
+
+
+def paragraph_end(doc: Doc, char: int) -> int:
+    """Character offset where the paragraph holding `char` ends (a blank line or the end of the text)."""
+    text = text_of(doc)
+    end = text.find("\n\n", char)
+    return len(text) if end < 0 else end

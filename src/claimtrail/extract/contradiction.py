@@ -1,0 +1,120 @@
+"""Denial by negated restatement: "Talks have not collapsed" against "talks ... collapsed last night".
+
+A clause denies an earlier claim when it negates the claim's own word and shares another content word with
+it. What is negated (the focus) depends on the clause:
+
+- a verb with 'not'/'never', or whose subject or object is 'no ...': the verb ("have not collapsed",
+  "no aircraft will be grounded");
+- 'there is no N' (existential): the noun ("There have been no talks", "there was no plan to ...");
+- 'be not X' (copula): the predicate ("We are not in talks", "was not responsible").
+
+Words are compared by their lemma's first five letters ("planning" ~ "plan", "merger" ~ "merge"), so a
+restatement in other inflections still matches while unrelated words rarely do. Pure functions of tokens.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_NEGATORS = frozenset({"not", "n't", "never", "neither", "nor"})
+_NO_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither"})
+_LIGHT = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "make",
+        "get",
+        "take",
+    }
+)
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def stem(token: Token) -> str:
+    """The comparison key of a word: its lemma's first five letters, lower case."""
+    return token.lemma_.lower()[:5]
+
+
+def content_stems(tokens: Span | list[Token]) -> set[str]:
+    return {stem(t) for t in tokens if t.pos_ in _CONTENT_POS and t.lemma_.lower() not in _LIGHT}
+
+
+def _has_negator(token: Token) -> bool:
+    return any(c.dep_ in ("neg", "preconj", "cc") and c.lower_ in _NEGATORS for c in token.children)
+
+
+def _negated_argument(verb: Token) -> bool:
+    """'no aircraft will be grounded', 'nobody was hurt', 'found nothing'."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and (c.lower_ in _NO_WORDS or any(d.dep_ == "det" and d.lower_ in _NO_WORDS for d in c.children))
+        for c in verb.children
+    )
+
+
+def _negative(root: Token) -> bool:
+    """A negative statement: a negator on its head or on the head's own words ('was neither in talks')."""
+    near = [
+        *root.children,
+        *(g for c in root.children if c.dep_ in ("prep", "attr", "acomp") for g in c.children),
+    ]
+    words = _NEGATORS | _NO_WORDS
+    return _negated_argument(root) or any(
+        t.lower_ in words and t.dep_ in ("neg", "preconj", "det") for t in near
+    )
+
+
+def negated_focus(clause: Token) -> Token | None:
+    """The word a negated clause denies, or None when the clause is not negated."""
+    existential = any(c.dep_ == "expl" for c in clause.children)
+    if clause.lemma_.lower() == "be":
+        if existential:  # "there have been no talks"
+            attr = next(
+                (c for c in clause.children if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"), None
+            )
+            no = attr is not None and any(d.lower_ in _NO_WORDS for d in attr.children if d.dep_ == "det")
+            return attr if no else None
+        if not _has_negator(clause):
+            return None
+        for child in clause.children:  # "we are not in talks", "it was not responsible"
+            if child.dep_ in ("attr", "acomp"):
+                return child
+            if child.dep_ == "prep":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+    if clause.pos_ == "VERB" and (_has_negator(clause) or _negated_argument(clause)):
+        return clause
+    return None
+
+
+def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Token | None) -> bool:
+    """Does the negated `clause` (its focus word) deny the claim spanning `claim_tokens`?"""
+    if claim_root is not None and _negative(claim_root):
+        return False  # "we are not in talks" agrees with "it was neither in merger talks nor ..."
+    theirs = content_stems(claim_tokens)
+    key = stem(focus)
+    if focus.lemma_.lower() in _LIGHT or key not in theirs:
+        return False
+    if (
+        focus.pos_ == "VERB"
+        and claim_root is not None
+        and claim_root.pos_ == "VERB"
+        and stem(claim_root) != key
+    ):
+        return False  # a negated verb answers the claim's own verb ("not collapsed" ~ "collapsed")
+    ours = content_stems(list(clause.subtree)) - {key}
+    return bool(ours & (theirs - {key}))
+
+
+def negated_clauses(root: Token) -> list[Token]:
+    """The clause heads of a statement that could be negated: the root and its coordinated clauses."""
+    return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]

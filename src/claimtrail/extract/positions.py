@@ -1,0 +1,548 @@
+"""Positions taken on earlier claims: denials, doubts and confirmations, directly or through a reference.
+
+"denied that X" restates X; "the report was another hoax", "refuted the reports", "cast doubt on the
+figures" reach the claims the noun stands for. Opposing a plan ("rejected the ultimatum") is not a stance on
+a claim: only claim nouns (and figures, for denials and doubts) are followed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from claimtrail.extract.claim_syntax import (
+    FIGURE_NOUNS,
+    REFERENCE_FAMILIES,
+    TRUTH_WORDS,
+    clause_bounds,
+    content_words,
+    np_span,
+    pleads_not_guilty,
+    specified_figure,
+    that_clause_after,
+    with_adverb,
+)
+from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, only_by
+from claimtrail.extract.contradiction import contradicts, negated_clauses, negated_focus
+from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.quotes import speaker_token
+from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
+from claimtrail.extract.sentences import paragraph_end, sentence, text_of
+from claimtrail.models import StanceLabel
+
+_DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
+_GROUND_NOUNS = frozenset({"truth", "basis", "foundation", "substance", "merit", "evidence"})
+_DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
+_DENYING_FIGURES = frozenset({"deny", "refute", "debunk", "disprove"})
+_CONFIRMATION_NOUNS = frozenset({"confirmation", "verification", "corroboration"})
+_NEEDING = frozenset({"need", "require", "await"})
+_OUTLET_HEADS = frozenset(
+    {"blog", "newspaper", "paper", "daily", "site", "website", "outlet", "magazine", "broadcaster", "agency"}
+)
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
+_MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
+_FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
+
+
+def _count_of(ref: Token) -> int:
+    """'both reports', 'the two reports' -> 2; otherwise 0."""
+    if ref.tag_ not in ("NNS", "NNPS"):
+        return 0
+    counts = [_COUNTS.get(c.lower_, 0) for c in ref.children if c.dep_ in ("det", "nummod", "predet")]
+    return max(counts, default=0)
+
+
+def _reporter_and_thing(verb: Token, *, first: bool) -> tuple[Token | None, Token | None]:
+    """'X, (first) reported by Y' / 'X was first reported by Y' -> (Y, X); 'Y first reported X' -> (Y, X)."""
+    if verb.tag_ == "VBN":
+        agent = next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+        noun = verb.head if verb.dep_ in ("acl", "relcl") else None
+        return agent, noun or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if not first:  # "The newspaper reported the deal" is a report of its own, found with its content
+        return None, None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    outlet_like = subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _OUTLET_HEADS)
+    return (subject, thing) if outlet_like else (None, None)
+
+
+def _sources(
+    claim: ClaimDraft, family: frozenset[str], labels: tuple[str, ...] = ("reports", "asserts")
+) -> set[str]:
+    """Who put a claim forward (reported or asserted it), by a cue of `family` when one is given."""
+    return {
+        st.actor
+        for st in claim.stances
+        if st.stance in labels and st.actor is not None and (not family or cue_lemma(st) in family)
+    }
+
+
+def _negated_truth(tok: Token) -> str | None:
+    """'not true', 'is simply not true', 'not consistent with the facts', 'does not correspond to reality'."""
+    holder = tok if tok.dep_ not in ("acomp", "attr") else tok.head  # the copula carries 'not' as often
+    neg = next((c for c in [*tok.children, *holder.children] if c.dep_ == "neg"), None)
+    if neg is None:
+        return None
+    end = tok.i
+    if tok.lower_ not in TRUTH_WORDS:
+        if tok.lemma_.lower() not in _MATCHING_WORDS:
+            return None
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        fact = next((o for o in objects if o.lemma_.lower() in _FACT_NOUNS), None)
+        if fact is None:
+            return None
+        end = fact.i
+    return tok.doc[min(neg.i, tok.i) : end + 1].text
+
+
+class Positions(ClaimSet):
+    """Stances on claims already found, taken later in the article."""
+
+    def from_positions(self) -> None:
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            label = lexicon().stance_verbs.get(lemma) or SUPPORT.get(lemma)
+            if tok.pos_ == "VERB" and lemma == "plead" and pleads_not_guilty(tok):
+                label = "denies"
+            if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
+                self._verb_on_reference(tok, label)  # type: ignore[arg-type]
+            predicate_like = (
+                tok.pos_ in ("NOUN", "ADJ", "PROPN")
+                or (tok.tag_ == "VBN" and tok.pos_ == "VERB")
+                or tok.lemma_.lower() in _MATCHING_WORDS
+            )
+            if predicate_like and self._denial_predicate(tok) is not None:
+                self._predicate_on_reference(tok)
+            stood_by = self._stood_by(tok)
+            if stood_by is not None:  # "The Tribune said it stood by its reporting"
+                for claim in self._targets(stood_by):
+                    self.stance(claim, self._holder(tok), "asserts", f"{tok.text} by", tok)
+            if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
+                self._doubt(tok)
+            if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
+                self._no_truth_in(tok)
+
+    def from_reported_by(self) -> None:
+        """'a plan first reported by Bloomberg', 'The listing was first reported by the site X',
+        'two days after a security blog first reported the breach'."""
+        for verb in self.doc:
+            if verb.lemma_.lower() not in ("report", "publish"):
+                continue
+            first = any(c.lower_ == "first" for c in verb.children)
+            agent, noun = _reporter_and_thing(verb, first=first)
+            if agent is None or noun is None:
+                continue
+            named = next((a for a in agent.children if a.dep_ == "appos"), None) or self._named_later(agent)
+            outlet = resolve_speaker(self.table, named or agent)
+            by = " by" if verb.tag_ == "VBN" else ""
+            cue = f"{'first ' if first else ''}{verb.text}{by}"
+            for claim in self._reported_thing(noun, verb, outlet):
+                self.stance(claim, outlet, "reports", cue, verb)
+
+    def _named_later(self, noun: Token) -> Token | None:
+        """'a security blog first reported the breach ... The blog, BreachLedger, reported': the name."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        if not indefinite:
+            return None
+        names = [
+            a
+            for t in self.doc
+            if t.i > noun.i and t.lemma_ == noun.lemma_ and any(c.lower_ == "the" for c in t.children)
+            for a in t.children
+            if a.dep_ == "appos" and a.i in self.table.token_actor
+        ]
+        return names[0] if len(names) == 1 else None
+
+    def _reported_thing(self, noun: Token, verb: Token, outlet: str | None) -> list[ClaimDraft]:
+        """What 'X, first reported by Y' stands for: X's claims, else the claims the sentence states."""
+        if self._refers_to_claim(noun):
+            return self._targets(noun, outlet)
+        sent = sentence(verb)
+        stated = [
+            c
+            for c in self.claims
+            if sent.start_char <= c.start < sent.end_char
+            and not (c.start <= noun.idx < c.end or c.start <= verb.idx < c.end)
+            and not only_by(c, outlet)
+        ]
+        return stated or self._earlier_claims(noun, outlet)
+
+    def from_questioned_figures(self) -> None:
+        """'questioned whether the company's count was complete': the claim that gave the count."""
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or lexicon().stance_verbs.get(verb.lemma_.lower()) != "questions":
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+            if subject is None or subject.lower_ not in FIGURE_NOUNS:
+                continue
+            holder = self._speaker(verb)
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            by = resolve_np(self.table, owner, record_pronoun=False) if owner is not None else None
+            stated = [
+                c
+                for c in self.claims
+                if c.end <= verb.idx
+                and not only_by(c, holder)
+                and (by is None or by in _sources(c, frozenset()))
+                and any(t.like_num for t in self.doc.char_span(c.start, c.end, alignment_mode="expand") or [])
+            ]
+            if stated:
+                self.stance(stated[-1], holder, "questions", f"{verb.text} whether", verb)
+
+    def from_contradictions(self) -> None:
+        """'Talks have not collapsed': a speaker's negated restatement of someone else's earlier claim."""
+        for quote in self.quotes:
+            if quote.speaker is None:
+                continue
+            span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            heads = [
+                t for t in span or [] if t.dep_ in ("ROOT", "ccomp", "conj") and t.pos_ in ("VERB", "AUX")
+            ]
+            for clause in {c for head in heads for c in negated_clauses(head)}:
+                focus = negated_focus(clause)
+                if focus is None:
+                    continue
+                if any(c.lower_ == "such" for c in focus.children):  # "there have been no such requests"
+                    for claim in self._targets(focus, quote.speaker):
+                        self.stance(claim, quote.speaker, "denies", f"no such {focus.text}", clause)
+                    continue
+                self._contradicted(quote.speaker, clause, focus, quote.start)
+
+    def _contradicted(self, speaker: str, clause: Token, focus: Token, before: int) -> None:
+        for claim in self.claims:
+            theirs = _sources(claim, frozenset())
+            if claim.end > before or speaker in theirs or only_by(claim, speaker) or not claim.stances:
+                continue
+            span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            if span is not None and contradicts(clause, focus, span, claim.root):
+                negator = next(
+                    (c for c in [*clause.children, *focus.children] if c.dep_ in ("neg", "det")), focus
+                )
+                cue = self.doc[min(negator.i, focus.i) : max(negator.i, focus.i) + 1].text
+                self.stance(claim, speaker, "denies", cue, clause)
+
+    def _no_truth_in(self, noun: Token) -> None:
+        """'There is no truth in this story', 'no basis for the claims': a denial of what follows."""
+        for prep in (
+            c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for", "behind")
+        ):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if self._refers_to_claim(pobj):
+                    det = next(c for c in noun.children if c.lower_ in ("no", "little"))
+                    cue = f"{det.text} {noun.text}"
+                    actor = self._holder(noun.head if noun.head is not noun else noun)
+                    for claim in self._targets(pobj, actor):
+                        self.stance(claim, actor, "denies", cue, noun)
+
+    def _objects(self, verb: Token, *, figures: bool = False) -> list[Token]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            objs += [c for c in prep.children if c.dep_ == "pobj"]
+        objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # 'denied as "fake news" a report'
+        nouns = lexicon().claim_nouns
+        return [
+            o
+            for o in objs
+            if o.lemma_.lower() in nouns or o.lower_ in nouns or (figures and o.lower_ in FIGURE_NOUNS)
+        ]
+
+    def _verb_on_reference(self, verb: Token, label: StanceLabel) -> None:
+        lemma = verb.lemma_.lower()
+        if label == "asserts" and lemma not in SUPPORT:
+            return
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "every payment cited in the article": not an act
+            return
+        if label == "denies":
+            self._denied_act(verb)
+        # figures are questioned or denied outright ("questioned the 61% turnout"); rejecting results is not
+        figures = label == "questions" or lemma in _DENYING_FIGURES
+        for obj in self._objects(verb, figures=figures):
+            actor = self._speaker(verb)
+            targets = [] if specified_figure(obj) else self._targets(obj, actor)
+            if not targets and obj.lower_ in FIGURE_NOUNS and label in ("denies", "questions"):
+                start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
+                targets = [self.new_claim(start, end, obj)]
+            for claim in targets:
+                for holder in (actor, self._counsel(verb, actor)):
+                    self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _counsel(self, verb: Token, client: str | None) -> str | None:
+        """'her client "categorically denies" the allegations', said by the lawyer: the lawyer denies too."""
+        subject = speaker_token(verb)
+        poss = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+        if subject is None or poss is None or subject.lemma_.lower() != "client":
+            return None
+        lawyer = (
+            resolve_pronoun(self.table, poss) if poss.pos_ == "PRON" else self.table.token_actor.get(poss.i)
+        )
+        return lawyer if lawyer != client else None
+
+    def _denied_act(self, verb: Token) -> None:
+        """'denied using a banned substance': the act denied is the claim."""
+        gerund = next(
+            (c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp", "dobj")), None
+        )
+        if gerund is None:
+            return
+        start, end = np_span(gerund)
+        if end - start >= 8:
+            self.stance(self.new_claim(start, end, gerund), self._speaker(verb), "denies", verb.text, verb)
+
+    def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
+        """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims, and the
+        other claims of the same story by the same source."""
+        own = self._own_clause(noun) or self._asked_about(noun)
+        if own:
+            targets = own + self._restated_by(own, holder)
+        else:
+            targets = self._earlier_claims(noun, holder) or self._next_reports(noun, holder)
+        return targets + self._same_story(targets, noun, holder)
+
+    def _asked_about(self, ref: Token) -> list[ClaimDraft]:
+        """'"These are just rumors," Arreaza said, when asked about reports that X': the reference is X."""
+        quote = next((q for q in self.quotes if q.start <= ref.idx < q.end and q.cue is not None), None)
+        if quote is None or quote.cue is None:
+            return []
+        asked = [c for c in quote.cue.children if c.dep_ == "advcl" and c.lemma_.lower() == "ask"]
+        nouns = [t for a in asked for t in a.subtree if t.lower_ in lexicon().claim_nouns]
+        return [c for n in nouns for c in self._own_clause(n)]
+
+    def _next_reports(self, ref: Token, holder: str | None) -> list[ClaimDraft]:
+        """'Savanna Air denied two newspaper reports about its future': a lede's reference with nothing
+        before it points to the reports the next paragraph tells."""
+        if not self._refers_to_claim(ref) or ref.pos_ != "NOUN":
+            return []
+        window = paragraph_end(self.doc, paragraph_end(self.doc, ref.idx) + 2)
+        return [
+            c for c in self.claims if ref.idx < c.start < window and c.reported and not only_by(c, holder)
+        ]
+
+    def _restated_by(self, own: list[ClaimDraft], holder: str | None) -> list[ClaimDraft]:
+        """'The claim that Acme cut jobs is not true': the earlier claim the noun's clause restates."""
+        found = []
+        for claim in own:
+            words = content_words(self.doc, claim.start, claim.end)
+            for other in self.claims:
+                if other.end > claim.start or other in own or only_by(other, holder) or not other.stances:
+                    continue
+                theirs = content_words(self.doc, other.start, other.end)
+                if len(words & theirs) >= 0.5 * max(1, min(len(words), len(theirs))):
+                    found.append(other)
+        return found
+
+    def _own_clause(self, noun: Token) -> list[ClaimDraft]:
+        for child in noun.children:
+            clause = child if child.dep_ in ("ccomp", "acl", "relcl") else None
+            if clause is None:
+                continue
+            roots = {clause.i} | {c.i for c in clause.children if c.dep_ == "ccomp"}
+            own = [c for c in self.claims if c.root is not None and c.root.i in roots]
+            if own:
+                return own
+        following = that_clause_after(noun)  # the misparsed 'reports that X' case
+        return [c for c in self.claims if following is not None and c.start == following[0]]
+
+    def _earlier_claims(self, ref: Token, holder: str | None = None) -> list[ClaimDraft]:
+        """Claims a reference points back to: someone else's, of the kind the noun names.
+
+        'the accusation' -> the last claim made by accusing; 'the report' -> everything the last named
+        reporter reported; 'these' -> all reported claims; a plural also takes the other claims of the
+        same sentence and those its source made in the same way ('the accusations'); 'both reports' takes
+        the claims of the last two sources. A speaker's own statements are never the target.
+        """
+        before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
+        family = REFERENCE_FAMILIES.get(ref.lemma_.lower(), frozenset())
+        named = [c for c in before if any(cue_lemma(st) in family for st in c.stances)]
+        reported = named or [c for c in before if c.reported]
+        if not reported:  # "Kalahari Platinum denied the allegation": what was said about the denier, if any
+            stated = [c for c in before if c.stances]
+            reported = [c for c in stated if self._mentions(c, holder)] or stated
+        if not reported:
+            return []
+        if ref.pos_ in ("PRON", "DET"):
+            # "These are just rumors", "this is disinformation": the claims already in dispute, if any
+            disputed = [c for c in before if any(st.stance in ("denies", "questions") for st in c.stances)]
+            reported = disputed or reported
+        if ref.lower_ in ("these", "those", "such"):
+            return reported
+        count = _count_of(ref)
+        if count > 1:
+            return self._last_sources(reported, family, count)
+        last = reported[-1]
+        if ref.tag_ not in ("NNS", "NNPS"):
+            # "the report": everything the last named reporter reported ("a newspaper report that X";
+            # "The Tagespost reported that Y"; "The paper said Z"), not only its last claim
+            by = _sources(last, frozenset(), ("reports",))
+            same = [c for c in before if _sources(c, frozenset(), ("reports",)) & by]
+            return same or [last]
+        span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return [last]
+        sent = sentence(span[0])
+        by = _sources(last, family)
+        return [
+            c
+            for c in reported
+            if c is last or sent.start_char <= c.start < sent.end_char or _sources(c, family) & by
+        ]
+
+    def _mentions(self, claim: ClaimDraft, key: str | None) -> bool:
+        """Does the claim name the actor (a mention, or its name written out)?"""
+        if key is None:
+            return False
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is not None and any(self.table.token_actor.get(t.i) == key for t in span):
+            return True
+        name = re.escape(self.table.name(key))
+        return re.search(rf"\b{name}\b", text_of(self.doc)[claim.start : claim.end]) is not None
+
+    def _last_sources(self, claims: list[ClaimDraft], family: frozenset[str], count: int) -> list[ClaimDraft]:
+        """'denied both reports': the claims of the last `count` sources."""
+        chosen: list[frozenset[str]] = []
+        for claim in reversed(claims):
+            by = frozenset(_sources(claim, family))
+            if by and by not in chosen:
+                chosen.append(by)
+        keep = set().union(*chosen[:count])
+        return [c for c in claims if _sources(c, family) & keep]
+
+    def _same_story(self, targets: list[ClaimDraft], ref: Token, holder: str | None) -> list[ClaimDraft]:
+        """'rejected claims by Nwosu that X ... Nwosu told supporters that Y': a position on a source's claim
+        covers what the same source says in support of it nearby (up to the next paragraph), but not the
+        source's own plans ('he would challenge the result in court')."""
+        sources = {s for c in targets for s in _sources(c, frozenset()) if s != holder}
+        if not sources:
+            return []
+        window = paragraph_end(self.doc, paragraph_end(self.doc, ref.idx) + 2)
+        return [
+            c
+            for c in self.claims
+            if c not in targets
+            and c.start < window
+            and not only_by(c, holder)
+            and any(s in sources and not self._subject_is(c.root, s) for s in _sources(c, frozenset()))
+        ]
+
+    def _denial_predicate(self, tok: Token) -> str | None:
+        """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
+        words = lexicon().denial_predicates
+        negated = _negated_truth(tok)
+        if negated is not None:
+            return negated
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            return None
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)
+        allowed = ("attr", "acomp", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos", "ROOT")
+        if tok.dep_ not in allowed and not passive:
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("det", "advmod", "amod") and c.i < tok.i]
+        start = min([tok.i, *(m.i for m in mods)])
+        return self.doc[start : tok.i + 1].text
+
+    def _predicate_on_reference(self, pred: Token) -> None:
+        cue = self._denial_predicate(pred)
+        if cue is None:
+            return
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+        verb = pred if pred.dep_ == "ROOT" or own_subject else pred.head
+        if verb.lower_ == "as" and verb.head.pos_ == "VERB":  # "dismissed the report as fabricated"
+            verb = verb.head
+        if verb.lower_ == "of" and verb.head.dep_ == "attr":  # "another piece of disinformation"
+            verb = verb.head.head
+        # "called that allegation false": the object holds the predicate; "the report was false": the subject
+        order = ("dobj", "nsubj", "nsubjpass") if pred.dep_ == "oprd" else ("nsubj", "nsubjpass", "dobj")
+        candidates = sorted((c for c in verb.children if c.dep_ in order), key=lambda c: order.index(c.dep_))
+        subject = next((c for c in candidates if self._refers_to_claim(c)), None)
+        if subject is None:
+            return
+        actor = self._holder(verb)
+        for claim in self._targets(subject, actor):
+            self.stance(claim, actor, "denies", cue, pred)
+
+    def _stood_by(self, verb: Token) -> Token | None:
+        """'stood by its reporting', 'stands by the story': the claim noun stood by."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "stand":
+            return None
+        by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return pobj if pobj is not None and self._refers_to_claim(pobj) else None
+
+    def _is_position(self, root: Token) -> bool:
+        """'the report was another hoax' is a stance on another claim, not a claim of its own."""
+        if self._stood_by(root) is not None:
+            return True
+        for child in [root, *root.children]:
+            if self._denial_predicate(child) is not None:
+                subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and self._refers_to_claim(subject):
+                    return True
+        return False
+
+    def _refers_to_claim(self, tok: Token) -> bool:
+        low = tok.lower_
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in tok.children
+        )
+        return (
+            low in lexicon().claim_nouns
+            or tok.lemma_.lower() in lexicon().claim_nouns
+            or low in _DEMONSTRATIVES
+            or (low in FIGURE_NOUNS and definite)  # "cast doubt on that estimate"
+        )
+
+    def _holder(self, verb: Token) -> str | None:
+        """Who holds a position stated in `verb`'s clause: the speaker of the quote it sits in, if any."""
+        for quote in self.quotes:
+            if quote.start <= verb.idx < quote.end:
+                return quote.speaker
+        if verb.lemma_.lower() in ("call", "describe", "dismiss", "label", "brand"):
+            return self._speaker(verb)
+        return self._speaker(verb) if verb.dep_ != "ccomp" else self._speaker(verb.head)
+
+    def _doubt(self, verb: Token) -> None:
+        """'cast doubt on the report', 'raised questions about the claims', 'cast doubt on how far X'."""
+        noun = next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in lexicon().doubt_nouns), None
+        )
+        if noun is None:
+            return
+        cue = f"{verb.text} {noun.text}"
+        for prep in (c for c in [*noun.children, *verb.children] if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if self._refers_to_claim(pobj):
+                    for claim in self._targets(pobj):
+                        self.stance(claim, self._speaker(verb), "questions", cue, verb)
+            for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")):
+                start, end = clause_bounds(self.doc, clause)  # "on how far the findings can be applied"
+                if end - start >= 8 and not self._crosses_quote(start, end):
+                    claim = self.new_claim(start, end, clause)
+                    self.stance(claim, self._speaker(verb), "questions", cue, verb)
+
+    def from_needed_confirmation(self) -> None:
+        """'a finding that other scientists said needed confirmation': a claim still to be confirmed."""
+        for noun in self.doc:
+            if noun.lemma_.lower() not in _CONFIRMATION_NOUNS or noun.dep_ != "dobj":
+                continue
+            needs = noun.head.lemma_.lower() in _NEEDING or any(
+                c.lemma_.lower() in _NEEDING for c in noun.children if c.dep_ == "amod"
+            )
+            if not needs:
+                continue
+            said = next((a for a in noun.ancestors if a.lemma_.lower() in lexicon().speech_verbs), None)
+            holder = self._speaker(said) if said is not None else self._speaker(noun.head)
+            subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            relative = said is not None and said.dep_ == "relcl"  # "a finding that others said needed ..."
+            ref = said.head if relative and said is not None else subject
+            if ref is None or not self._refers_to_claim(ref):
+                continue
+            # "X, a finding that others said needed confirmation": the claim the appositive comments on
+            around = [c for c in self.claims if c.start <= ref.idx < c.end and not only_by(c, holder)]
+            earlier = around or self._earlier_claims(ref, holder)
+            targets = earlier if relative else self._targets(ref, holder)
+            for claim in targets:
+                self.stance(claim, holder, "questions", f"{noun.head.text} {noun.text}", noun)

@@ -1,0 +1,390 @@
+"""Stances reached through references and restatements: what a position covers and what it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _stances(text: str) -> set[tuple[str, str | None, str]]:
+    """(claim as written, holder, label) for every stance of the record."""
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    return {
+        (claim.text, s.actor.name if s.actor else s.source_description, s.stance)
+        for claim in record.claims
+        for s in claim.stances
+    }
+
+
+def _holders(stances: set[tuple[str, str | None, str]], words: str, label: str) -> set[str | None]:
+    return {who for text, who, lab in stances if words in text and lab == label}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "holder"),
+    [
+        (
+            "Lawyers for the families accused the company of destroying emails about the supports. "
+            'The company\'s attorney, Mark Trudeau, called that allegation "completely false."',
+            "destroying emails",
+            "Mark Trudeau",
+        ),
+        (
+            "The Daily Ledger reported on Friday that Acme Corp had cut 500 jobs. "
+            '"The claim that Acme cut jobs is simply not true," Acme spokeswoman Jane Roe said.',
+            "cut 500 jobs",
+            "Jane Roe",
+        ),
+        (
+            "Washington accused Helix Semiconductor of routing orders through shell firms. "
+            'Helix said in a filing that the accusations were "not consistent with the facts."',
+            "routing orders",
+            "Helix",
+        ),
+    ],
+)
+def test_predicates_deny_what_the_reference_stands_for(text: str, claim_words: str, holder: str) -> None:
+    assert holder in _holders(_stances(text), claim_words, "denies")
+
+
+def test_a_position_does_not_swallow_the_rest_of_the_quote() -> None:
+    text = (
+        "Opposition candidate Emeka Nwosu claims that ballots had been stuffed in 40 polling units. "
+        'Commission spokesman Festus Okon said the claims were "baseless" and that the videos circulating '
+        "online had been recorded during a previous election."
+    )
+    assert "Festus Okon" in _holders(_stances(text), "recorded during a previous election", "asserts")
+
+
+def test_the_report_covers_everything_its_reporter_said() -> None:
+    text = (
+        "Italian newspaper La Voce reported on Tuesday that the committee had held talks with officials in "
+        "Inzell. The paper said construction of the Turin oval was eight months behind schedule.\n\n"
+        '"The report is simply wrong," committee chief executive Marco Bellini told AFP.'
+    )
+    stances = _stances(text)
+    assert "Marco Bellini" in _holders(stances, "held talks", "denies")
+    assert "Marco Bellini" in _holders(stances, "behind schedule", "denies")
+
+
+def test_plural_reference_takes_the_claims_its_source_made_the_same_way() -> None:
+    text = (
+        "China on Thursday rejected a U.S. accusation that Chinese companies used front firms in Taiwan "
+        "to buy chipmaking equipment.\n\n"
+        "On Tuesday, Washington accused three Chinese companies of routing orders worth $300 million through "
+        "shell firms.\n\n"
+        'Suzhou Xinhe Semiconductor said that the accusations were "groundless."'
+    )
+    stances = _stances(text)
+    assert "Suzhou Xinhe Semiconductor" in _holders(stances, "front firms", "denies")
+    assert "Suzhou Xinhe Semiconductor" in _holders(stances, "routing orders", "denies")
+
+
+def test_both_reports_are_the_last_two_sources() -> None:
+    text = (
+        "The Copenhagen Ledger reported on Saturday that Halvard would close its Odense brewery next year. "
+        "The Nordic Business Times reported on Sunday that the group would cut 400 jobs in Denmark.\n\n"
+        "Chief executive Anna Holm denied both reports."
+    )
+    stances = _stances(text)
+    assert "Anna Holm" in _holders(stances, "close its Odense brewery", "denies")
+    assert "Anna Holm" in _holders(stances, "cut 400 jobs", "denies")
+
+
+def test_a_denial_covers_the_sources_supporting_claims_but_not_its_plans() -> None:
+    text = (
+        "Nigeria's electoral commission on Tuesday rejected claims by opposition candidate Emeka Nwosu that "
+        "ballots had been stuffed in at least 40 polling units.\n\n"
+        "Nwosu told supporters on Sunday that his agents had filmed party officials carrying ballot boxes "
+        "into a private house. He said he would challenge the result in court."
+    )
+    stances = _stances(text)
+    assert "electoral commission" in _holders(stances, "agents had filmed", "denies")
+    assert not _holders(stances, "challenge the result", "denies")
+
+
+def test_a_source_cited_before_that_asserts_the_reported_claim() -> None:
+    text = (
+        "The Frankfurter Tagespost reported on Tuesday, citing two people familiar with the matter, that the "
+        "European Commission had quietly dropped the plan."
+    )
+    stances = _stances(text)
+    assert "two people familiar with the matter" in _holders(stances, "dropped the plan", "asserts")
+
+
+def test_standing_by_a_report_asserts_it() -> None:
+    text = (
+        "The Puget Sound Tribune reported that the founder had used investor money to pay for a private jet. "
+        "The founder sued. The Puget Sound Tribune said it stood by its reporting."
+    )
+    stances = _stances(text)
+    assert "Puget Sound Tribune" in _holders(stances, "investor money", "asserts")
+    assert not any("stood by" in text for text, _, _ in stances)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "denier"),
+    [
+        (
+            "Several newspapers reported that talks to avert a rail strike collapsed last night. "
+            '"Talks have not collapsed. They are continuing," a government spokesman said.',
+            "collapsed last night",
+            "a government spokesman",
+        ),
+        (
+            "Union president Dolores Harlow accused NorthPost of secretly planning to hand rural deliveries "
+            'to private contractors. NorthPost spokesman Gabriel Roy said there was "no plan" to hand rural '
+            "deliveries to contractors.",
+            "secretly planning",
+            "Gabriel Roy",
+        ),
+    ],
+)
+def test_a_negated_restatement_denies(text: str, claim_words: str, denier: str) -> None:
+    assert denier in _holders(_stances(text), claim_words, "denies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SeatStream confirmed that hackers had stolen names and partial card numbers of some customers. "
+        '"No full card numbers or passwords were taken," chief executive Dana Whitfield said.',
+        "Halvard said it was neither in merger talks nor planning to close any brewery. "
+        '"We are not in talks with any brewer about a merger," chief executive Anna Holm said.',
+    ],
+)
+def test_a_negation_that_agrees_or_answers_another_word_denies_nothing(text: str) -> None:
+    assert not any(label == "denies" for _, _, label in _stances(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "holder"),
+    [
+        (
+            "A study found that snow is melting earlier. Some hydrologists cast doubt on how far the "
+            "findings can be applied to lower-elevation basins.",
+            "applied to lower-elevation basins",
+            "Some hydrologists",
+        ),
+        (
+            "The Transition Monitoring Group said voting was largely orderly but questioned the 61% turnout "
+            "reported in two districts.",
+            "61% turnout",
+            "Transition Monitoring Group",
+        ),
+        (
+            "Poultry farmers' association NOP questioned whether culling healthy birds on neighbouring farms "
+            "was necessary.",
+            "culling healthy birds",
+            "NOP",
+        ),
+        (
+            "The ministry said exports would rise. It was unclear whether the forecast took account of grain "
+            "damaged by rain, the Grain Union said.",
+            "took account of grain",
+            "Grain Union",
+        ),
+        (
+            "The regulator approved the merger. It remains unclear whether the board saw the full valuation "
+            "before voting, shareholder group Aktiva said.",
+            "saw the full valuation",
+            "Aktiva",
+        ),
+        (
+            "Astronomers said on Tuesday they had detected signs of water vapor in the atmosphere of a rocky "
+            "planet, a finding that other scientists said needed confirmation.",
+            "signs of water vapor",
+            "other scientists",
+        ),
+    ],
+)
+def test_doubt_is_questions(text: str, claim_words: str, holder: str) -> None:
+    stances = _stances(text)
+    assert holder in _holders(stances, claim_words, "questions")
+    assert not any(label == "denies" for _, _, label in stances)
+
+
+def test_a_lawyer_denying_for_a_client_and_the_client_both_deny() -> None:
+    text = (
+        "Federal prosecutors say Richard Sloane, 58, steered contracts worth $40 million to Northeast "
+        "Surgical Supply in exchange for payments routed through a consulting firm.\n\n"
+        'Sloane\'s lawyer, Beth Kaminski, said outside the courthouse that her client "categorically denies" '
+        "the allegations."
+    )
+    holders = _holders(_stances(text), "steered contracts", "denies")
+    assert {"Richard Sloane", "Beth Kaminski"} <= holders
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "speaker"),
+    [
+        (
+            "Members of the Canadian Parcel Workers Union voted to strike. Union president Dolores Harlow "
+            "spoke at a rally. The union says its members have worked without a contract for 14 months.",
+            "without a contract",
+            "Canadian Parcel Workers Union",
+        ),
+        (
+            "The FDA said the impurity, known as NDMA, was found in 32 lots. Calder Pharma confirmed the "
+            "recall in a statement. The company said no illnesses had been reported.",
+            "no illnesses",
+            "Calder Pharma",
+        ),
+        (
+            "London accused Russia of a cyberattack. The Russian embassy in London said that Britain had "
+            "provided no evidence.",
+            "provided no evidence",
+            "Russian embassy in London",
+        ),
+    ],
+)
+def test_role_nouns_name_the_right_body(text: str, claim_words: str, speaker: str) -> None:
+    assert speaker in _holders(_stances(text), claim_words, "asserts")
+
+
+def test_the_ledes_unnamed_person_is_the_one_named_with_an_age_next() -> None:
+    text = (
+        "A former chief financial officer of St. Brendan's Medical Center pleaded not guilty on Thursday to "
+        "charges that he took $2.3 million in kickbacks from a medical supply company over six years.\n\n"
+        "Federal prosecutors say Richard Sloane, 58, steered contracts worth $40 million to Northeast "
+        "Surgical Supply in exchange for payments routed through a consulting firm."
+    )
+    assert _holders(_stances(text), "took $2.3 million", "denies") == {"Richard Sloane"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_words", "outlet"),
+    [
+        (
+            "Orion Motors plans to build a $2 billion battery plant in Ohio, the company said on Monday, "
+            "confirming a plan first reported by Reuters last month.",
+            "build a $2 billion battery plant",
+            "Reuters",
+        ),
+        (
+            "The ministry said it had asked exporters to limit wheat shipments. The ministry's comments "
+            "confirmed the guidance, which was first reported by Bloomberg on Tuesday.",
+            "limit wheat shipments",
+            "Bloomberg",
+        ),
+    ],
+)
+def test_first_reported_by_reports(text: str, claim_words: str, outlet: str) -> None:
+    assert outlet in _holders(_stances(text), claim_words, "reports")
+
+
+def test_a_ledes_denial_of_reports_reaches_the_reports_told_next() -> None:
+    text = (
+        "Halvard Group on Monday denied two press reports about its Danish plants.\n\n"
+        "The Copenhagen Ledger reported on Saturday that Halvard would close its Odense brewery next year. "
+        "The Nordic Business Times reported that the group would cut 400 jobs in Denmark."
+    )
+    stances = _stances(text)
+    assert "Halvard Group" in _holders(stances, "close its Odense brewery", "denies")
+    assert "Halvard Group" in _holders(stances, "cut 400 jobs", "denies")
+
+
+def test_when_asked_about_reports_names_what_the_quote_denies() -> None:
+    text = (
+        '"No, there have been no such requests," Peskov said, when asked to comment on media reports that '
+        "Maduro had asked Putin for military aid."
+    )
+    assert "Peskov" in _holders(_stances(text), "asked Putin", "denies")
+
+
+def test_not_clear_whether_in_a_direct_quote_questions() -> None:
+    text = (
+        '"It is not clear whether the company is planning redundancies or only a reorganisation," union '
+        "official Franca Moretti said."
+    )
+    assert "Franca Moretti" in _holders(_stances(text), "planning redundancies", "questions")
+
+
+def test_the_credited_outlet_reports_what_only_its_unnamed_sources_assert() -> None:
+    text = (
+        "MOSCOW, Jan. 29, 2019 (Bloomberg) - Russia's government has asked the biggest grain exporters to "
+        "keep wheat shipments below 3 million tons a month, according to three people familiar with the "
+        "matter.\n\n"
+        "Agriculture Minister Dmitry Patrushev said the harvest would be smaller this year."
+    )
+    stances = _stances(text)
+    assert "Bloomberg" in _holders(stances, "wheat shipments", "reports")
+    assert not _holders(stances, "harvest would be smaller", "reports")
+
+
+def test_questioning_a_count_questions_the_claim_that_gave_it() -> None:
+    text = (
+        "SeatStream said the intruders had access to one database and that it had notified about 1.2 million "
+        "users. Security researcher Owen Patel questioned whether the company's count was complete."
+    )
+    assert "Owen Patel" in _holders(_stances(text), "1.2 million users", "questions")
+
+
+def test_claims_circulating_on_social_media_are_asserted_by_social_media() -> None:
+    text = (
+        "The ministry rejected claims circulating on social media that eggs from the region were unsafe to "
+        'eat, calling them "not true."'
+    )
+    stances = _stances(text)
+    assert "social media" in _holders(stances, "unsafe to eat", "asserts")
+    assert "ministry" in " ".join(str(h) for h in _holders(stances, "unsafe to eat", "denies"))
+
+
+def test_a_confirmed_fact_keeps_where_it_happened() -> None:
+    text = (
+        "The Dutch agriculture ministry on Friday confirmed outbreaks of H5N1 bird flu at two poultry farms "
+        "in Gelderland province and ordered the culling of about 190,000 chickens."
+    )
+    assert any("at two poultry farms" in claim for claim, _, _ in _stances(text))
+
+
+def test_an_unnamed_allegation_denied_is_the_one_about_the_denier() -> None:
+    text = (
+        "Drugmaker Norvane hid test failures at its Leeds plant from regulators for two years, four former "
+        "employees said.\n\n"
+        "Two of them said a quality audit had recommended in 2022 that the plant be closed.\n\n"
+        "Norvane denied the allegation."
+    )
+    stances = _stances(text)
+    assert "Norvane" in _holders(stances, "hid test failures", "denies")
+    assert not _holders(stances, "quality audit", "denies")
+
+
+def test_a_blog_that_first_reported_is_named_by_its_later_apposition() -> None:
+    text = (
+        "Ticket seller Gatewise confirmed on Monday that hackers had stolen the card numbers of some "
+        "customers, two days after a security blog first reported the breach.\n\n"
+        "The blog, LeakWatch, said the data was on sale on a criminal forum."
+    )
+    assert "LeakWatch" in _holders(_stances(text), "hackers had stolen", "reports")
+
+
+def test_an_unknown_owners_operator_is_an_unnamed_source() -> None:
+    text = (
+        "London accused Moscow of a cyberattack on the port of Felixstowe. The Russian embassy said the "
+        "claims were invented.\n\n"
+        "The port's operator said no data about shipments had been lost."
+    )
+    assert _holders(_stances(text), "no data about shipments", "asserts") == {"The port's operator"}
+
+
+def test_the_kremlin_is_the_kremlin() -> None:
+    text = (
+        "Reuters reported on Friday that 400 contractors had flown to Caracas. "
+        "The Kremlin has denied that report."
+    )
+    assert _holders(_stances(text), "400 contractors", "denies") == {"Kremlin"}
+
+
+def test_a_relative_clause_after_a_report_is_no_claim() -> None:
+    text = (
+        "Mining Minister Carolina Vidal said Wednesday that the government wants the state to hold a "
+        "majority stake, confirming the thrust of a news report that the Canadian company dismissed as "
+        "speculation."
+    )
+    assert not any(claim.startswith("the Canadian company dismissed") for claim, _, _ in _stances(text))

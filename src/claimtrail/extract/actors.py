@@ -56,6 +56,7 @@ class ActorTable:
         self.title_tokens: set[int] = set()
         self._persons_by_last: dict[str, str] = {}
         self._genders: dict[str, str | None] = {}
+        self.speakers: dict[int, str] = {}  # token index of a speech act's subject -> its speaker
 
     # -- building -------------------------------------------------------------------------------------
     def add(self, key: str, name: str, kind: ActorKind, start: int, end: int) -> str:
@@ -71,6 +72,10 @@ class ActorTable:
         for i in range(start, end):
             self.token_actor[i] = key
         return key
+
+    def add_speaker(self, subject: Token, key: str) -> None:
+        """`subject` names the speaker of a quote: the most salient antecedent for a later pronoun."""
+        self.speakers[subject.i] = key
 
     def add_title(self, key: str, title: str) -> None:
         entry = self.entries[key]

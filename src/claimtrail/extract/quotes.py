@@ -8,7 +8,7 @@ paragraph (the wire convention for quotes running over paragraphs) closes at the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -74,6 +74,19 @@ class Attribution:
     addressee: str | None
     content_root: Token | None
     unparsed_content: bool = False  # the parser did not link content and cue; the span is the content
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A quote as detected, before its speaker is resolved: the token naming the speaker, if any.
+
+    `carried` marks a direct quote with no cue of its own, which takes the speaker of the direct quote
+    before it (`'"A," she said. "B."'`).
+    """
+
+    attribution: Attribution
+    subject: Token | None
+    carried: bool = False
 
 
 # -- quote marks ----------------------------------------------------------------------------------------
@@ -246,26 +259,29 @@ def _paragraph_break(doc: Doc, a: int, b: int) -> bool:
     return "\n" in text_of(doc)[a:b]
 
 
-def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
-    found: list[Attribution] = []
-    last_speaker: tuple[int, str | None, Token | None] | None = None
+def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[_Found]:
+    found: list[_Found] = []
+    last: tuple[int, Token | None] | None = None  # end of the last attributed quote, its cue
     for start, end in pairs:
         sents = _sentences_of(doc, start, end)
         if not sents or not _is_clause_quote(text_of(doc), start, end, sents[0]):
             continue
         cue = _cue_near(doc, (start, end), sents, pairs)
-        speaker = addressee = None
+        subj = addressee = None
+        carried = False
         if cue is not None:
             subj = speaker_token(cue)
-            if subj is not None and not _inside(subj.idx, pairs):
-                speaker = resolve_speaker(table, subj)
+            if subj is not None and _inside(subj.idx, pairs):
+                subj = None
             addressee = _addressee(table, cue)
-        elif last_speaker is not None and _near_previous(doc, last_speaker[0], start):
-            speaker, cue = last_speaker[1], last_speaker[2]
+        elif last is not None and _near_previous(doc, last[0], start):
+            cue, carried = last[1], True
         text_end = _trim_end(text_of(doc), start, end)
-        found.append(Attribution("direct", start, text_end, speaker, cue, addressee, None))
-        if speaker is not None or cue is not None:
-            last_speaker = (end, speaker, cue)
+        found.append(
+            _Found(Attribution("direct", start, text_end, None, cue, addressee, None), subj, carried)
+        )
+        if subj is not None or cue is not None:
+            last = (end, cue)
     return found
 
 
@@ -379,14 +395,13 @@ def _close_open_mark(text: str, start: int, end: int) -> int:
     return end
 
 
-def _according_to(doc: Doc, table: ActorTable) -> list[Attribution]:
+def _according_to(doc: Doc) -> list[_Found]:
     found = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            speaker = resolve_speaker(table, pobj)
             sent = sentence(tok)
             phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
             rest = [t for t in sent if t.i not in phrase and not t.is_space]
@@ -397,11 +412,11 @@ def _according_to(doc: Doc, table: ActorTable) -> list[Attribution]:
             if len(rest) < 3:
                 continue
             start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-            found.append(Attribution("indirect", start, end, speaker, tok, None, sent.root))
+            found.append(_Found(Attribution("indirect", start, end, None, tok, None, sent.root), pobj))
     return found
 
 
-def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[Attribution]:
+def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[_Found]:
     found = []
     for verb in doc:
         if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA):
@@ -422,7 +437,7 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
 
 def _trailing_attribution(
     doc: Doc, table: ActorTable, verb: Token, direct: list[Attribution]
-) -> Attribution | None:
+) -> _Found | None:
     """'<clause>, researchers said on Wednesday.' when the parser did not link the clause to the cue."""
     subj = _subject(verb)
     if subj is None or subj.i > verb.i or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
@@ -439,15 +454,15 @@ def _trailing_attribution(
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if any(d.start <= start < d.end or start <= d.start < end for d in direct):
         return None
-    speaker = resolve_speaker(table, subj)
-    return Attribution(
-        "indirect", start, end, speaker, verb, _addressee(table, verb), None, unparsed_content=True
+    attribution = Attribution(
+        "indirect", start, end, None, verb, _addressee(table, verb), None, unparsed_content=True
     )
+    return _Found(attribution, subj)
 
 
 def _indirect_quote(
     doc: Doc, table: ActorTable, verb: Token, root: Token, subj: Token | None, direct: list[Attribution]
-) -> Attribution | None:
+) -> _Found | None:
     start, end = content_bounds(doc, root)
     if verb.dep_ == "parataxis":
         end = min(end, _before_parenthetical(doc, verb))
@@ -455,10 +470,11 @@ def _indirect_quote(
         return None
     if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
         return None
-    speaker = resolve_speaker(table, subj) if subj is not None and not (start <= subj.idx < end) else None
+    if subj is not None and start <= subj.idx < end:
+        subj = None
     inner = text_of(doc)[start:end]
     kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"
-    return Attribution(kind, start, end, speaker, verb, _addressee(table, verb), root)
+    return _Found(Attribution(kind, start, end, None, verb, _addressee(table, verb), root), subj)
 
 
 def _covers_any(quote: Attribution, others: list[Attribution]) -> bool:
@@ -476,7 +492,7 @@ def _before_parenthetical(doc: Doc, verb: Token) -> int:
 _LABEL_VERBS = frozenset({"call", "describe", "dismiss", "label", "brand", "term", "deem", "characterize"})
 
 
-def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
+def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
     """'called the allegation "completely false"': the object and its quoted label, as a mixed quote."""
     found = []
     for start, end in pairs:
@@ -491,17 +507,54 @@ def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]])
             continue
         q_start = obj.left_edge.idx
         q_end = _trim_end(text_of(doc), q_start, min(len(text_of(doc)), end + 1))
-        subj = speaker_token(verb)
-        speaker = resolve_speaker(table, subj) if subj is not None else None
-        found.append(Attribution("mixed", q_start, q_end, speaker, verb, None, None))
+        found.append(
+            _Found(Attribution("mixed", q_start, q_end, None, verb, None, None), speaker_token(verb))
+        )
     return found
+
+
+def _reading_position(found: _Found) -> int:
+    """Where a reader meets the speaker: the subject, else the cue, else the quote itself."""
+    if found.subject is not None and not found.carried:
+        return int(found.subject.idx)
+    if found.attribution.cue is not None and not found.carried:
+        return int(found.attribution.cue.idx)
+    return found.attribution.start
+
+
+def _attribute(table: ActorTable, found: list[_Found]) -> list[Attribution]:
+    """Speakers resolved in reading order, so a pronoun or a description can refer to an earlier speaker.
+
+    A carried quote takes the speaker of the direct quote before it.
+    """
+    last_direct: str | None = None
+    out = []
+    for item in sorted(found, key=_reading_position):
+        att = item.attribution
+        if item.carried:
+            speaker = last_direct
+        elif item.subject is not None:
+            speaker = resolve_speaker(table, item.subject)
+            if speaker is not None:
+                table.add_speaker(item.subject, speaker)
+        else:
+            speaker = None
+        if att.kind == "direct" and (item.subject is not None or att.cue is not None):
+            last_direct = speaker
+        out.append(replace(att, speaker=speaker))
+    return out
 
 
 def find_quotes(doc: Doc, table: ActorTable) -> list[Attribution]:
     pairs = quote_mark_pairs(text_of(doc))
     direct = _direct_quotes(doc, table, pairs)
-    labelled = _labelling_quotes(doc, table, pairs)
-    covered = direct + labelled
-    indirect = [q for q in _indirect_quotes(doc, table, direct) if not _covers_any(q, labelled)]
-    quotes = covered + indirect + _according_to(doc, table)
+    labelled = _labelling_quotes(doc, pairs)
+    direct_spans = [f.attribution for f in direct]
+    labelled_spans = [f.attribution for f in labelled]
+    indirect = [
+        f
+        for f in _indirect_quotes(doc, table, direct_spans)
+        if not _covers_any(f.attribution, labelled_spans)
+    ]
+    quotes = _attribute(table, direct + labelled + indirect + _according_to(doc))
     return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -20,6 +20,7 @@ from claimtrail.extract.actors import (
     link_org,
     strip_determiner,
 )
+from claimtrail.extract.coref import pronoun_antecedent
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.sentences import sentence
 from claimtrail.models import ActorKind
@@ -176,33 +177,6 @@ def _group_of_conjuncts(table: ActorTable, token: Token) -> str | None:
     span = table.doc[left:right]
     name = strip_determiner(span.text)
     return table.add(f"GROUP:{name.lower()}", name, "GPE" if first.ent_type_ == "GPE" else "ORG", left, right)
-
-
-def _recent_actor(
-    table: ActorTable, before: int, kinds: tuple[ActorKind, ...], gender: str | None = None
-) -> str | None:
-    """The actor of one of `kinds` a pronoun most likely refers to.
-
-    Within the pronoun's own sentence the nearest earlier candidate wins; before it, the nearest subject of
-    an earlier sentence (the salient entity), then the nearest mention of any role. A person known to be of
-    the other gender is skipped ("she said" after a man's name).
-    """
-    doc = table.doc
-    sent_start = sentence(doc[before]).start
-    best_any: str | None = None
-    for i in range(before - 1, max(-1, before - 400), -1):
-        key = table.token_actor.get(i)
-        if key is None or table.kind(key) not in kinds:
-            continue
-        if gender is not None and table.gender(key) not in (None, gender):
-            continue
-        if i >= sent_start:
-            return key
-        tok = doc[i]
-        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
-            return key
-        best_any = best_any or key
-    return best_any
 
 
 _OUTLET_NOUNS = frozenset(
@@ -409,14 +383,7 @@ def unnamed_source(table: ActorTable, token: Token) -> str:
 
 
 def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
-    low = token.lower_
-    if low in _PERSONAL:
-        return _recent_actor(table, token.i, ("PERSON",), _pronoun_gender(low))
-    if low in _PLURAL:
-        return _recent_actor(table, token.i, ("ORG", "GPE", "UNNAMED"))
-    if low in _NEUTER:
-        return _recent_actor(table, token.i, ("ORG", "GPE", "UNNAMED"))
-    return None
+    return pronoun_antecedent(table, token)  # salience and agreement: see claimtrail.extract.coref
 
 
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
@@ -482,13 +449,9 @@ def add_pronoun_mentions(table: ActorTable) -> None:
     """Personal pronouns in the body resolved to the person they most likely refer to."""
     for tok in table.doc:
         if tok.idx >= table.body_start and tok.lower_ in _PERSONAL and tok.i not in table.token_actor:
-            key = _recent_actor(table, tok.i, ("PERSON",), _pronoun_gender(tok.lower_))
+            key = pronoun_antecedent(table, tok)
             if key is not None:
-                table.add(key, table.name(key), "PERSON", tok.i, tok.i + 1)
-
-
-def _pronoun_gender(pronoun: str) -> str | None:
-    return "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
+                table.add(key, table.name(key), table.kind(key), tok.i, tok.i + 1)
 
 
 def resolve_speaker(table: ActorTable, token: Token) -> str | None:

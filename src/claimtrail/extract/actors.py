@@ -57,6 +57,7 @@ class ActorTable:
         self._persons_by_last: dict[str, str] = {}
         self._genders: dict[str, str | None] = {}
         self.speakers: dict[int, str] = {}  # token index of a speech act's subject -> its speaker
+        self.merged: dict[str, str] = {}  # a key merged into another actor (see `relink`) -> that actor
 
     # -- building -------------------------------------------------------------------------------------
     def add(self, key: str, name: str, kind: ActorKind, start: int, end: int) -> str:
@@ -73,6 +74,27 @@ class ActorTable:
             self.token_actor[i] = key
         return key
 
+    def relink(self, old: str, new: str) -> str:
+        """`old` turns out to be `new` ('A former compliance officer ...' is Janet Kowalczyk): one actor."""
+        entry = self.entries.pop(old)
+        target = self.entries[new]
+        target.mentions.update(entry.mentions)
+        target.first = min(target.first, entry.first)
+        for table in (self.token_actor, self.speakers):
+            for i, key in table.items():
+                if key == old:
+                    table[i] = new
+        self.merged = {k: new if v == old else v for k, v in self.merged.items()} | {old: new}
+        self._genders.pop(new, None)
+        return new
+
+    def actor_of_name(self, token: Token) -> str | None:
+        """The actor a name token stands for: its mention, or the person with that surname ('Sloane's')."""
+        key = self.token_actor.get(token.i)
+        if key is None and (token.pos_ == "PROPN" or token.is_title):
+            key = self._persons_by_last.get(token.text)
+        return self.merged.get(key, key) if key is not None else None
+
     def add_speaker(self, subject: Token, key: str) -> None:
         """`subject` names the speaker of a quote: the most salient antecedent for a later pronoun."""
         self.speakers[subject.i] = key
@@ -85,6 +107,7 @@ class ActorTable:
 
     def gender(self, key: str) -> str | None:
         """'f', 'm' or None, from a given name, a gendered title or an honorific before a mention."""
+        key = self.merged.get(key, key)
         if key not in self._genders:
             self._genders[key] = self._infer_gender(self.entries[key])
         return self._genders[key]
@@ -106,10 +129,10 @@ class ActorTable:
         return "f" if female else "m"
 
     def kind(self, key: str) -> ActorKind:
-        return self.entries[key].kind
+        return self.entries[self.merged.get(key, key)].kind
 
     def name(self, key: str) -> str:
-        return self.entries[key].name
+        return self.entries[self.merged.get(key, key)].name
 
     def actor_at(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)
@@ -119,6 +142,7 @@ class ActorTable:
         """Records in order of first mention, and the map from internal keys to record ids."""
         ordered = sorted(self.entries.values(), key=lambda e: e.first)
         ids = {e.key: f"a{n}" for n, e in enumerate(ordered, 1)}
+        ids |= {old: ids[new] for old, new in self.merged.items() if new in ids}
         actors = tuple(
             Actor(
                 id=ids[e.key],
@@ -207,7 +231,41 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             spans.append(ent)
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
+    spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+def _person_if_title_inside(span: Span) -> Span:
+    """'Superintendent Marcus Bell' read as an organisation: a role title and a two-word name are a person."""
+    if span.label_ != "ORG" or len(span) < 3:
+        return span
+    inner = span.start
+    while inner < span.end and is_role(span.doc[inner]) and span.doc[inner].is_title:
+        inner += 1
+    name = span.doc[inner : span.end]
+    institution = _ORG_WORDS | _INSTITUTION_WORDS | lexicon().org_heads
+    if inner == span.start or not 2 <= len(name) <= 3 or any(t.lower_ in institution for t in name):
+        return span
+    if all(t.is_title and t.pos_ == "PROPN" for t in name):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def _org_if_company_titled(span: Span) -> Span:
+    """'video-sharing app Vantix' read as a person: a name right after a company word is a company's."""
+    if span.label_ != "PERSON" or span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if before.is_lower and before.lower_ in lexicon().company_nouns:
+        return Span(span.doc, span.start, span.end, label="ORG")
+    return span
+
+
+def _place_if_listed(span: Span) -> Span:
+    """'the attorney general of West Virginia' read as a person: a listed region is a place."""
+    if span.label_ in ("PERSON", "ORG") and strip_determiner(span.text) in lexicon().regions:
+        return Span(span.doc, span.start, span.end, label="GPE")
+    return span
 
 
 def _org_after_the(span: Span) -> Span:

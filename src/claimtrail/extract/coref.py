@@ -160,11 +160,20 @@ def pronoun_antecedent(table: ActorTable, token: Token) -> str | None:
     low = token.lower_
     if low not in MALE | FEMALE | PLURAL | NEUTER:
         return None
+    return antecedent(table, token, lambda key: _fits(table, key, low))
+
+
+def is_person(table: ActorTable, key: str) -> bool:
+    """A named person, or an unnamed source that is one person ('a former employee')."""
+    if table.kind(key) == "PERSON":
+        return True
+    person, plural, _ = _unnamed_profile(table, key) if table.kind(key) == "UNNAMED" else (False, True, None)
+    return person and not plural
+
+
+def antecedent(table: ActorTable, token: Token, fits: Callable[[str], bool]) -> str | None:
+    """The most salient earlier actor for which `fits` holds (the search of the module docstring)."""
     doc = table.doc
-
-    def fits(key: str) -> bool:
-        return _fits(table, key, low)
-
     own = sentence(token)
     excluded = _same_clause_subject(token)
     for i, key in reversed(_mentions(table, own.start, token.i, fits)):

@@ -21,6 +21,7 @@ from claimtrail.extract.actors import (
     strip_determiner,
 )
 from claimtrail.extract.coref import pronoun_antecedent
+from claimtrail.extract.descriptions import age_antecedent, description_antecedent, introduced_later
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.sentences import sentence
 from claimtrail.models import ActorKind
@@ -392,9 +393,14 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if group is not None:
         return group
     left, right = _np_bounds(token, appos=True)
+    aged = age_antecedent(table, token, left)
+    if aged is not None:  # "The 22-year-old Hungarian said": the person, not Hungary
+        return table.add(aged, table.name(aged), table.kind(aged), left, right)
     ranked: list[tuple[int, int, str]] = []
     for i in range(left, right):
         key = table.token_actor.get(i)
+        if key is not None and _person_as_place(table, i, token):
+            continue
         # "Her spokesman, Pieter Vos": a possessive inside the phrase is someone else
         if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
             rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
@@ -402,7 +408,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             possessor = any(
                 a.dep_ == "poss" for a in [table.doc[i], *table.doc[i].ancestors] if a.i < token.i
             )
-            ranked.append((rank, abs(i - token.i) + (100 if possessor else 0), key))
+            # "The attorney general of West Virginia, Patrick Morrow": the apposition, not the of-phrase
+            in_prep = any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
+            ranked.append((rank, abs(i - token.i) + (100 if possessor else 0) + (50 if in_prep else 0), key))
     if ranked and min(ranked)[0] < 3:
         best = min(ranked)
         modifier_only = all(
@@ -414,15 +422,28 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         person_role = (
             is_role(token) and token.lower_ not in lexicon().org_heads and token.i not in table.token_actor
         )
-        in_of_phrase = table.kind(best[2]) != "PERSON" and all(
+        # "Ambassador in Caracas Vladimir Zaemsky": the role is the title of the name after it
+        titled = token.is_title and token.tag_ in ("NN", "NNP") and table.kind(best[2]) == "PERSON"
+        in_of_phrase = not titled and all(
             any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
             for i in range(left, right)
             if table.token_actor.get(i) == best[2]
         )
         if person_role and (table.kind(best[2]) == "ORG" or in_of_phrase):
-            # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital
-            return unnamed_source(table, token)
+            # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital;
+            # "Residents of Gaza City": not the city; but "The President of France, Emmanuel Macron,"
+            named = _appositive_person(table, token)
+            return named if named is not None else unnamed_source(table, token)
         return best[2]
+    described = description_antecedent(table, token, left, right) if token.pos_ == "NOUN" else None
+    if described is not None:  # "the spokeswoman", "the company", "her client": see extract.descriptions
+        table.add(described, table.name(described), table.kind(described), left, right)
+        return described
+    if ranked and _person_described(token):
+        # "The attorney general of West Virginia, Patrick Morrow," (the name parsed as the state's)
+        named = _appositive_person(table, token)
+        # "The losing candidate in Bogota's mayoral race": a person, not Colombia
+        return named if named is not None else unnamed_source(table, token)
     if token.pos_ in ("NOUN", "PROPN"):
         # "the opposition leader of being a US puppet": the role noun, not a country inside its modifiers
         nominal = (
@@ -445,6 +466,40 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     return _nominal_actor(table, token)
 
 
+_STATE_ROLES = frozenset(
+    {"minister", "president", "ambassador", "envoy", "premier", "chancellor", "king", "queen", "consul"}
+)
+
+
+def _appositive_person(table: ActorTable, token: Token) -> str | None:
+    """A person's name set off by commas anywhere in the phrase of a role noun."""
+    for child in token.subtree:
+        key = table.token_actor.get(child.i)
+        comma = child.left_edge.i > 0 and table.doc[child.left_edge.i - 1].text == ","
+        if child.dep_ == "appos" and key is not None and table.kind(key) == "PERSON" and comma:
+            return key
+    return None
+
+
+def _person_described(token: Token) -> bool:
+    """People described by a role, whose places are modifiers ('Health ministers in Uganda and Zambia');
+    but one state officer speaks for the state ("Russia's foreign minister")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not is_role(token) or lemma in lexicon().org_heads:
+        return False
+    return token.tag_ == "NNS" or lemma not in _STATE_ROLES
+
+
+def _person_as_place(table: ActorTable, i: int, head: Token) -> bool:
+    """'The district court in Assen': a 'person' after a place preposition inside a phrase is a place."""
+    token = table.doc[i]
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    prep = token.head
+    place = token.dep_ == "pobj" and prep.lower_ in ("in", "at", "near", "from") and prep.head.i == head.i
+    return place and head.pos_ == "NOUN" and table.kind(table.token_actor[i]) == "PERSON"
+
+
 def add_pronoun_mentions(table: ActorTable) -> None:
     """Personal pronouns in the body resolved to the person they most likely refer to."""
     for tok in table.doc:
@@ -455,7 +510,10 @@ def add_pronoun_mentions(table: ActorTable) -> None:
 
 
 def resolve_speaker(table: ActorTable, token: Token) -> str | None:
-    """Who a speech act is by: a resolved actor, else the source as described ('researchers said')."""
+    """Who a speech act is by: a resolved actor, else the source as described ('researchers said').
+
+    A lede's description of a person the next paragraph names is that person (`introduced_later`).
+    """
     key = resolve_np(table, token)
     if key is None and token.lower_ in _PUBLICATION_NOUNS:
         key = _publisher(table, token)
@@ -463,6 +521,10 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     described = token.pos_ == "NOUN" or partitive
     if key is None and described and token.idx >= table.body_start:
         key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
+    if key is not None and table.kind(key) == "UNNAMED" and token.pos_ == "NOUN":
+        person = introduced_later(table, token)
+        if person is not None:
+            return table.relink(table.merged.get(key, key), person)
     return key
 
 

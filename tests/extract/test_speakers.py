@@ -94,6 +94,25 @@ def test_pronoun_speaker(text: str, quote: str, speaker: str) -> None:
             "her client denied",
             "Beth Kaminski",
         ),
+        # a company word before a name NER missed; an institution's word in a name
+        (
+            "LIMA (Reuters) - Peruvian copper miner Andes Cobre denied that a leak killed fish. "
+            "The company said its monitoring showed the water was clean.",
+            "its monitoring showed",
+            "Andes Cobre",
+        ),
+        (
+            "Brazil's government on Thursday rejected criticism, saying foreign governments were meddling.",
+            "foreign governments were meddling",
+            "Brazil",
+        ),
+        # "The port's operator" is the port's, not the last organisation named
+        (
+            "The Russian embassy said the claims were invented. The port's operator said it had restored "
+            "all systems.",
+            "restored all systems",
+            "~The port's operator",
+        ),
         # an institution the article describes but never names
         (
             "The district court in Assen said the company had known for years that drilling caused tremors.",

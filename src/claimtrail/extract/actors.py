@@ -251,6 +251,15 @@ def _person_if_title_inside(span: Span) -> Span:
     return span
 
 
+def names_an_organisation(span: Span) -> bool:
+    """A name with an institution's word ('Northfield Hospitals NHS Trust') or after a company word
+    ('copper miner Andes Cobre')."""
+    words = {t.lower_ for t in span}
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    after_company_word = before is not None and before.is_lower and before.lower_ in lexicon().company_nouns
+    return bool(words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"})) or after_company_word
+
+
 def _org_if_company_titled(span: Span) -> Span:
     """'video-sharing app Vantix' read as a person: a name right after a company word is a company's."""
     if span.label_ != "PERSON" or span.start == 0:

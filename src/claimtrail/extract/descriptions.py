@@ -14,7 +14,9 @@ headed by `token`) that names no actor itself:
 - 'the <organisation noun>': the organisation with that noun in its name or title ('the registry' ->
   National Civil Registry); a company word ('the carmaker', 'the company') takes the latest company named,
   never a ministry, a court or a news outlet;
-- else 'the <institution>' ('The district court in Assen') is an organisation named by the phrase.
+- "Brazil's government": the state;
+- else 'the <institution>' ('The district court in Assen') is an organisation named by the phrase, and
+  another organisation word an unnamed source ("The port's operator").
 
 `introduced_later(table, token)` links a lede's description to the person the next paragraph introduces:
 "A former compliance officer at Harbor Point Bank testified ... / Janet Kowalczyk, 47, was ...".
@@ -97,6 +99,7 @@ _INSTITUTION_HEADS = frozenset(
         "regulator",
     }
 )
+_GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities"})
 _OUTLET_WORDS = frozenset({"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel"})
 # Roles that never name someone the next paragraph introduces: the source stays unnamed.
 _ANONYMOUS = frozenset(
@@ -241,13 +244,18 @@ def description_antecedent(table: ActorTable, token: Token, left: int, right: in
         noun not in org_heads and noun not in lexicon().company_nouns | _INSTITUTION_HEADS
     ):
         return None
+    state = table.actor_of_name(determiner) if determiner.dep_ == "poss" else None
+    if noun in _GOVERNMENT_WORDS and state is not None and table.kind(state) == "GPE":
+        return state  # "Brazil's government": the state
     found = _named_org(table, token, determiner)
     proper = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title for t in doc[left + 1 : token.i])
-    if found is None and noun in _INSTITUTION_HEADS and determiner.lower_ == "the" and not proper:
-        name = strip_determiner(doc[left:right].text)
-        found = f"ORG:{name.lower()}"
-        table.add(found, name, "ORG", left, right)
-    return found
+    if found is not None or proper:
+        return found  # "The Dutch government", "the Venezuelan legislature": named by their modifiers
+    text = doc[left:right].text
+    if noun in _INSTITUTION_HEADS and determiner.lower_ == "the":
+        name = strip_determiner(text)  # "The district court in Assen": an institution, never named
+        return table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
+    return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)  # "The port's operator"
 
 
 def introduced_later(table: ActorTable, token: Token) -> str | None:

@@ -18,6 +18,7 @@ from claimtrail.extract.actors import (
     find_named_actors,
     is_role,
     link_org,
+    names_an_organisation,
     strip_determiner,
 )
 from claimtrail.extract.coref import pronoun_antecedent
@@ -369,6 +370,7 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     lowered = {w.lower() for w in words}
     after_the = left > 0 and doc[left - 1].lower_ == "the"  # "The Frankfurter Tagespost reported"
     is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the
+    is_org = is_org or names_an_organisation(doc[left : token.i + 1])
     kind: ActorKind = "ORG" if is_org else "PERSON"
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
     if kind == "PERSON":
@@ -405,7 +407,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
             rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
             # "Carter's attorney, Paul Gaines": the possessor is the client, not the speaker
-            possessor = any(
+            # ... and so is "Malawi" in "The chair of the group, Malawi's Evans Njoroge,"
+            possessor = table.doc[i].dep_ == "poss" or any(
                 a.dep_ == "poss" for a in [table.doc[i], *table.doc[i].ancestors] if a.i < token.i
             )
             # "The attorney general of West Virginia, Patrick Morrow": the apposition, not the of-phrase

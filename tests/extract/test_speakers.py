@@ -164,3 +164,37 @@ def test_her_client_is_the_lawyers_client() -> None:
 )
 def test_lede_description_is_the_person_named_next(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # NER called her an organisation; a given name makes her a person, so "She" finds her
+        (
+            "Sofia Reyes, an astronomer at the California Institute of Technology, led the team. Reyes "
+            "said the signal remained. She added that observations in March should settle the question.",
+            "observations in March",
+            "Sofia Reyes",
+        ),
+        # a surname the tagger read as a common noun
+        (
+            "Carter's attorney, Paul Gaines, said his client was innocent. "
+            '"My client has never stolen anything from anyone," Gaines said.',
+            "My client has never stolen",
+            "Paul Gaines",
+        ),
+        (
+            "The Russian embassy in London said the claims were invented.",
+            "the claims were invented",
+            "Russian embassy in London",
+        ),
+        (
+            "Organisers of the 2026 Winter Games said on Thursday that the event would move. A newspaper "
+            "reported that the organising committee had held talks.",
+            "the event would move",
+            "organising committee",
+        ),
+    ],
+)
+def test_named_speaker_repairs(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker

@@ -390,7 +390,8 @@ def _org_if_institution(span: Span) -> Span:
 
 
 def _person_if_titled(span: Span) -> Span:
-    """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that carries a role title is a person."""
+    """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that starts with a given name or carries
+    a role title is a person."""
     if span.label_ == "PERSON" or not 2 <= len(span) <= 3:
         return span
     institution = _ORG_WORDS | _INSTITUTION_WORDS | lexicon().org_heads
@@ -399,8 +400,10 @@ def _person_if_titled(span: Span) -> Span:
     doc = span.doc
     if span.text in lexicon().outlets or span.text in lexicon().countries or span.text in lexicon().seats:
         return span
-    if _title_before(doc, span.start) is not None or _appositive_title(doc, span) is not None:
-        return Span(doc, span.start, span.end, label="PERSON")
+    lex = lexicon()
+    given_name = span[0].lower_ in lex.female_names or span[0].lower_ in lex.male_names
+    if given_name or _title_before(doc, span.start) is not None or _appositive_title(doc, span) is not None:
+        return Span(doc, span.start, span.end, label="PERSON")  # a given name, or a role title
     return span
 
 

@@ -258,6 +258,24 @@ def description_antecedent(table: ActorTable, token: Token, left: int, right: in
     return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)  # "The port's operator"
 
 
+_COMMITTEE = re.compile(r"\borgani[sz]ing committee\b", re.IGNORECASE)
+
+
+def organising_committee(table: ActorTable, token: Token) -> str | None:
+    """'Organisers of the 2026 Winter Games' speak as the organising committee the article names."""
+    if token.lemma_.lower() not in ("organiser", "organizer"):
+        return None
+    found = _COMMITTEE.search(text_of(table.doc))
+    if found is None:
+        return None
+    span = table.doc.char_span(found.start(), found.end())
+    if span is None:
+        return None
+    name = found.group(0).lower()
+    start = span.start - 1 if span.start > 0 and table.doc[span.start - 1].lower_ == "the" else span.start
+    return table.add(f"ORG:{name}", name, "ORG", start, span.end)
+
+
 def introduced_later(table: ActorTable, token: Token) -> str | None:
     """The person a description in the lede turns out to be: the first person the next paragraph names.
 

@@ -22,7 +22,12 @@ from claimtrail.extract.actors import (
     strip_determiner,
 )
 from claimtrail.extract.coref import pronoun_antecedent
-from claimtrail.extract.descriptions import age_antecedent, description_antecedent, introduced_later
+from claimtrail.extract.descriptions import (
+    age_antecedent,
+    description_antecedent,
+    introduced_later,
+    organising_committee,
+)
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.sentences import sentence
 from claimtrail.models import ActorKind
@@ -312,7 +317,8 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     if token.lower_ in lex.org_heads:
         proper = [t for t in doc[left : token.i] if t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title]
         if proper and determiner in ("the", ""):
-            name = strip_determiner(doc[proper[0].i : token.i + 1].text)
+            end = _place_suffix_end(token)  # "The Russian embassy in London": the embassy's place is its name
+            name = strip_determiner(doc[proper[0].i : end].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name
             key = table.add(key, name, "ORG", left, right)
             modifiers = [t for t in doc[left : token.i] if t not in proper and t.pos_ != "DET"]
@@ -326,6 +332,15 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
         text = doc[left:right].text
         return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
     return None
+
+
+def _place_suffix_end(token: Token) -> int:
+    """End of an organisation's name that goes on with its place ('embassy in London'), else the head's."""
+    for child in token.rights:
+        place = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None)
+        if child.dep_ == "prep" and child.lower_ == "in" and place is not None:
+            return place.right_edge.i + 1
+    return token.i + 1
 
 
 _ORG_SUFFIXES = frozenset(
@@ -395,6 +410,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if group is not None:
         return group
     left, right = _np_bounds(token, appos=True)
+    surname = table.actor_of_name(token) if token.i not in table.token_actor and token.is_title else None
+    if surname is not None and left == token.i:  # '"...," Gaines said.' with Gaines tagged a common noun
+        return table.add(surname, table.name(surname), table.kind(surname), token.i, token.i + 1)
     aged = age_antecedent(table, token, left)
     if aged is not None:  # "The 22-year-old Hungarian said": the person, not Hungary
         return table.add(aged, table.name(aged), table.kind(aged), left, right)
@@ -525,9 +543,9 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     if key is None and described and token.idx >= table.body_start:
         key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
     if key is not None and table.kind(key) == "UNNAMED" and token.pos_ == "NOUN":
-        person = introduced_later(table, token)
-        if person is not None:
-            return table.relink(table.merged.get(key, key), person)
+        named = introduced_later(table, token) or organising_committee(table, token)
+        if named is not None:
+            return table.relink(table.merged.get(key, key), named)
     return key
 
 

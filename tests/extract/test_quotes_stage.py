@@ -43,6 +43,28 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
             'Anna Berg called the allegation "completely false" and left the building.',
             ("mixed", "Anna Berg", 'the allegation "completely false"'),
         ),
+        # a second verb with its own auxiliary is still reported; a bare 'and blamed' is the speaker's act
+        (
+            "Catrin Howells said her client was deeply ashamed and had written letters to every family.",
+            (
+                "indirect",
+                "Catrin Howells",
+                "her client was deeply ashamed and had written letters to every family",
+            ),
+        ),
+        (
+            "Calder Propulsion said it regretted the disruption and blamed a shortage of components.",
+            ("indirect", "Calder Propulsion", "it regretted the disruption"),
+        ),
+        # the date after the cue is the saying's; an 'after' clause without a comma is the speaker's
+        (
+            "AerWest said on Tuesday it had grounded nine aircraft after a supplier failed to deliver parts.",
+            (
+                "indirect",
+                "AerWest",
+                "it had grounded nine aircraft after a supplier failed to deliver parts",
+            ),
+        ),
     ],
 )
 def test_speaker_and_span(text: str, expected: tuple[str, str, str]) -> None:

@@ -316,15 +316,37 @@ def _second_that_clause(child: Token) -> bool:
     return child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
 
 
-def _narrative_clause(child: Token) -> bool:
-    """', although the prosecution did not allege ...' / 'after London ordered ...': the writer's context."""
+def _narrative_clause(child: Token, *, claim: bool = False) -> bool:
+    """', although the prosecution did not allege ...' / 'after London ordered ...': the writer's context.
+
+    In a quote an 'after' clause is the writer's only when a comma sets it off (', two days after a blog
+    reported the breach'); without one it is mostly the speaker's ('said names were removed only after a
+    notice had been issued'). Claims leave every 'after' clause out.
+    """
     if child.dep_ != "advcl":
         return False
     mark = next((c for c in child.children if c.dep_ == "mark"), None)
     if mark is None or mark.i < child.head.i:
         return False
+    set_off = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    if mark.lower_ == "after" and not claim and not set_off:
+        return False
     even_as = mark.lower_ == "as" and mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even"
     return mark.lower_ in _NARRATIVE_MARKS or even_as
+
+
+# Acts of the speaker that follow a report with 'and' and no subject of their own: 'said A and blamed B'.
+_SPEAKER_ACTS = frozenset({"blame", "accuse", "urge", "criticise", "criticize", "condemn", "appeal"})
+
+
+def _speakers_next_act(child: Token) -> bool:
+    """'said the talks failed and called the offer "an insult"': the speaker's next act, not the content;
+    'said he was ashamed and had written letters' keeps its second verb (an auxiliary: still reported)."""
+    lex = lexicon()
+    lemma = child.lemma_.lower()
+    is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _SPEAKER_ACTS
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+    return child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act and bare
 
 
 def content_roots(root: Token) -> list[Token]:
@@ -360,8 +382,8 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         if (
             participle
             or (split and _second_that_clause(child))
-            or _narrative_clause(child)
-            or (child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act)
+            or _narrative_clause(child, claim=split)
+            or _speakers_next_act(child)
         ):
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
@@ -370,6 +392,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
     that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"
         tokens = [t for t in tokens if t.i > that.i]
+    tokens = _without_leading_date(root, tokens)  # "said on Tuesday it had grounded": the saying's date
     while tokens and (
         (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")) or tokens[0].is_punct
     ):
@@ -380,6 +403,21 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         return root.idx, root.idx + len(root.text)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return start, _close_open_mark(text_of(doc), start, end)
+
+
+def _without_leading_date(root: Token, tokens: list[Token]) -> list[Token]:
+    """Drop a date phrase that opens a complement before its subject ('on Tuesday it had ...')."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = tokens[0] if tokens else None
+    if first is None or subject is None or first.i >= subject.left_edge.i:
+        return tokens
+    phrase = first if first.head.i == root.i else None
+    dated = phrase is not None and (
+        phrase.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
+    )
+    if phrase is None or not dated or phrase.right_edge.i >= subject.left_edge.i:
+        return tokens
+    return [t for t in tokens if t.i > phrase.right_edge.i and not (t.is_punct and t.i < subject.left_edge.i)]
 
 
 def _close_open_mark(text: str, start: int, end: int) -> int:
@@ -417,7 +455,7 @@ def _according_to(doc: Doc) -> list[_Found]:
 
 
 def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[_Found]:
-    found = []
+    found: list[_Found] = []
     for verb in doc:
         if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA):
             continue

@@ -77,6 +77,23 @@ def test_continued_quote_keeps_the_speaker() -> None:
     assert speakers == {"Maria Lopez"}
 
 
+def test_quote_left_open_goes_on_in_the_next_paragraph() -> None:
+    text = (
+        '"There was no delay," Dana Kaye said. "The numbers came back on Friday.\n\n'
+        '"We have the emails to prove it."'
+    )
+    quotes = _quotes(text)
+    assert ("direct", "Dana Kaye", "The numbers came back on Friday.") in quotes
+    assert ("direct", "Dana Kaye", "We have the emails to prove it.") in quotes
+
+
+def test_quoted_as_saying_is_the_quoted_persons() -> None:
+    text = (
+        "Finance Minister Ana Ruiz was quoted by the newspaper El Diario as saying the budget would balance."
+    )
+    assert ("indirect", "Ana Ruiz", "the budget would balance") in _quotes(text)
+
+
 def test_pronoun_speaker_resolves_to_the_person() -> None:
     text = "Senator Paul Weir spoke after the vote. He said the bill would cut taxes for small firms."
     assert ("indirect", "Paul Weir", "the bill would cut taxes for small firms") in _quotes(text)

@@ -103,9 +103,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted content, marks excluded, paired within each paragraph."""
+    """(start, end) of quoted content, marks excluded, paired within each paragraph.
+
+    A mark left open runs to the paragraph's end when it opens the paragraph, or when the next paragraph
+    opens with a mark too (the wire convention for a quote that goes on: '... she said. "A.¶"B."').
+    """
     pairs: list[tuple[int, int]] = []
-    for p_start, p_end in _paragraphs(text):
+    paragraphs = _paragraphs(text)
+    for n, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
         for i in range(p_start, p_end):
             ch = text[i]
@@ -114,7 +119,10 @@ def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
             elif opened is not None and ch in _CLOSE and i > opened + 1:
                 pairs.append((opened + 1, i))
                 opened = None
-        if opened is not None and text[p_start:opened].strip() == "" and p_end - opened < _MAX_QUOTE_CHARS:
+        if opened is None or p_end - opened >= _MAX_QUOTE_CHARS:
+            continue
+        following = text[paragraphs[n + 1][0] :].lstrip()[:1] if n + 1 < len(paragraphs) else ""
+        if text[p_start:opened].strip() == "" or (following and following in _OPEN):
             pairs.append((opened + 1, p_end))
     return [(s, e) for s, e in pairs if e - s < _MAX_QUOTE_CHARS]
 
@@ -168,6 +176,8 @@ def speaker_token(verb: Token) -> Token | None:
             current = noun.head if noun.head is not noun else noun
         elif current.dep_ == "relcl":
             return current.head
+        elif current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head is not current:
+            current = current.head.head  # "X was quoted (by Y) as saying": the subject of "quoted"
         else:
             return _name_after(current)
         seen += 1

@@ -198,3 +198,19 @@ def test_lede_description_is_the_person_named_next(text: str, quote: str, speake
 )
 def test_named_speaker_repairs(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+def test_offices_speak_as_themselves_and_namesakes_by_salience() -> None:
+    assert (
+        _speaker_of("The White House said the president would sign the bill.", "sign the bill")
+        == "White House"
+    )
+    assert (
+        _speaker_of("LONDON (PA) - Downing Street said talks would resume.", "talks would")
+        == "Downing Street"
+    )
+    text = (
+        '"No money brings Danny back," said Lucia Ortega, whose son Daniel Ortega died in the collapse. '
+        "Ortega said the families had asked for inspections."
+    )
+    assert _speaker_of(text, "the families had asked") == "Lucia Ortega"

@@ -88,6 +88,13 @@ class ActorTable:
         self._genders.pop(new, None)
         return new
 
+    def move_mention(self, token: Token, key: str) -> str:
+        """A one-word mention belongs to another actor than first linked ('Ortega' is Lucia, not Daniel)."""
+        old = self.token_actor.get(token.i)
+        if old is not None and old in self.entries:
+            self.entries[old].mentions.pop((token.idx, token.idx + len(token.text)), None)
+        return self.add(key, self.name(key), self.kind(key), token.i, token.i + 1)
+
     def actor_of_name(self, token: Token) -> str | None:
         """The actor a name token stands for: its mention, or the person with that surname ('Sloane's')."""
         key = self.token_actor.get(token.i)
@@ -201,6 +208,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     if text in lex.countries:
         country = lex.countries[text]
         return f"GPE:{country}", country, "GPE"
+    if text in lex.offices:  # "The White House said": the office, which speaks for its state
+        return (f"ORG:{text.lower()}", text, "ORG") if _is_agentive(span) else None
     if text in lex.seats:
         if not _is_agentive(span):
             return None
@@ -252,12 +261,15 @@ def _person_if_title_inside(span: Span) -> Span:
 
 
 def names_an_organisation(span: Span) -> bool:
-    """A name with an institution's word ('Northfield Hospitals NHS Trust') or after a company word
-    ('copper miner Andes Cobre')."""
+    """A name with an institution's word ('Northfield Hospitals NHS Trust'), after a company word ('copper
+    miner Andes Cobre'), or a listed office ('Downing Street')."""
     words = {t.lower_ for t in span}
     before = span.doc[span.start - 1] if span.start > 0 else None
     after_company_word = before is not None and before.is_lower and before.lower_ in lexicon().company_nouns
-    return bool(words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"})) or after_company_word
+    listed = span.text in lexicon().offices
+    return (
+        bool(words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"})) or after_company_word or listed
+    )
 
 
 def _org_if_company_titled(span: Span) -> Span:
@@ -622,6 +634,9 @@ def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
         classified = _classify(span)
         if classified is None:
             continue
+        if classified[2] != "PERSON":  # a listed outlet, state or office NER read as a person
+            others.append(span)
+            continue
         key, name = _link_person(table, span, classified[0], classified[1])
         table.add(key, name, "PERSON", span.start, span.end)
         _add_person_titles(table, span, key)
@@ -635,6 +650,8 @@ def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
         if kind == "ORG":
             key, name = link_org(table, key, name)
         table.add(key, name, kind, span.start, span.end)
+        if name in lexicon().offices:
+            table.entries[key].affiliation = lexicon().seats.get(name)
         if kind == "ORG":
             titles = (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span))
             for found in titles:

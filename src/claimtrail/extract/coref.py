@@ -190,3 +190,21 @@ def antecedent(table: ActorTable, token: Token, fits: Callable[[str], bool]) -> 
             return min(subjects)[2]
     nearest = _mentions(table, max(0, token.i - _FAR), own.start, fits)
     return nearest[-1][1] if nearest else None
+
+
+def surname_antecedent(table: ActorTable, token: Token) -> str | None:
+    """A lone surname shared by several people named before it: the most salient of them
+    ('said Lucia Ortega, whose son Daniel Ortega ... / Ortega said' -> Lucia Ortega)."""
+    key = table.token_actor.get(token.i)
+    if key is None or table.kind(key) != "PERSON" or not token.is_title:
+        return None
+    if token.i > 0 and table.token_actor.get(token.i - 1) == key:
+        return None  # part of a full name
+    namesakes = {
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON" and e.name.split()[-1] == token.text and e.first < token.idx
+    }
+    if len(namesakes) < 2:
+        return None
+    return antecedent(table, token, lambda other: other in namesakes)

@@ -31,6 +31,7 @@ class Lexicon:
     dateline_agencies: frozenset[str]
     countries: dict[str, str]
     seats: dict[str, str]
+    offices: frozenset[str]
     demonyms: dict[str, str]
     female_names: frozenset[str]
     male_names: frozenset[str]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         dateline_agencies=frozenset(act["dateline_agencies"]),
         countries=dict(act["countries"]),
         seats=dict(act["seats"]),
+        offices=frozenset(act["offices"]),
         demonyms=dict(act["demonyms"]),
         female_names=frozenset(act["gender"]["female"]),
         male_names=frozenset(act["gender"]["male"]),

@@ -21,7 +21,7 @@ from claimtrail.extract.actors import (
     names_an_organisation,
     strip_determiner,
 )
-from claimtrail.extract.coref import pronoun_antecedent
+from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
 from claimtrail.extract.descriptions import (
     age_antecedent,
     description_antecedent,
@@ -409,6 +409,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     group = _group_of_conjuncts(table, token)
     if group is not None:
         return group
+    namesake = surname_antecedent(table, token)
+    if namesake is not None and namesake != table.token_actor.get(token.i):
+        return table.move_mention(token, namesake)
     left, right = _np_bounds(token, appos=True)
     surname = table.actor_of_name(token) if token.i not in table.token_actor and token.is_title else None
     if surname is not None and left == token.i:  # '"...," Gaines said.' with Gaines tagged a common noun

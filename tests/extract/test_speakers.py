@@ -214,3 +214,25 @@ def test_offices_speak_as_themselves_and_namesakes_by_salience() -> None:
         "Ortega said the families had asked for inspections."
     )
     assert _speaker_of(text, "the families had asked") == "Lucia Ortega"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Nusrat Jahan and Rafiq Islam, volunteers with the Red Crescent, said they had seen families "
+            'drinking floodwater. "We are handing out tablets as fast as we can," they said.',
+            "handing out tablets",
+            "Nusrat Jahan and Rafiq Islam",
+        ),
+        (
+            "Montoya won 38 percent of the vote, according to preliminary results published by the "
+            "National Civil Registry.",
+            "Montoya won 38 percent",
+            "National Civil Registry",
+        ),
+        ("NHS boards said they would prioritise emergency care.", "prioritise emergency care", "~NHS boards"),
+    ],
+)
+def test_groups_and_documents(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker

@@ -96,6 +96,8 @@ def _unnamed_profile(table: ActorTable, key: str) -> tuple[bool, bool, str | Non
 
 def _fits(table: ActorTable, key: str, pronoun: str) -> bool:
     kind = table.kind(key)
+    if key.startswith("GROUP:"):  # "Nusrat Jahan and Rafiq Islam": they
+        return pronoun in PLURAL
     if pronoun in MALE or pronoun in FEMALE:
         gender = "m" if pronoun in MALE else "f"
         if kind == "PERSON":

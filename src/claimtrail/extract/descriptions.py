@@ -217,6 +217,20 @@ def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None
     return found
 
 
+def conjoined_people(table: ActorTable, token: Token) -> str | None:
+    """'Nusrat Jahan and Rafiq Islam said': two named people speaking together, one actor ('they' later)."""
+    key = table.actor_of_name(token)
+    if key is None or table.kind(key) != "PERSON" or token.dep_ == "conj":
+        return None
+    others = [k for c in token.conjuncts if (k := table.actor_of_name(c)) is not None]
+    if not others or any(table.kind(k) != "PERSON" for k in others) or key in others:
+        return None
+    left = min(t.left_edge.i for t in (token, *token.conjuncts))
+    right = max(t.i for t in (token, *token.conjuncts)) + 1
+    name = table.doc[left:right].text  # the names as written
+    return table.add(f"GROUP:{name.lower()}", name, "PERSON", left, right)
+
+
 def age_antecedent(table: ActorTable, token: Token, left: int) -> str | None:
     """'The 22-year-old Hungarian', 'the 58-year-old': the most salient earlier person."""
     determiner = _determiner(token)

@@ -443,6 +443,27 @@ def _close_open_mark(text: str, start: int, end: int) -> int:
     return end
 
 
+_DOCUMENTS = frozenset(
+    {"results", "figures", "data", "report", "statement", "survey", "study", "poll", "estimates", "count",
+     "tally", "records", "documents", "projections", "statistics", "numbers", "findings"}
+)  # fmt: skip
+
+
+def _document_author(noun: Token) -> Token | None:
+    """'according to preliminary results published by the National Civil Registry': the registry."""
+    if noun.lower_ not in _DOCUMENTS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            author = (
+                next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            )
+            if author is not None:
+                return author
+    return None
+
+
 def _according_to(doc: Doc) -> list[_Found]:
     found = []
     for tok in doc:
@@ -450,6 +471,7 @@ def _according_to(doc: Doc) -> list[_Found]:
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
+            pobj = _document_author(pobj) or pobj
             sent = sentence(tok)
             phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
             rest = [t for t in sent if t.i not in phrase and not t.is_space]

@@ -24,6 +24,7 @@ from claimtrail.extract.actors import (
 from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
 from claimtrail.extract.descriptions import (
     age_antecedent,
+    conjoined_people,
     description_antecedent,
     introduced_later,
     organising_committee,
@@ -406,7 +407,7 @@ def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
 
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
     """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
-    group = _group_of_conjuncts(table, token)
+    group = _group_of_conjuncts(table, token) or conjoined_people(table, token)
     if group is not None:
         return group
     namesake = surname_antecedent(table, token)
@@ -440,8 +441,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         modifier_only = all(
             table.doc[i].dep_ == "compound" for i in range(left, right) if table.token_actor.get(i) == best[2]
         )
-        indefinite = table.doc[left].lower_ in ("a", "an") and token.pos_ == "NOUN"
-        if modifier_only and indefinite:  # "A Telegram channel linked to ...": a source, not Telegram
+        indefinite = token.pos_ == "NOUN" and (table.doc[left].lower_ in ("a", "an") or token.tag_ == "NNS")
+        # "A Telegram channel linked to ...", "NHS boards said": sources, not Telegram or the NHS
+        if modifier_only and indefinite:
             return unnamed_source(table, token)
         person_role = (
             is_role(token) and token.lower_ not in lexicon().org_heads and token.i not in table.token_actor

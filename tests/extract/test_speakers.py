@@ -236,3 +236,8 @@ def test_offices_speak_as_themselves_and_namesakes_by_salience() -> None:
 )
 def test_groups_and_documents(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+def test_given_names_tell_gender() -> None:
+    text = "Ingrid Solheim met Martin Greaves on Monday. He said the loans were sound."
+    assert _speaker_of(text, "the loans were sound") == "Martin Greaves"

@@ -43,6 +43,15 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
             'Anna Berg called the allegation "completely false" and left the building.',
             ("mixed", "Anna Berg", 'the allegation "completely false"'),
         ),
+        # the parser hangs the 'that' clause on the noun of 'in a statement', 'told a news conference'
+        (
+            "The Belarusian State Border Committee said in a statement that guards had beaten migrants.",
+            ("indirect", "Belarusian State Border Committee", "guards had beaten migrants"),
+        ),
+        (
+            "Amina Balogun told an online news conference that fewer than two percent had been vaccinated.",
+            ("indirect", "Amina Balogun", "fewer than two percent had been vaccinated"),
+        ),
         # a second verb with its own auxiliary is still reported; a bare 'and blamed' is the speaker's act
         (
             "Catrin Howells said her client was deeply ashamed and had written letters to every family.",
@@ -108,6 +117,11 @@ def test_unbalanced_quote_mark_does_not_swallow_the_article() -> None:
     quotes = _quotes(text)
     assert all(len(q[2]) < 80 for q in quotes)
     assert ("indirect", "Jane Doe", "the council had ignored them") in quotes
+
+
+def test_what_a_denied_report_says_is_not_the_deniers_quote() -> None:
+    quotes = _quotes("The ministry denied reports that the kingdom planned to cut production in June.")
+    assert not [q for q in quotes if q[2] == "the kingdom planned to cut production in June"]
 
 
 def test_scare_quotes_are_not_quotes() -> None:

@@ -315,7 +315,29 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child
+    return _complement_on_noun(verb)
+
+
+def _complement_on_noun(verb: Token) -> Token | None:
+    """'said in a statement that X', 'told a news conference that X', 'said on a visit to the region that
+    X': the parser hangs the 'that' clause on the noun; a clause whose 'that' is a complementiser (not a
+    relative pronoun) is still the verb's content. Not so for a claim as object: in 'denied reports that
+    X', X is what the reports say."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "dobj", "dative"):
+            continue
+        for token in child.subtree:
+            is_clause = token.dep_ in ("relcl", "acl", "ccomp") and token.pos_ in ("VERB", "AUX")
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+            if is_clause and that and token.head.pos_ in ("NOUN", "PROPN") and _setting(token.head):
+                return token
     return None
+
+
+def _setting(noun: Token) -> bool:
+    """Where or how something was said ('in a statement', 'a news conference'), not a claim ('a report')."""
+    occasion = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at", "on", "during", "to")
+    return occasion or noun.lower_ not in lexicon().claim_nouns
 
 
 _NARRATIVE_MARKS = frozenset({"although", "though", "whereas", "after"})

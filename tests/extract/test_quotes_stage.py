@@ -124,6 +124,18 @@ def test_what_a_denied_report_says_is_not_the_deniers_quote() -> None:
     assert not [q for q in quotes if q[2] == "the kingdom planned to cut production in June"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He died in hospital, although the prosecution did not allege that Pritchard caused his death.",
+        "The allies had been warned last week that the talks were close to failure.",
+        "He did not say whether he would file a formal complaint.",
+    ],
+)
+def test_no_one_is_said_to_have_said_it(text: str) -> None:
+    assert _quotes(text) == []
+
+
 def test_scare_quotes_are_not_quotes() -> None:
     assert _quotes('The so-called "peace dividend" never arrived, and prices rose again in March.') == []
 

@@ -511,7 +511,7 @@ def _according_to(doc: Doc) -> list[_Found]:
 def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[_Found]:
     found: list[_Found] = []
     for verb in doc:
-        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA):
+        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA) or _no_attribution(verb):
             continue
         root = _complement(verb)
         if root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -525,6 +525,19 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
         if quote is not None:
             found.append(quote)
     return found
+
+
+_ADDRESSEE_VERBS = frozenset({"tell", "warn", "inform", "assure", "advise", "brief", "remind", "notify"})
+
+
+def _no_attribution(verb: Token) -> bool:
+    """'the prosecution did not allege that X', 'allies had been warned that X' (by no one named): no one is
+    said to have said X."""
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    agent = any(c.dep_ == "agent" for c in children)
+    return negated or (passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS)
 
 
 def _trailing_attribution(

@@ -241,3 +241,21 @@ def test_groups_and_documents(text: str, quote: str, speaker: str) -> None:
 def test_given_names_tell_gender() -> None:
     text = "Ingrid Solheim met Martin Greaves on Monday. He said the loans were sound."
     assert _speaker_of(text, "the loans were sound") == "Martin Greaves"
+
+
+def test_a_lawyer_is_not_the_client_a_pronoun_stands_for() -> None:
+    record = extract_text(
+        "The captain had not been drinking, his lawyer said Tuesday, rejecting reports that he had "
+        "failed an alcohol test.\n\nLawyer Dimitris Vlachos told reporters his client was sober.",
+        headline="Test",
+        published="2021-05-10",
+    )
+    assert not [c for c in record.claims if "Vlachos failed" in c.normalized]
+
+
+def test_a_company_ner_reads_as_a_town() -> None:
+    text = (
+        "COPENHAGEN (Reuters) - Shares in Halden Pharma's rivals rose. Halden said the trial continued. "
+        "The company said it expected results in 2022."
+    )
+    assert _speaker_of(text, "expected results") == "Halden Pharma"

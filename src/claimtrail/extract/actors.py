@@ -342,7 +342,7 @@ _ORG_WORDS = frozenset(
 )
 
 
-_INSTITUTION_WORDS = frozenset(
+_COMPANY_NAME_WORDS = frozenset(
     {
         "pharma",
         "pharmaceuticals",
@@ -373,7 +373,9 @@ _INSTITUTION_WORDS = frozenset(
         "bank",
         "insurance",
     }
-    | {
+)
+_INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(
+    {
         "center",
         "centre",
         "hospital",
@@ -394,11 +396,27 @@ _INSTITUTION_WORDS = frozenset(
 
 
 def _org_if_institution(span: Span) -> Span:
-    """NER calls some institutions people ('Medical Center'); a name like an institution's is not a person."""
+    """NER calls some institutions people ('Medical Center') or places ("Halden Pharma's"); a name like an
+    institution's is neither (a place keeps 'center', 'school' and the like: 'Kennedy Space Center')."""
     words = {t.lower_ for t in span}
     if span.label_ == "PERSON" and words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"}):
         return Span(span.doc, span.start, span.end, label="ORG")
+    if span.label_ == "GPE" and words & _COMPANY_NAME_WORDS:
+        return Span(span.doc, span.start, span.end, label="ORG")
     return span
+
+
+def _short_company_names(spans: list[Span]) -> list[Span]:
+    """'Halden' read as a town after 'Halden Pharma' was named: the first word of a company's name."""
+    lex = lexicon()
+    firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
+    places = lex.countries.keys() | lex.seats.keys() | lex.regions
+    return [
+        Span(s.doc, s.start, s.end, label="ORG")
+        if s.label_ == "GPE" and len(s) == 1 and s.text in firsts and s.text not in places
+        else s
+        for s in spans
+    ]
 
 
 def _person_if_titled(span: Span) -> Span:
@@ -627,7 +645,7 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
 def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
     """Named actors of the article body (text before `body_start`, the dateline, is not a mention)."""
     table = ActorTable(doc, body_start)
-    spans = _relabel_surnames(_named_spans(doc, body_start))
+    spans = _short_company_names(_relabel_surnames(_named_spans(doc, body_start)))
     persons = [s for s in spans if s.label_ == "PERSON"]
     others = [s for s in spans if s.label_ != "PERSON"]
     for span in persons:

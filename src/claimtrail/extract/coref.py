@@ -145,12 +145,27 @@ def _same_clause_subject(token: Token) -> int | None:
     return None if subject is None else subject.i
 
 
+def _owned_by_same(mention: Token, pronoun: Token) -> bool:
+    """A mention whose own possessor is a pronoun like `pronoun` ('his lawyer' before 'he'); a possessive
+    pronoun may still be the mention's own ('His lawyer, Vlachos, said his client ...')."""
+    if pronoun.tag_ == "PRP$":
+        return False
+    head = mention
+    while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+        head = head.head
+    owners = {c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"}
+    same = MALE if pronoun.lower_ in MALE else FEMALE if pronoun.lower_ in FEMALE else frozenset()
+    return bool(owners & same)
+
+
 def _mentions(table: ActorTable, start: int, end: int, fits: Callable[[str], bool]) -> list[tuple[int, str]]:
     """(token index, actor) of compatible mentions and speakers in tokens [start, end), in text order."""
     found: dict[int, str] = {}
     for i in range(start, end):
         if i in table.title_tokens:  # "Winooski" in "Winooski Mayor Ellen Tatro" is part of her title
             continue
+        if table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON":
+            continue  # "his" in "his lawyer": the lawyer's mention is the noun, "his" is someone else
         key = table.speakers.get(i) or table.token_actor.get(i)
         if key is not None and fits(key):
             found[i] = key
@@ -179,6 +194,8 @@ def antecedent(table: ActorTable, token: Token, fits: Callable[[str], bool]) -> 
     own = sentence(token)
     excluded = _same_clause_subject(token)
     for i, key in reversed(_mentions(table, own.start, token.i, fits)):
+        if _owned_by_same(doc[i], token):
+            continue  # "his lawyer said ... he had failed": "he" is whoever "his" is, not the lawyer
         if i != excluded and not (excluded is not None and doc[i].head.i == excluded):
             return key
     earlier = own

@@ -336,7 +336,7 @@ def _complement_on_noun(verb: Token) -> Token | None:
 
 def _setting(noun: Token) -> bool:
     """Where or how something was said ('in a statement', 'a news conference'), not a claim ('a report')."""
-    occasion = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at", "on", "during", "to")
+    occasion = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at", "during")  # not 'comment on reports'
     return occasion or noun.lower_ not in lexicon().claim_nouns
 
 

@@ -30,6 +30,9 @@ Matching rules (lenient on formatting, strict on substance):
 - timexes: matched one-to-one on (text, type, value); the expected list is complete, so record timexes
   left over are reported as unexpected.
 - no_denials: true fails on any `denies` stance in the record.
+- held_out: true marks a case written before the code it checks and never tuned on; the evaluation gate
+  scores those apart from the development cases (`tests/test_eval_gate.py`). Such a case may leave out
+  `timexes`, and then its dates are not checked.
 
 False denials (scored by `score_cases` and reported by `check_case`): every `denies` stance in a
 `no_denials` article; elsewhere, a `denies` stance is false unless some expected claim that the record

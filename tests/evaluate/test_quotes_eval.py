@@ -18,6 +18,7 @@ from claimtrail.evaluate.quotes import (
     QuoteSetError,
     SpeakerType,
     load_quote_set,
+    quote_errors,
     rates,
     score_quotes,
     speaker_matches,
@@ -108,6 +109,19 @@ def test_wrong_speaker_counts_for_detection_not_speaker() -> None:
     assert s.speaker_precision == 0.0
     assert s.speaker_recall == 0.0
     assert s.by_speaker_type["named"]["speaker_accuracy"] == 0.0
+
+
+def test_quote_errors_list_misses_spurious_quotes_and_wrong_speakers() -> None:
+    spurious = PredictedQuote(start=0, end=5, kind="direct", speaker_name=None)
+    preds = {"a1": [_pred(G_DIRECT, "Nicolas Maduro"), _pred(G_UNNAMED, None), spurious]}
+    errors = quote_errors(GOLD, preds)
+    assert [(e["error"], e.get("gold_speaker"), e.get("speaker")) for e in errors] == [
+        ("speaker", "Jorge Arreaza", "Nicolas Maduro"),
+        ("missed", "Jorge Arreaza", None),
+        ("spurious", None, None),
+    ]
+    assert errors[1]["speaker_type"] == "pronoun"
+    assert errors[2]["text"] == TEXT[:5]
 
 
 def test_surname_and_null_speaker_rules() -> None:

@@ -43,6 +43,37 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
             'Anna Berg called the allegation "completely false" and left the building.',
             ("mixed", "Anna Berg", 'the allegation "completely false"'),
         ),
+        # the parser hangs the 'that' clause on the noun of 'in a statement', 'told a news conference'
+        (
+            "The Belarusian State Border Committee said in a statement that guards had beaten migrants.",
+            ("indirect", "Belarusian State Border Committee", "guards had beaten migrants"),
+        ),
+        (
+            "Amina Balogun told an online news conference that fewer than two percent had been vaccinated.",
+            ("indirect", "Amina Balogun", "fewer than two percent had been vaccinated"),
+        ),
+        # a second verb with its own auxiliary is still reported; a bare 'and blamed' is the speaker's act
+        (
+            "Catrin Howells said her client was deeply ashamed and had written letters to every family.",
+            (
+                "indirect",
+                "Catrin Howells",
+                "her client was deeply ashamed and had written letters to every family",
+            ),
+        ),
+        (
+            "Calder Propulsion said it regretted the disruption and blamed a shortage of components.",
+            ("indirect", "Calder Propulsion", "it regretted the disruption"),
+        ),
+        # the date after the cue is the saying's; an 'after' clause without a comma is the speaker's
+        (
+            "AerWest said on Tuesday it had grounded nine aircraft after a supplier failed to deliver parts.",
+            (
+                "indirect",
+                "AerWest",
+                "it had grounded nine aircraft after a supplier failed to deliver parts",
+            ),
+        ),
     ],
 )
 def test_speaker_and_span(text: str, expected: tuple[str, str, str]) -> None:
@@ -53,6 +84,23 @@ def test_continued_quote_keeps_the_speaker() -> None:
     text = '"We are not leaving," Maria Lopez said. "This is our home and we will stay."'
     speakers = {q[1] for q in _quotes(text) if q[0] == "direct"}
     assert speakers == {"Maria Lopez"}
+
+
+def test_quote_left_open_goes_on_in_the_next_paragraph() -> None:
+    text = (
+        '"There was no delay," Dana Kaye said. "The numbers came back on Friday.\n\n'
+        '"We have the emails to prove it."'
+    )
+    quotes = _quotes(text)
+    assert ("direct", "Dana Kaye", "The numbers came back on Friday.") in quotes
+    assert ("direct", "Dana Kaye", "We have the emails to prove it.") in quotes
+
+
+def test_quoted_as_saying_is_the_quoted_persons() -> None:
+    text = (
+        "Finance Minister Ana Ruiz was quoted by the newspaper El Diario as saying the budget would balance."
+    )
+    assert ("indirect", "Ana Ruiz", "the budget would balance") in _quotes(text)
 
 
 def test_pronoun_speaker_resolves_to_the_person() -> None:
@@ -69,6 +117,23 @@ def test_unbalanced_quote_mark_does_not_swallow_the_article() -> None:
     quotes = _quotes(text)
     assert all(len(q[2]) < 80 for q in quotes)
     assert ("indirect", "Jane Doe", "the council had ignored them") in quotes
+
+
+def test_what_a_denied_report_says_is_not_the_deniers_quote() -> None:
+    quotes = _quotes("The ministry denied reports that the kingdom planned to cut production in June.")
+    assert not [q for q in quotes if q[2] == "the kingdom planned to cut production in June"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He died in hospital, although the prosecution did not allege that Pritchard caused his death.",
+        "The allies had been warned last week that the talks were close to failure.",
+        "He did not say whether he would file a formal complaint.",
+    ],
+)
+def test_no_one_is_said_to_have_said_it(text: str) -> None:
+    assert _quotes(text) == []
 
 
 def test_scare_quotes_are_not_quotes() -> None:

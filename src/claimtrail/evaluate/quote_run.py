@@ -11,6 +11,7 @@ from claimtrail.evaluate.quotes import (
     GoldArticle,
     PredictedQuote,
     load_quote_set,
+    quote_errors,
     rates,
     score_quotes,
 )
@@ -64,4 +65,5 @@ def evaluate_quote_set(dataset_dir: Path, *, limit: int | None = None) -> EvalRe
                     metrics[f"{group}_{key}_{name}"] = float(values[name] or 0.0)
     per_article = [Counts(**c).as_dict() for c in scores.per_article_counts().values()]
     intervals = {name: bootstrap_ci(per_article, _f1_of(name)) for name in ("detection_f1", "speaker_f1")}
-    return EvalResult(n=len(gold), metrics=metrics, intervals=intervals)
+    errors = tuple(quote_errors(gold, predicted))
+    return EvalResult(n=len(gold), metrics=metrics, intervals=intervals, errors=errors)

@@ -42,6 +42,7 @@ __all__ = [
     "QuoteScores",
     "QuoteSetError",
     "load_quote_set",
+    "quote_errors",
     "rates",
     "score_quotes",
     "span_overlap",
@@ -421,3 +422,34 @@ def score_quotes(
         by_speaker_type_counts=ordered(by_type, SPEAKER_TYPES),
         per_article=MappingProxyType(per_article),
     )
+
+
+def quote_errors(
+    gold: Sequence[GoldArticle], predicted: Mapping[str, Sequence[PredictedQuote]]
+) -> list[dict[str, object]]:
+    """Every miss, spurious quote and wrong speaker, one dict each, matched exactly as `score_quotes` does.
+
+    `error` is `missed` (a gold quote no prediction matches), `spurious` (a prediction matching no gold
+    quote) or `speaker` (matched, but the speaker is wrong).
+    """
+    errors: list[dict[str, object]] = []
+    for article in gold:
+        preds = predicted.get(article.id, ())
+        pairs = dict(_match(article.quotes, preds))
+        for gi, g in enumerate(article.quotes):
+            gold_side = {"gold_text": g.text, "gold_kind": g.kind, "gold_speaker": g.speaker}
+            gold_side |= {"speaker_type": g.speaker_type, "speaker_mention": g.speaker_mention, "cue": g.cue}
+            pi = pairs.get(gi)
+            if pi is None:
+                errors.append({"id": article.id, "error": "missed", "start": g.start, **gold_side})
+            elif not speaker_matches(preds[pi].speaker_name, g.speaker):
+                p = preds[pi]
+                found = {"kind": p.kind, "speaker": p.speaker_name}
+                errors.append({"id": article.id, "error": "speaker", "start": g.start, **gold_side, **found})
+        matched = set(pairs.values())
+        for pi, p in enumerate(preds):
+            if pi not in matched:
+                text = article.text[p.start : p.end]
+                found = {"text": text, "kind": p.kind, "speaker": p.speaker_name}
+                errors.append({"id": article.id, "error": "spurious", "start": p.start, **found})
+    return errors

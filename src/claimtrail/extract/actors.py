@@ -56,6 +56,8 @@ class ActorTable:
         self.title_tokens: set[int] = set()
         self._persons_by_last: dict[str, str] = {}
         self._genders: dict[str, str | None] = {}
+        self.speakers: dict[int, str] = {}  # token index of a speech act's subject -> its speaker
+        self.merged: dict[str, str] = {}  # a key merged into another actor (see `relink`) -> that actor
 
     # -- building -------------------------------------------------------------------------------------
     def add(self, key: str, name: str, kind: ActorKind, start: int, end: int) -> str:
@@ -72,6 +74,38 @@ class ActorTable:
             self.token_actor[i] = key
         return key
 
+    def relink(self, old: str, new: str) -> str:
+        """`old` turns out to be `new` ('A former compliance officer ...' is Janet Kowalczyk): one actor."""
+        entry = self.entries.pop(old)
+        target = self.entries[new]
+        target.mentions.update(entry.mentions)
+        target.first = min(target.first, entry.first)
+        for table in (self.token_actor, self.speakers):
+            for i, key in table.items():
+                if key == old:
+                    table[i] = new
+        self.merged = {k: new if v == old else v for k, v in self.merged.items()} | {old: new}
+        self._genders.pop(new, None)
+        return new
+
+    def move_mention(self, token: Token, key: str) -> str:
+        """A one-word mention belongs to another actor than first linked ('Ortega' is Lucia, not Daniel)."""
+        old = self.token_actor.get(token.i)
+        if old is not None and old in self.entries:
+            self.entries[old].mentions.pop((token.idx, token.idx + len(token.text)), None)
+        return self.add(key, self.name(key), self.kind(key), token.i, token.i + 1)
+
+    def actor_of_name(self, token: Token) -> str | None:
+        """The actor a name token stands for: its mention, or the person with that surname ('Sloane's')."""
+        key = self.token_actor.get(token.i)
+        if key is None and (token.pos_ == "PROPN" or token.is_title):
+            key = self._persons_by_last.get(token.text)
+        return self.merged.get(key, key) if key is not None else None
+
+    def add_speaker(self, subject: Token, key: str) -> None:
+        """`subject` names the speaker of a quote: the most salient antecedent for a later pronoun."""
+        self.speakers[subject.i] = key
+
     def add_title(self, key: str, title: str) -> None:
         entry = self.entries[key]
         title = title.strip(" ,")
@@ -80,6 +114,7 @@ class ActorTable:
 
     def gender(self, key: str) -> str | None:
         """'f', 'm' or None, from a given name, a gendered title or an honorific before a mention."""
+        key = self.merged.get(key, key)
         if key not in self._genders:
             self._genders[key] = self._infer_gender(self.entries[key])
         return self._genders[key]
@@ -101,10 +136,10 @@ class ActorTable:
         return "f" if female else "m"
 
     def kind(self, key: str) -> ActorKind:
-        return self.entries[key].kind
+        return self.entries[self.merged.get(key, key)].kind
 
     def name(self, key: str) -> str:
-        return self.entries[key].name
+        return self.entries[self.merged.get(key, key)].name
 
     def actor_at(self, token: Token) -> str | None:
         return self.token_actor.get(token.i)
@@ -114,6 +149,7 @@ class ActorTable:
         """Records in order of first mention, and the map from internal keys to record ids."""
         ordered = sorted(self.entries.values(), key=lambda e: e.first)
         ids = {e.key: f"a{n}" for n, e in enumerate(ordered, 1)}
+        ids |= {old: ids[new] for old, new in self.merged.items() if new in ids}
         actors = tuple(
             Actor(
                 id=ids[e.key],
@@ -172,6 +208,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     if text in lex.countries:
         country = lex.countries[text]
         return f"GPE:{country}", country, "GPE"
+    if text in lex.offices:  # "The White House said": the office, which speaks for its state
+        return (f"ORG:{text.lower()}", text, "ORG") if _is_agentive(span) else None
     if text in lex.seats:
         if not _is_agentive(span):
             return None
@@ -202,7 +240,53 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             spans.append(ent)
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
+    spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+def _person_if_title_inside(span: Span) -> Span:
+    """'Superintendent Marcus Bell' read as an organisation: a role title and a two-word name are a person."""
+    if span.label_ != "ORG" or len(span) < 3:
+        return span
+    inner = span.start
+    while inner < span.end and is_role(span.doc[inner]) and span.doc[inner].is_title:
+        inner += 1
+    name = span.doc[inner : span.end]
+    institution = _ORG_WORDS | _INSTITUTION_WORDS | lexicon().org_heads
+    if inner == span.start or not 2 <= len(name) <= 3 or any(t.lower_ in institution for t in name):
+        return span
+    if all(t.is_title and t.pos_ == "PROPN" for t in name):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def names_an_organisation(span: Span) -> bool:
+    """A name with an institution's word ('Northfield Hospitals NHS Trust'), after a company word ('copper
+    miner Andes Cobre'), or a listed office ('Downing Street')."""
+    words = {t.lower_ for t in span}
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    after_company_word = before is not None and before.is_lower and before.lower_ in lexicon().company_nouns
+    listed = span.text in lexicon().offices
+    return (
+        bool(words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"})) or after_company_word or listed
+    )
+
+
+def _org_if_company_titled(span: Span) -> Span:
+    """'video-sharing app Vantix' read as a person: a name right after a company word is a company's."""
+    if span.label_ != "PERSON" or span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if before.is_lower and before.lower_ in lexicon().company_nouns:
+        return Span(span.doc, span.start, span.end, label="ORG")
+    return span
+
+
+def _place_if_listed(span: Span) -> Span:
+    """'the attorney general of West Virginia' read as a person: a listed region is a place."""
+    if span.label_ in ("PERSON", "ORG") and strip_determiner(span.text) in lexicon().regions:
+        return Span(span.doc, span.start, span.end, label="GPE")
+    return span
 
 
 def _org_after_the(span: Span) -> Span:
@@ -258,7 +342,7 @@ _ORG_WORDS = frozenset(
 )
 
 
-_INSTITUTION_WORDS = frozenset(
+_COMPANY_NAME_WORDS = frozenset(
     {
         "pharma",
         "pharmaceuticals",
@@ -289,7 +373,9 @@ _INSTITUTION_WORDS = frozenset(
         "bank",
         "insurance",
     }
-    | {
+)
+_INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(
+    {
         "center",
         "centre",
         "hospital",
@@ -310,15 +396,32 @@ _INSTITUTION_WORDS = frozenset(
 
 
 def _org_if_institution(span: Span) -> Span:
-    """NER calls some institutions people ('Medical Center'); a name like an institution's is not a person."""
+    """NER calls some institutions people ('Medical Center') or places ("Halden Pharma's"); a name like an
+    institution's is neither (a place keeps 'center', 'school' and the like: 'Kennedy Space Center')."""
     words = {t.lower_ for t in span}
     if span.label_ == "PERSON" and words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"}):
+        return Span(span.doc, span.start, span.end, label="ORG")
+    if span.label_ == "GPE" and words & _COMPANY_NAME_WORDS:
         return Span(span.doc, span.start, span.end, label="ORG")
     return span
 
 
+def _short_company_names(spans: list[Span]) -> list[Span]:
+    """'Halden' read as a town after 'Halden Pharma' was named: the first word of a company's name."""
+    lex = lexicon()
+    firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
+    places = lex.countries.keys() | lex.seats.keys() | lex.regions
+    return [
+        Span(s.doc, s.start, s.end, label="ORG")
+        if s.label_ == "GPE" and len(s) == 1 and s.text in firsts and s.text not in places
+        else s
+        for s in spans
+    ]
+
+
 def _person_if_titled(span: Span) -> Span:
-    """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that carries a role title is a person."""
+    """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that starts with a given name or carries
+    a role title is a person."""
     if span.label_ == "PERSON" or not 2 <= len(span) <= 3:
         return span
     institution = _ORG_WORDS | _INSTITUTION_WORDS | lexicon().org_heads
@@ -327,8 +430,10 @@ def _person_if_titled(span: Span) -> Span:
     doc = span.doc
     if span.text in lexicon().outlets or span.text in lexicon().countries or span.text in lexicon().seats:
         return span
-    if _title_before(doc, span.start) is not None or _appositive_title(doc, span) is not None:
-        return Span(doc, span.start, span.end, label="PERSON")
+    lex = lexicon()
+    given_name = span[0].lower_ in lex.female_names or span[0].lower_ in lex.male_names
+    if given_name or _title_before(doc, span.start) is not None or _appositive_title(doc, span) is not None:
+        return Span(doc, span.start, span.end, label="PERSON")  # a given name, or a role title
     return span
 
 
@@ -540,12 +645,15 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
 def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
     """Named actors of the article body (text before `body_start`, the dateline, is not a mention)."""
     table = ActorTable(doc, body_start)
-    spans = _relabel_surnames(_named_spans(doc, body_start))
+    spans = _short_company_names(_relabel_surnames(_named_spans(doc, body_start)))
     persons = [s for s in spans if s.label_ == "PERSON"]
     others = [s for s in spans if s.label_ != "PERSON"]
     for span in persons:
         classified = _classify(span)
         if classified is None:
+            continue
+        if classified[2] != "PERSON":  # a listed outlet, state or office NER read as a person
+            others.append(span)
             continue
         key, name = _link_person(table, span, classified[0], classified[1])
         table.add(key, name, "PERSON", span.start, span.end)
@@ -560,6 +668,8 @@ def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
         if kind == "ORG":
             key, name = link_org(table, key, name)
         table.add(key, name, kind, span.start, span.end)
+        if name in lexicon().offices:
+            table.entries[key].affiliation = lexicon().seats.get(name)
         if kind == "ORG":
             titles = (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span))
             for found in titles:

@@ -25,10 +25,13 @@ class Lexicon:
     unnamed_heads: frozenset[str]
     role_nouns: frozenset[str]
     org_heads: frozenset[str]
+    company_nouns: frozenset[str]
+    regions: frozenset[str]
     outlets: frozenset[str]
     dateline_agencies: frozenset[str]
     countries: dict[str, str]
     seats: dict[str, str]
+    offices: frozenset[str]
     demonyms: dict[str, str]
     female_names: frozenset[str]
     male_names: frozenset[str]
@@ -50,10 +53,13 @@ def lexicon() -> Lexicon:
         unnamed_heads=frozenset(att["unnamed_heads"]),
         role_nouns=frozenset(act["role_nouns"]),
         org_heads=frozenset(act["org_heads"]),
+        company_nouns=frozenset(act["company_nouns"]),
+        regions=frozenset(act["regions"]),
         outlets=frozenset(act["outlets"]),
         dateline_agencies=frozenset(act["dateline_agencies"]),
         countries=dict(act["countries"]),
         seats=dict(act["seats"]),
+        offices=frozenset(act["offices"]),
         demonyms=dict(act["demonyms"]),
         female_names=frozenset(act["gender"]["female"]),
         male_names=frozenset(act["gender"]["male"]),

@@ -8,7 +8,7 @@ paragraph (the wire convention for quotes running over paragraphs) closes at the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -76,6 +76,19 @@ class Attribution:
     unparsed_content: bool = False  # the parser did not link content and cue; the span is the content
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A quote as detected, before its speaker is resolved: the token naming the speaker, if any.
+
+    `carried` marks a direct quote with no cue of its own, which takes the speaker of the direct quote
+    before it (`'"A," she said. "B."'`).
+    """
+
+    attribution: Attribution
+    subject: Token | None
+    carried: bool = False
+
+
 # -- quote marks ----------------------------------------------------------------------------------------
 
 
@@ -90,9 +103,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted content, marks excluded, paired within each paragraph."""
+    """(start, end) of quoted content, marks excluded, paired within each paragraph.
+
+    A mark left open runs to the paragraph's end when it opens the paragraph, or when the next paragraph
+    opens with a mark too (the wire convention for a quote that goes on: '... she said. "A.¶"B."').
+    """
     pairs: list[tuple[int, int]] = []
-    for p_start, p_end in _paragraphs(text):
+    paragraphs = _paragraphs(text)
+    for n, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
         for i in range(p_start, p_end):
             ch = text[i]
@@ -101,7 +119,10 @@ def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
             elif opened is not None and ch in _CLOSE and i > opened + 1:
                 pairs.append((opened + 1, i))
                 opened = None
-        if opened is not None and text[p_start:opened].strip() == "" and p_end - opened < _MAX_QUOTE_CHARS:
+        if opened is None or p_end - opened >= _MAX_QUOTE_CHARS:
+            continue
+        following = text[paragraphs[n + 1][0] :].lstrip()[:1] if n + 1 < len(paragraphs) else ""
+        if text[p_start:opened].strip() == "" or (following and following in _OPEN):
             pairs.append((opened + 1, p_end))
     return [(s, e) for s, e in pairs if e - s < _MAX_QUOTE_CHARS]
 
@@ -155,6 +176,8 @@ def speaker_token(verb: Token) -> Token | None:
             current = noun.head if noun.head is not noun else noun
         elif current.dep_ == "relcl":
             return current.head
+        elif current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head is not current:
+            current = current.head.head  # "X was quoted (by Y) as saying": the subject of "quoted"
         else:
             return _name_after(current)
         seen += 1
@@ -246,26 +269,29 @@ def _paragraph_break(doc: Doc, a: int, b: int) -> bool:
     return "\n" in text_of(doc)[a:b]
 
 
-def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
-    found: list[Attribution] = []
-    last_speaker: tuple[int, str | None, Token | None] | None = None
+def _direct_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[_Found]:
+    found: list[_Found] = []
+    last: tuple[int, Token | None] | None = None  # end of the last attributed quote, its cue
     for start, end in pairs:
         sents = _sentences_of(doc, start, end)
         if not sents or not _is_clause_quote(text_of(doc), start, end, sents[0]):
             continue
         cue = _cue_near(doc, (start, end), sents, pairs)
-        speaker = addressee = None
+        subj = addressee = None
+        carried = False
         if cue is not None:
             subj = speaker_token(cue)
-            if subj is not None and not _inside(subj.idx, pairs):
-                speaker = resolve_speaker(table, subj)
+            if subj is not None and _inside(subj.idx, pairs):
+                subj = None
             addressee = _addressee(table, cue)
-        elif last_speaker is not None and _near_previous(doc, last_speaker[0], start):
-            speaker, cue = last_speaker[1], last_speaker[2]
+        elif last is not None and _near_previous(doc, last[0], start):
+            cue, carried = last[1], True
         text_end = _trim_end(text_of(doc), start, end)
-        found.append(Attribution("direct", start, text_end, speaker, cue, addressee, None))
-        if speaker is not None or cue is not None:
-            last_speaker = (end, speaker, cue)
+        found.append(
+            _Found(Attribution("direct", start, text_end, None, cue, addressee, None), subj, carried)
+        )
+        if subj is not None or cue is not None:
+            last = (end, cue)
     return found
 
 
@@ -289,7 +315,29 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             return child
+    return _complement_on_noun(verb)
+
+
+def _complement_on_noun(verb: Token) -> Token | None:
+    """'said in a statement that X', 'told a news conference that X', 'said on a visit to the region that
+    X': the parser hangs the 'that' clause on the noun; a clause whose 'that' is a complementiser (not a
+    relative pronoun) is still the verb's content. Not so for a claim as object: in 'denied reports that
+    X', X is what the reports say."""
+    for child in verb.rights:
+        if child.dep_ not in ("prep", "dobj", "dative"):
+            continue
+        for token in child.subtree:
+            is_clause = token.dep_ in ("relcl", "acl", "ccomp") and token.pos_ in ("VERB", "AUX")
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+            if is_clause and that and token.head.pos_ in ("NOUN", "PROPN") and _setting(token.head):
+                return token
     return None
+
+
+def _setting(noun: Token) -> bool:
+    """Where or how something was said ('in a statement', 'a news conference'), not a claim ('a report')."""
+    occasion = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at", "during")  # not 'comment on reports'
+    return occasion or noun.lower_ not in lexicon().claim_nouns
 
 
 _NARRATIVE_MARKS = frozenset({"although", "though", "whereas", "after"})
@@ -300,15 +348,37 @@ def _second_that_clause(child: Token) -> bool:
     return child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
 
 
-def _narrative_clause(child: Token) -> bool:
-    """', although the prosecution did not allege ...' / 'after London ordered ...': the writer's context."""
+def _narrative_clause(child: Token, *, claim: bool = False) -> bool:
+    """', although the prosecution did not allege ...' / 'after London ordered ...': the writer's context.
+
+    In a quote an 'after' clause is the writer's only when a comma sets it off (', two days after a blog
+    reported the breach'); without one it is mostly the speaker's ('said names were removed only after a
+    notice had been issued'). Claims leave every 'after' clause out.
+    """
     if child.dep_ != "advcl":
         return False
     mark = next((c for c in child.children if c.dep_ == "mark"), None)
     if mark is None or mark.i < child.head.i:
         return False
+    set_off = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    if mark.lower_ == "after" and not claim and not set_off:
+        return False
     even_as = mark.lower_ == "as" and mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even"
     return mark.lower_ in _NARRATIVE_MARKS or even_as
+
+
+# Acts of the speaker that follow a report with 'and' and no subject of their own: 'said A and blamed B'.
+_SPEAKER_ACTS = frozenset({"blame", "accuse", "urge", "criticise", "criticize", "condemn", "appeal"})
+
+
+def _speakers_next_act(child: Token) -> bool:
+    """'said the talks failed and called the offer "an insult"': the speaker's next act, not the content;
+    'said he was ashamed and had written letters' keeps its second verb (an auxiliary: still reported)."""
+    lex = lexicon()
+    lemma = child.lemma_.lower()
+    is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _SPEAKER_ACTS
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+    return child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act and bare
 
 
 def content_roots(root: Token) -> list[Token]:
@@ -344,8 +414,8 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         if (
             participle
             or (split and _second_that_clause(child))
-            or _narrative_clause(child)
-            or (child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act)
+            or _narrative_clause(child, claim=split)
+            or _speakers_next_act(child)
         ):
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
@@ -354,6 +424,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
     that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"
         tokens = [t for t in tokens if t.i > that.i]
+    tokens = _without_leading_date(root, tokens)  # "said on Tuesday it had grounded": the saying's date
     while tokens and (
         (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")) or tokens[0].is_punct
     ):
@@ -364,6 +435,21 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         return root.idx, root.idx + len(root.text)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return start, _close_open_mark(text_of(doc), start, end)
+
+
+def _without_leading_date(root: Token, tokens: list[Token]) -> list[Token]:
+    """Drop a date phrase that opens a complement before its subject ('on Tuesday it had ...')."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = tokens[0] if tokens else None
+    if first is None or subject is None or first.i >= subject.left_edge.i:
+        return tokens
+    phrase = first if first.head.i == root.i else None
+    dated = phrase is not None and (
+        phrase.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
+    )
+    if phrase is None or not dated or phrase.right_edge.i >= subject.left_edge.i:
+        return tokens
+    return [t for t in tokens if t.i > phrase.right_edge.i and not (t.is_punct and t.i < subject.left_edge.i)]
 
 
 def _close_open_mark(text: str, start: int, end: int) -> int:
@@ -379,14 +465,35 @@ def _close_open_mark(text: str, start: int, end: int) -> int:
     return end
 
 
-def _according_to(doc: Doc, table: ActorTable) -> list[Attribution]:
+_DOCUMENTS = frozenset(
+    {"results", "figures", "data", "report", "statement", "survey", "study", "poll", "estimates", "count",
+     "tally", "records", "documents", "projections", "statistics", "numbers", "findings"}
+)  # fmt: skip
+
+
+def _document_author(noun: Token) -> Token | None:
+    """'according to preliminary results published by the National Civil Registry': the registry."""
+    if noun.lower_ not in _DOCUMENTS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            author = (
+                next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            )
+            if author is not None:
+                return author
+    return None
+
+
+def _according_to(doc: Doc) -> list[_Found]:
     found = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            speaker = resolve_speaker(table, pobj)
+            pobj = _document_author(pobj) or pobj
             sent = sentence(tok)
             phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
             rest = [t for t in sent if t.i not in phrase and not t.is_space]
@@ -397,14 +504,14 @@ def _according_to(doc: Doc, table: ActorTable) -> list[Attribution]:
             if len(rest) < 3:
                 continue
             start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-            found.append(Attribution("indirect", start, end, speaker, tok, None, sent.root))
+            found.append(_Found(Attribution("indirect", start, end, None, tok, None, sent.root), pobj))
     return found
 
 
-def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[Attribution]:
-    found = []
+def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[_Found]:
+    found: list[_Found] = []
     for verb in doc:
-        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA):
+        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA) or _no_attribution(verb):
             continue
         root = _complement(verb)
         if root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -420,9 +527,22 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
     return found
 
 
+_ADDRESSEE_VERBS = frozenset({"tell", "warn", "inform", "assure", "advise", "brief", "remind", "notify"})
+
+
+def _no_attribution(verb: Token) -> bool:
+    """'the prosecution did not allege that X', 'allies had been warned that X' (by no one named): no one is
+    said to have said X."""
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+    agent = any(c.dep_ == "agent" for c in children)
+    return negated or (passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS)
+
+
 def _trailing_attribution(
     doc: Doc, table: ActorTable, verb: Token, direct: list[Attribution]
-) -> Attribution | None:
+) -> _Found | None:
     """'<clause>, researchers said on Wednesday.' when the parser did not link the clause to the cue."""
     subj = _subject(verb)
     if subj is None or subj.i > verb.i or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
@@ -439,15 +559,15 @@ def _trailing_attribution(
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if any(d.start <= start < d.end or start <= d.start < end for d in direct):
         return None
-    speaker = resolve_speaker(table, subj)
-    return Attribution(
-        "indirect", start, end, speaker, verb, _addressee(table, verb), None, unparsed_content=True
+    attribution = Attribution(
+        "indirect", start, end, None, verb, _addressee(table, verb), None, unparsed_content=True
     )
+    return _Found(attribution, subj)
 
 
 def _indirect_quote(
     doc: Doc, table: ActorTable, verb: Token, root: Token, subj: Token | None, direct: list[Attribution]
-) -> Attribution | None:
+) -> _Found | None:
     start, end = content_bounds(doc, root)
     if verb.dep_ == "parataxis":
         end = min(end, _before_parenthetical(doc, verb))
@@ -455,10 +575,11 @@ def _indirect_quote(
         return None
     if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
         return None
-    speaker = resolve_speaker(table, subj) if subj is not None and not (start <= subj.idx < end) else None
+    if subj is not None and start <= subj.idx < end:
+        subj = None
     inner = text_of(doc)[start:end]
     kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"
-    return Attribution(kind, start, end, speaker, verb, _addressee(table, verb), root)
+    return _Found(Attribution(kind, start, end, None, verb, _addressee(table, verb), root), subj)
 
 
 def _covers_any(quote: Attribution, others: list[Attribution]) -> bool:
@@ -476,7 +597,7 @@ def _before_parenthetical(doc: Doc, verb: Token) -> int:
 _LABEL_VERBS = frozenset({"call", "describe", "dismiss", "label", "brand", "term", "deem", "characterize"})
 
 
-def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]]) -> list[Attribution]:
+def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
     """'called the allegation "completely false"': the object and its quoted label, as a mixed quote."""
     found = []
     for start, end in pairs:
@@ -491,17 +612,54 @@ def _labelling_quotes(doc: Doc, table: ActorTable, pairs: list[tuple[int, int]])
             continue
         q_start = obj.left_edge.idx
         q_end = _trim_end(text_of(doc), q_start, min(len(text_of(doc)), end + 1))
-        subj = speaker_token(verb)
-        speaker = resolve_speaker(table, subj) if subj is not None else None
-        found.append(Attribution("mixed", q_start, q_end, speaker, verb, None, None))
+        found.append(
+            _Found(Attribution("mixed", q_start, q_end, None, verb, None, None), speaker_token(verb))
+        )
     return found
+
+
+def _reading_position(found: _Found) -> int:
+    """Where a reader meets the speaker: the subject, else the cue, else the quote itself."""
+    if found.subject is not None and not found.carried:
+        return int(found.subject.idx)
+    if found.attribution.cue is not None and not found.carried:
+        return int(found.attribution.cue.idx)
+    return found.attribution.start
+
+
+def _attribute(table: ActorTable, found: list[_Found]) -> list[Attribution]:
+    """Speakers resolved in reading order, so a pronoun or a description can refer to an earlier speaker.
+
+    A carried quote takes the speaker of the direct quote before it.
+    """
+    last_direct: str | None = None
+    out = []
+    for item in sorted(found, key=_reading_position):
+        att = item.attribution
+        if item.carried:
+            speaker = last_direct
+        elif item.subject is not None:
+            speaker = resolve_speaker(table, item.subject)
+            if speaker is not None:
+                table.add_speaker(item.subject, speaker)
+        else:
+            speaker = None
+        if att.kind == "direct" and (item.subject is not None or att.cue is not None):
+            last_direct = speaker
+        out.append(replace(att, speaker=speaker))
+    return out
 
 
 def find_quotes(doc: Doc, table: ActorTable) -> list[Attribution]:
     pairs = quote_mark_pairs(text_of(doc))
     direct = _direct_quotes(doc, table, pairs)
-    labelled = _labelling_quotes(doc, table, pairs)
-    covered = direct + labelled
-    indirect = [q for q in _indirect_quotes(doc, table, direct) if not _covers_any(q, labelled)]
-    quotes = covered + indirect + _according_to(doc, table)
+    labelled = _labelling_quotes(doc, pairs)
+    direct_spans = [f.attribution for f in direct]
+    labelled_spans = [f.attribution for f in labelled]
+    indirect = [
+        f
+        for f in _indirect_quotes(doc, table, direct_spans)
+        if not _covers_any(f.attribution, labelled_spans)
+    ]
+    quotes = _attribute(table, direct + labelled + indirect + _according_to(doc))
     return sorted(quotes, key=lambda q: (q.start, q.end))

@@ -18,7 +18,16 @@ from claimtrail.extract.actors import (
     find_named_actors,
     is_role,
     link_org,
+    names_an_organisation,
     strip_determiner,
+)
+from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
+from claimtrail.extract.descriptions import (
+    age_antecedent,
+    conjoined_people,
+    description_antecedent,
+    introduced_later,
+    organising_committee,
 )
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.sentences import paragraph_end, sentence, text_of
@@ -176,33 +185,6 @@ def _group_of_conjuncts(table: ActorTable, token: Token) -> str | None:
     span = table.doc[left:right]
     name = strip_determiner(span.text)
     return table.add(f"GROUP:{name.lower()}", name, "GPE" if first.ent_type_ == "GPE" else "ORG", left, right)
-
-
-def _recent_actor(
-    table: ActorTable, before: int, kinds: tuple[ActorKind, ...], gender: str | None = None
-) -> str | None:
-    """The actor of one of `kinds` a pronoun most likely refers to.
-
-    Within the pronoun's own sentence the nearest earlier candidate wins; before it, the nearest subject of
-    an earlier sentence (the salient entity), then the nearest mention of any role. A person known to be of
-    the other gender is skipped ("she said" after a man's name).
-    """
-    doc = table.doc
-    sent_start = sentence(doc[before]).start
-    best_any: str | None = None
-    for i in range(before - 1, max(-1, before - 400), -1):
-        key = table.token_actor.get(i)
-        if key is None or table.kind(key) not in kinds:
-            continue
-        if gender is not None and table.gender(key) not in (None, gender):
-            continue
-        if i >= sent_start:
-            return key
-        tok = doc[i]
-        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
-            return key
-        best_any = best_any or key
-    return best_any
 
 
 _OUTLET_NOUNS = frozenset(
@@ -437,6 +419,7 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     lowered = {w.lower() for w in words}
     after_the = left > 0 and doc[left - 1].lower_ == "the"  # "The Frankfurter Tagespost reported"
     is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the
+    is_org = is_org or names_an_organisation(doc[left : token.i + 1])
     kind: ActorKind = "ORG" if is_org else "PERSON"
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
     if kind == "PERSON":
@@ -481,14 +464,7 @@ def unnamed_source(table: ActorTable, token: Token) -> str:
 
 
 def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
-    low = token.lower_
-    if low in _PERSONAL:
-        return _recent_actor(table, token.i, ("PERSON",), _pronoun_gender(low))
-    if low in _PLURAL:
-        return _recent_actor(table, token.i, ("ORG", "GPE", "UNNAMED"))
-    if low in _NEUTER:
-        return _recent_actor(table, token.i, ("ORG", "GPE", "UNNAMED"))
-    return None
+    return pronoun_antecedent(table, token)  # salience and agreement: see claimtrail.extract.coref
 
 
 _POSTED = frozenset({"embassy", "consulate", "mission"})
@@ -531,45 +507,73 @@ def _client_of(table: ActorTable, token: Token) -> str | None:
 
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
     """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
-    group = _group_of_conjuncts(table, token)
+    group = _group_of_conjuncts(table, token) or conjoined_people(table, token)
     if group is not None:
         return group
     client = _client_of(table, token)
     if client is not None:
         left, right = _np_bounds(token)
         return table.add(client, table.name(client), "PERSON", left, right)
+    namesake = surname_antecedent(table, token)
+    if namesake is not None and namesake != table.token_actor.get(token.i):
+        return table.move_mention(token, namesake)
     left, right = _np_bounds(token, appos=True)
+    surname = table.actor_of_name(token) if token.i not in table.token_actor and token.is_title else None
+    if surname is not None and left == token.i:  # '"...," Gaines said.' with Gaines tagged a common noun
+        return table.add(surname, table.name(surname), table.kind(surname), token.i, token.i + 1)
+    aged = age_antecedent(table, token, left)
+    if aged is not None:  # "The 22-year-old Hungarian said": the person, not Hungary
+        return table.add(aged, table.name(aged), table.kind(aged), left, right)
     ranked: list[tuple[int, int, str]] = []
     for i in range(left, right):
         key = table.token_actor.get(i)
+        if key is not None and _person_as_place(table, i, token):
+            continue
         # "Her spokesman, Pieter Vos": a possessive inside the phrase is someone else
         if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
             rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
             # "Carter's attorney, Paul Gaines": the possessor is the client, not the speaker
-            possessor = any(
+            # ... and so is "Malawi" in "The chair of the group, Malawi's Evans Njoroge,"
+            possessor = table.doc[i].dep_ == "poss" or any(
                 a.dep_ == "poss" for a in [table.doc[i], *table.doc[i].ancestors] if a.i < token.i
             )
-            ranked.append((rank, abs(i - token.i) + (100 if possessor else 0), key))
+            # "The attorney general of West Virginia, Patrick Morrow": the apposition, not the of-phrase
+            in_prep = any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
+            ranked.append((rank, abs(i - token.i) + (100 if possessor else 0) + (50 if in_prep else 0), key))
     if ranked and min(ranked)[0] < 3:
         best = min(ranked)
         modifier_only = all(
             table.doc[i].dep_ == "compound" for i in range(left, right) if table.token_actor.get(i) == best[2]
         )
-        indefinite = table.doc[left].lower_ in ("a", "an") and token.pos_ == "NOUN"
-        if modifier_only and indefinite:  # "A Telegram channel linked to ...": a source, not Telegram
+        indefinite = token.pos_ == "NOUN" and (table.doc[left].lower_ in ("a", "an") or token.tag_ == "NNS")
+        # "A Telegram channel linked to ...", "NHS boards said": sources, not Telegram or the NHS
+        if modifier_only and indefinite:
             return unnamed_source(table, token)
         person_role = (
             is_role(token) and token.lower_ not in lexicon().org_heads and token.i not in table.token_actor
         )
-        in_of_phrase = table.kind(best[2]) != "PERSON" and all(
+        # "Ambassador in Caracas Vladimir Zaemsky": the role is the title of the name after it
+        titled = token.is_title and token.tag_ in ("NN", "NNP") and table.kind(best[2]) == "PERSON"
+        in_of_phrase = not titled and all(
             any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
             for i in range(left, right)
             if table.token_actor.get(i) == best[2]
         )
         if person_role and (table.kind(best[2]) == "ORG" or in_of_phrase):
-            # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital
-            return unnamed_source(table, token)
+            # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital;
+            # "Residents of Gaza City": not the city; but "The President of France, Emmanuel Macron,"
+            named = _appositive_person(table, token)
+            return named if named is not None else unnamed_source(table, token)
         return best[2]
+    described = description_antecedent(table, token, left, right) if token.pos_ == "NOUN" else None
+    if described is not None:  # "the spokeswoman", "the company", "her client": see extract.descriptions
+        table.add(described, table.name(described), table.kind(described), left, right)
+        return described
+    if ranked and _person_described(token):
+        # "The attorney general of West Virginia, Patrick Morrow," (the name parsed as the state's)
+        named = _appositive_person(table, token)
+        # "The losing candidate in Bogota's mayoral race": a person, not Colombia
+        return named if named is not None else unnamed_source(table, token)
     if token.pos_ in ("NOUN", "PROPN"):
         # "the opposition leader of being a US puppet": the role noun, not a country inside its modifiers
         nominal = (
@@ -592,21 +596,54 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     return _nominal_actor(table, token)
 
 
+_STATE_ROLES = frozenset(
+    {"minister", "president", "ambassador", "envoy", "premier", "chancellor", "king", "queen", "consul"}
+)
+
+
+def _appositive_person(table: ActorTable, token: Token) -> str | None:
+    """A person's name set off by commas anywhere in the phrase of a role noun."""
+    for child in token.subtree:
+        key = table.token_actor.get(child.i)
+        comma = child.left_edge.i > 0 and table.doc[child.left_edge.i - 1].text == ","
+        if child.dep_ == "appos" and key is not None and table.kind(key) == "PERSON" and comma:
+            return key
+    return None
+
+
+def _person_described(token: Token) -> bool:
+    """People described by a role, whose places are modifiers ('Health ministers in Uganda and Zambia');
+    but one state officer speaks for the state ("Russia's foreign minister")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not is_role(token) or lemma in lexicon().org_heads:
+        return False
+    return token.tag_ == "NNS" or lemma not in _STATE_ROLES
+
+
+def _person_as_place(table: ActorTable, i: int, head: Token) -> bool:
+    """'The district court in Assen': a 'person' after a place preposition inside a phrase is a place."""
+    token = table.doc[i]
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    prep = token.head
+    place = token.dep_ == "pobj" and prep.lower_ in ("in", "at", "near", "from") and prep.head.i == head.i
+    return place and head.pos_ == "NOUN" and table.kind(table.token_actor[i]) == "PERSON"
+
+
 def add_pronoun_mentions(table: ActorTable) -> None:
     """Personal pronouns in the body resolved to the person they most likely refer to."""
     for tok in table.doc:
         if tok.idx >= table.body_start and tok.lower_ in _PERSONAL and tok.i not in table.token_actor:
-            key = _recent_actor(table, tok.i, ("PERSON",), _pronoun_gender(tok.lower_))
+            key = pronoun_antecedent(table, tok)
             if key is not None:
-                table.add(key, table.name(key), "PERSON", tok.i, tok.i + 1)
-
-
-def _pronoun_gender(pronoun: str) -> str | None:
-    return "m" if pronoun in _MALE else "f" if pronoun in _FEMALE else None
+                table.add(key, table.name(key), table.kind(key), tok.i, tok.i + 1)
 
 
 def resolve_speaker(table: ActorTable, token: Token) -> str | None:
-    """Who a speech act is by: a resolved actor, else the source as described ('researchers said')."""
+    """Who a speech act is by: a resolved actor, else the source as described ('researchers said').
+
+    A lede's description of a person the next paragraph names is that person (`introduced_later`).
+    """
     key = resolve_np(table, token)
     if key is None and token.lower_ in _PUBLICATION_NOUNS:
         key = _publisher(table, token)
@@ -614,6 +651,10 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     described = token.pos_ == "NOUN" or partitive
     if key is None and described and token.idx >= table.body_start:
         key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
+    if key is not None and table.kind(key) == "UNNAMED" and token.pos_ == "NOUN":
+        named = introduced_later(table, token) or organising_committee(table, token)
+        if named is not None:
+            return table.relink(table.merged.get(key, key), named)
     return key
 
 

@@ -1,0 +1,321 @@
+"""Descriptions: the actor 'the spokeswoman', 'the company', 'her client' or 'the 22-year-old' refers to.
+
+`age_antecedent(table, token, left)`: 'the 22-year-old Hungarian' is the most salient earlier person, as
+for a pronoun of unknown gender.
+
+`description_antecedent(table, token, left, right)` resolves a definite noun phrase (tokens [left, right),
+headed by `token`) that names no actor itself:
+
+- 'the/its/X's <role noun>' ('the spokeswoman', 'the minister'): the person with that noun in a title, as a
+  role word and not a possessor ("the registry's director" is no registry); the title sharing most words
+  with the phrase wins, then the latest mention;
+- '<pronoun> client': the person whose lawyer the pronoun refers to ("Sloane's lawyer, Beth Kaminski, said
+  her client ..." -> Sloane);
+- 'the <organisation noun>': the organisation with that noun in its name or title ('the registry' ->
+  National Civil Registry); a company word ('the carmaker', 'the company') takes the latest company named,
+  never a ministry, a court or a news outlet;
+- "Brazil's government": the state;
+- else 'the <institution>' ('The district court in Assen') is an organisation named by the phrase, and
+  another organisation word an unnamed source ("The port's operator").
+
+`introduced_later(table, token)` links a lede's description to the person the next paragraph introduces:
+"A former compliance officer at Harbor Point Bank testified ... / Janet Kowalczyk, 47, was ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from claimtrail.extract.actors import ActorEntry, ActorTable, is_role, strip_determiner
+from claimtrail.extract.coref import FEMALE, MALE, antecedent, is_person, pronoun_antecedent
+from claimtrail.extract.lexicon import lexicon
+from claimtrail.extract.sentences import sentence, text_of
+
+_AGE = re.compile(r"\b\d+-year-old\b")
+_WORD = re.compile(r"[\w-]+(?:['’]s?)?")
+_LAWYERS = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"})
+# Words in the names of public bodies; an organisation named with one is not a company.
+_INSTITUTION_WORDS = frozenset(
+    {
+        "ministry",
+        "department",
+        "commission",
+        "council",
+        "court",
+        "parliament",
+        "government",
+        "police",
+        "office",
+        "committee",
+        "authority",
+        "administration",
+        "senate",
+        "congress",
+        "assembly",
+        "embassy",
+        "agency",
+        "institute",
+        "university",
+        "party",
+        "bureau",
+        "board",
+        "tribunal",
+        "registry",
+        "union",
+        "nations",
+        "organization",
+        "organisation",
+        "school",
+        "hospital",
+        "service",
+        "inspectorate",
+        "prefecture",
+    }
+)
+# Heads of a definite description that stands for one institution even when the article never names it.
+_INSTITUTION_HEADS = frozenset(
+    {
+        "court",
+        "council",
+        "trust",
+        "jury",
+        "force",
+        "mission",
+        "registry",
+        "prefecture",
+        "tribunal",
+        "commission",
+        "committee",
+        "ministry",
+        "agency",
+        "board",
+        "authority",
+        "parliament",
+        "legislature",
+        "assembly",
+        "inspectorate",
+        "regulator",
+    }
+)
+_GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities"})
+_OUTLET_WORDS = frozenset({"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel"})
+# Roles that never name someone the next paragraph introduces: the source stays unnamed.
+_ANONYMOUS = frozenset(
+    {
+        "source",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "diplomat",
+        "aide",
+        "insider",
+        "person",
+        "analyst",
+        "expert",
+        "observer",
+        "witness",
+        "resident",
+        "employee",
+        "worker",
+        "member",
+        "activist",
+        "critic",
+        "investigator",
+    }
+)
+
+
+def _words(text: str) -> set[str]:
+    """Lower-cased words of a name or title, no possessors ('the registry's director' -> the, director)."""
+    return {w for w in _WORD.findall(text.lower()) if not w.endswith(("'s", "’s", "'", "’"))}
+
+
+def _last_mention(entry: ActorEntry, before: int) -> int | None:
+    starts = [s for s, _ in entry.mentions if s < before]
+    return max(starts) if starts else None
+
+
+def _latest(table: ActorTable, entries: list[ActorEntry], before: int) -> str | None:
+    seen = [(last, e.key) for e in entries if (last := _last_mention(e, before)) is not None]
+    return max(seen)[1] if seen else None
+
+
+def _determiner(token: Token) -> Token | None:
+    """'the', 'its', 'his' or a possessor ('Harlan's') before the head: what makes a description definite."""
+    for child in token.lefts:
+        if child.dep_ == "det" and child.lower_ == "the":
+            return child
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _phrase_words(token: Token) -> set[str]:
+    skip = {"the", "a", "an", "former", "new", "then", "its", "his", "her", "their"}
+    lefts = [t for t in token.subtree if t.i <= token.i and t.dep_ != "poss" and not t.is_punct]
+    return {t.lower_ for t in lefts if t.lower_ not in skip and not t.like_num}
+
+
+def _titled_person(table: ActorTable, token: Token) -> str | None:
+    noun, lemma = token.lower_, token.lemma_.lower()
+    want = _phrase_words(token)
+    best: tuple[int, int, str] | None = None
+    for entry in table.entries.values():
+        last = _last_mention(entry, token.idx)
+        if entry.kind != "PERSON" or last is None:
+            continue
+        titles = [_words(t) for t in entry.titles]
+        matching = [t for t in titles if noun in t or lemma in t]
+        if matching:
+            candidate = (max(len(want & t) for t in matching), last, entry.key)
+            best = max(best, candidate) if best else candidate
+    return best[2] if best else None
+
+
+def _client(table: ActorTable, token: Token) -> str | None:
+    """'her client': the possessor of the title of the lawyer 'her' refers to ('Sloane's lawyer')."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    lawyer = pronoun_antecedent(table, owner) if owner is not None else None
+    if lawyer is None or table.kind(lawyer) != "PERSON":
+        return None
+    doc = table.doc
+    for start, end in table.entries[lawyer].mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        role = span.root.head if span.root.dep_ == "appos" else span.root
+        if role.lower_ not in _LAWYERS and role.lemma_.lower() not in _LAWYERS:
+            continue
+        possessor = next((c for c in role.children if c.dep_ == "poss"), None)
+        if possessor is None:
+            continue
+        client = table.actor_of_name(possessor)
+        if possessor.pos_ == "PRON":
+            client = pronoun_antecedent(table, possessor)
+        if client is not None and client != lawyer and table.kind(client) == "PERSON":
+            return client
+    return None
+
+
+def _is_company(entry: ActorEntry) -> bool:
+    from claimtrail.extract.references import is_outlet  # references imports this module
+
+    return entry.kind == "ORG" and not (_words(entry.name) & _INSTITUTION_WORDS) and not is_outlet(entry)
+
+
+def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None:
+    noun = token.lower_
+    orgs = [e for e in table.entries.values() if e.kind == "ORG"]
+    named = [e for e in orgs if noun in _words(" ".join([e.name, *e.titles]))]
+    found = _latest(table, named, token.idx)
+    # "The port's operator" is the port's, not the company last named
+    if found is None and noun in lexicon().company_nouns and determiner.lower_ == "the":
+        found = _latest(table, [e for e in orgs if _is_company(e)], token.idx)
+    return found
+
+
+def conjoined_people(table: ActorTable, token: Token) -> str | None:
+    """'Nusrat Jahan and Rafiq Islam said': two named people speaking together, one actor ('they' later)."""
+    key = table.actor_of_name(token)
+    if key is None or table.kind(key) != "PERSON" or token.dep_ == "conj":
+        return None
+    others = [k for c in token.conjuncts if (k := table.actor_of_name(c)) is not None]
+    if not others or any(table.kind(k) != "PERSON" for k in others) or key in others:
+        return None
+    left = min(t.left_edge.i for t in (token, *token.conjuncts))
+    right = max(t.i for t in (token, *token.conjuncts)) + 1
+    name = table.doc[left:right].text  # the names as written
+    return table.add(f"GROUP:{name.lower()}", name, "PERSON", left, right)
+
+
+def age_antecedent(table: ActorTable, token: Token, left: int) -> str | None:
+    """'The 22-year-old Hungarian', 'the 58-year-old': the most salient earlier person."""
+    determiner = _determiner(token)
+    doc = table.doc
+    if determiner is None or determiner.lower_ != "the" or token.tag_ in ("NNS", "NNPS"):
+        return None
+    if not _AGE.search(text_of(doc)[doc[left].idx : token.idx]):
+        return None
+    return antecedent(table, token, lambda key: is_person(table, key))
+
+
+def description_antecedent(table: ActorTable, token: Token, left: int, right: int) -> str | None:
+    """The actor a definite description refers to, or None (see the module docstring)."""
+    determiner = _determiner(token)
+    if determiner is None or token.tag_ in ("NNS", "NNPS"):
+        return None
+    doc = table.doc
+    noun = token.lower_
+    if noun == "client" and determiner.pos_ == "PRON":
+        return _client(table, token)
+    org_heads = lexicon().org_heads
+    if is_role(token) and noun not in org_heads:
+        return _titled_person(table, token)
+    if noun in _OUTLET_WORDS or (
+        noun not in org_heads and noun not in lexicon().company_nouns | _INSTITUTION_HEADS
+    ):
+        return None
+    state = table.actor_of_name(determiner) if determiner.dep_ == "poss" else None
+    if noun in _GOVERNMENT_WORDS and state is not None and table.kind(state) == "GPE":
+        return state  # "Brazil's government": the state
+    found = _named_org(table, token, determiner)
+    proper = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title for t in doc[left + 1 : token.i])
+    if found is not None or proper:
+        return found  # "The Dutch government", "the Venezuelan legislature": named by their modifiers
+    text = doc[left:right].text
+    if noun in _INSTITUTION_HEADS and determiner.lower_ == "the":
+        name = strip_determiner(text)  # "The district court in Assen": an institution, never named
+        return table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
+    return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)  # "The port's operator"
+
+
+_COMMITTEE = re.compile(r"\borgani[sz]ing committee\b", re.IGNORECASE)
+
+
+def organising_committee(table: ActorTable, token: Token) -> str | None:
+    """'Organisers of the 2026 Winter Games' speak as the organising committee the article names."""
+    if token.lemma_.lower() not in ("organiser", "organizer"):
+        return None
+    found = _COMMITTEE.search(text_of(table.doc))
+    if found is None:
+        return None
+    span = table.doc.char_span(found.start(), found.end())
+    if span is None:
+        return None
+    name = found.group(0).lower()
+    start = span.start - 1 if span.start > 0 and table.doc[span.start - 1].lower_ == "the" else span.start
+    return table.add(f"ORG:{name}", name, "ORG", start, span.end)
+
+
+def introduced_later(table: ActorTable, token: Token) -> str | None:
+    """The person a description in the lede turns out to be: the first person the next paragraph names.
+
+    Only for one person described by a specific role ('The losing candidate in ...', 'A former compliance
+    officer at ...'), never for an anonymous source ('a senior official'); a pronoun bound to the
+    description ('testified that she had warned') must agree in gender.
+    """
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("NNS", "NNPS") or not is_role(token) or lemma in _ANONYMOUS:
+        return None
+    if lemma in lexicon().org_heads:
+        return None
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text_of(table.doc))]
+    first = next((n for n, (_, end) in enumerate(paragraphs) if end > table.body_start), None)
+    if first is None or first + 1 >= len(paragraphs) or token.idx >= paragraphs[first][1]:
+        return None  # not in the first paragraph of the body
+    start, end = paragraphs[first + 1]
+    own = sentence(token)
+    if "anonymity" in own.text or "not authori" in own.text:
+        return None
+    bound = (t.lower_ for t in own if t.i > token.i and t.lower_ in FEMALE | MALE)
+    gender = next(("f" if word in FEMALE else "m" for word in bound), None)
+    for entry in sorted(table.entries.values(), key=lambda e: e.first):
+        if entry.kind != "PERSON" or not start <= entry.first < end:
+            continue
+        if gender is not None and table.gender(entry.key) not in (None, gender):
+            return None
+        return entry.key
+    return None

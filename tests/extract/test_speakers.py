@@ -1,0 +1,261 @@
+"""Speaker attribution: pronouns, descriptions and lede descriptions resolved to who spoke."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _speaker_of(text: str, quote: str) -> str | None:
+    """The speaker's name (or the unnamed source's description, prefixed '~') of the quote holding `quote`."""
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    found = [q for q in record.quotes if quote in q.text]
+    assert found, [q.text for q in record.quotes]
+    q = found[0]
+    return q.speaker.name if q.speaker else f"~{q.source_description}" if q.source_description else None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the speaker of the last quote, not the man named inside it
+        (
+            "Kowalczyk told jurors that she had raised the issue with Greaves. She said Greaves replied "
+            'the next morning. "I remember it because I printed it out," she said.',
+            "I remember it",
+            "Kowalczyk",
+        ),
+        # he/she can refer to an unnamed source
+        (
+            "State Department spokesman Neil Carrow said the talks would go on. An Israeli military "
+            "spokesman said militants had fired rockets. He said the army had struck 800 targets.",
+            "the army had struck",
+            "~An Israeli military spokesman",
+        ),
+        # the subject of the main clause, not of the reported clause, nor a possessor
+        (
+            "Judge Susan Elwyn said Pritchard had shown indifference. She said he had kept taking fees.",
+            "he had kept taking fees",
+            "Susan Elwyn",
+        ),
+        (
+            "Diaz's mother, Rosa Diaz, addressed the court. She said the sentence was too short.",
+            "the sentence was too short",
+            "Rosa Diaz",
+        ),
+        # "it" agrees with an organisation, not a person
+        (
+            "Spain's Health Ministry said the cuts were temporary. It said 1.3 million people had a dose.",
+            "1.3 million people",
+            "Health Ministry",
+        ),
+    ],
+)
+def test_pronoun_speaker(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Ohio Valley Water Co. said the samples were late. Its spokeswoman, Meredith Kaye, rejected "
+            "the account. The spokeswoman said the company would replace the line.",
+            "replace the line",
+            "Meredith Kaye",
+        ),
+        # the title's role word, not its possessor: "The registry's director" is not the registry
+        (
+            "Results were published by the National Civil Registry. The registry's director, Camilo "
+            "Restrepo, said complaints would be examined. Turnout was 57 percent, the registry said.",
+            "Turnout was 57 percent",
+            "National Civil Registry",
+        ),
+        # a company word is the last company named, not a regulator
+        (
+            "The European Commission opened an investigation into video-sharing app Vantix. The company "
+            "said it had introduced age verification.",
+            "introduced age verification",
+            "Vantix",
+        ),
+        (
+            "Lena Kovacs lost her quarterfinal on Tuesday. The 22-year-old Hungarian said she had felt "
+            "the injury early.",
+            "she had felt the injury",
+            "Lena Kovacs",
+        ),
+        (
+            "Richard Sloane was charged. Sloane's lawyer, Beth Kaminski, said her client denied it.",
+            "her client denied",
+            "Beth Kaminski",
+        ),
+        # a company word before a name NER missed; an institution's word in a name
+        (
+            "LIMA (Reuters) - Peruvian copper miner Andes Cobre denied that a leak killed fish. "
+            "The company said its monitoring showed the water was clean.",
+            "its monitoring showed",
+            "Andes Cobre",
+        ),
+        (
+            "Brazil's government on Thursday rejected criticism, saying foreign governments were meddling.",
+            "foreign governments were meddling",
+            "Brazil",
+        ),
+        # "The port's operator" is the port's, not the last organisation named
+        (
+            "The Russian embassy said the claims were invented. The port's operator said it had restored "
+            "all systems.",
+            "restored all systems",
+            "~The port's operator",
+        ),
+        # an institution the article describes but never names
+        (
+            "The district court in Assen said the company had known for years that drilling caused tremors.",
+            "drilling caused tremors",
+            "district court in Assen",
+        ),
+    ],
+)
+def test_description_speaker(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+def test_her_client_is_the_lawyers_client() -> None:
+    record = extract_text(
+        "Richard Sloane pleaded not guilty. Sloane's lawyer, Beth Kaminski, said on Monday that her "
+        "client denied taking the money.",
+        headline="Test",
+        published="2021-05-10",
+    )
+    denials = [s for c in record.claims for s in c.stances if s.stance == "denies"]
+    assert {s.actor.name for s in denials if s.actor} >= {"Richard Sloane"}
+    assert all(s.actor is not None for s in denials)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the lede describes, the next paragraph names
+        (
+            "NEW YORK (AP) - A former compliance officer at Harbor Point Bank testified Tuesday that she "
+            "had warned executives about the loans.\n\nJanet Kowalczyk, 47, was the first witness.",
+            "she had warned executives",
+            "Janet Kowalczyk",
+        ),
+        (
+            "LONDON (Reuters) - Britain's opposition leader said on Wednesday that the health service "
+            "was for sale.\n\nSpeaking in Birmingham, Labour leader Graham Ashdown said voters should act.",
+            "the health service was for sale",
+            "Graham Ashdown",
+        ),
+        # an anonymous source stays unnamed
+        (
+            "LONDON (Reuters) - A senior official said on Wednesday that the talks had failed.\n\n"
+            "Foreign Secretary James Whitford said the government would respond.",
+            "the talks had failed",
+            "~A senior official",
+        ),
+    ],
+)
+def test_lede_description_is_the_person_named_next(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # NER called her an organisation; a given name makes her a person, so "She" finds her
+        (
+            "Sofia Reyes, an astronomer at the California Institute of Technology, led the team. Reyes "
+            "said the signal remained. She added that observations in March should settle the question.",
+            "observations in March",
+            "Sofia Reyes",
+        ),
+        # a surname the tagger read as a common noun
+        (
+            "Carter's attorney, Paul Gaines, said his client was innocent. "
+            '"My client has never stolen anything from anyone," Gaines said.',
+            "My client has never stolen",
+            "Paul Gaines",
+        ),
+        (
+            "The Russian embassy in London said the claims were invented.",
+            "the claims were invented",
+            "Russian embassy in London",
+        ),
+        (
+            "Organisers of the 2026 Winter Games said on Thursday that the event would move. A newspaper "
+            "reported that the organising committee had held talks.",
+            "the event would move",
+            "organising committee",
+        ),
+    ],
+)
+def test_named_speaker_repairs(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+def test_offices_speak_as_themselves_and_namesakes_by_salience() -> None:
+    assert (
+        _speaker_of("The White House said the president would sign the bill.", "sign the bill")
+        == "White House"
+    )
+    assert (
+        _speaker_of("LONDON (PA) - Downing Street said talks would resume.", "talks would")
+        == "Downing Street"
+    )
+    text = (
+        '"No money brings Danny back," said Lucia Ortega, whose son Daniel Ortega died in the collapse. '
+        "Ortega said the families had asked for inspections."
+    )
+    assert _speaker_of(text, "the families had asked") == "Lucia Ortega"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Nusrat Jahan and Rafiq Islam, volunteers with the Red Crescent, said they had seen families "
+            'drinking floodwater. "We are handing out tablets as fast as we can," they said.',
+            "handing out tablets",
+            "Nusrat Jahan and Rafiq Islam",
+        ),
+        (
+            "Montoya won 38 percent of the vote, according to preliminary results published by the "
+            "National Civil Registry.",
+            "Montoya won 38 percent",
+            "National Civil Registry",
+        ),
+        ("NHS boards said they would prioritise emergency care.", "prioritise emergency care", "~NHS boards"),
+    ],
+)
+def test_groups_and_documents(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+def test_given_names_tell_gender() -> None:
+    text = "Ingrid Solheim met Martin Greaves on Monday. He said the loans were sound."
+    assert _speaker_of(text, "the loans were sound") == "Martin Greaves"
+
+
+def test_a_lawyer_is_not_the_client_a_pronoun_stands_for() -> None:
+    record = extract_text(
+        "The captain had not been drinking, his lawyer said Tuesday, rejecting reports that he had "
+        "failed an alcohol test.\n\nLawyer Dimitris Vlachos told reporters his client was sober.",
+        headline="Test",
+        published="2021-05-10",
+    )
+    assert not [c for c in record.claims if "Vlachos failed" in c.normalized]
+
+
+def test_a_company_ner_reads_as_a_town() -> None:
+    text = (
+        "COPENHAGEN (Reuters) - Shares in Halden Pharma's rivals rose. Halden said the trial continued. "
+        "The company said it expected results in 2022."
+    )
+    assert _speaker_of(text, "expected results") == "Halden Pharma"

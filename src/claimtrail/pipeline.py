@@ -50,8 +50,10 @@ def _with_dateline_boundary(nlp: Language, prepared: PreparedArticle) -> Doc:
 def process_many(
     inputs: Iterable[RawArticle | Failure], *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE
 ) -> Iterator[ArticleRecord | Failure]:
-    """Records for each raw article, failures passed through, in input order."""
+    """Records for each raw article, failures passed through, in input order; each Doc is freed as soon
+    as its record is made."""
     from claimtrail.extract.article import analyse
+    from claimtrail.extract.sentences import forget
 
     nlp = load_nlp(model)
     version = pipeline_version(model)
@@ -65,10 +67,15 @@ def process_many(
                 continue
             doc = next(docs)
             try:
-                yield analyse(doc, item, pipeline=version)
+                result: ArticleRecord | Failure = analyse(doc, item, pipeline=version)
             except Exception as exc:  # one article's bug must not stop the batch
                 error = StageError(f"extraction failed on this article: {type(exc).__name__}: {exc}")
-                yield Failure(source=item.raw.source, code=error.code, message=error.message, hint=error.hint)
+                result = Failure(
+                    source=item.raw.source, code=error.code, message=error.message, hint=error.hint
+                )
+            finally:
+                forget(doc)  # its caches hold it in a cycle: without this it lives until a full gc
+            yield result
 
 
 def process(raw: RawArticle, *, model: str = DEFAULT_MODEL) -> ArticleRecord | Failure:

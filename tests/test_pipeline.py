@@ -1,0 +1,48 @@
+"""`process_many` (model tests): what a long run must not keep, so its memory stays flat."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from claimtrail.models import ArticleRecord, RawArticle
+from claimtrail.pipeline import process_many
+
+pytestmark = pytest.mark.model
+
+
+def _articles(tag: str, n: int) -> list[RawArticle]:
+    """Articles full of words no vocabulary holds yet (`tag` makes them new in every test)."""
+    return [
+        RawArticle(
+            text=(
+                f"The Zorbluck{tag}{i} council voted on Tuesday to close the Quandrel{tag}{i} bridge,"
+                f' officials said. "We had no choice," Mayor Plimsworth{tag}{i} told reporters. Residents'
+                f" denied that the Vextrin{tag}{i} crossing was unsafe."
+            ),
+            source=f"{tag}-{i}",
+            source_format="text",
+        )
+        for i in range(n)
+    ]
+
+
+def _live_docs() -> int:
+    from spacy.tokens import Doc
+
+    return sum(1 for obj in gc.get_objects() if type(obj) is Doc)
+
+
+def test_every_doc_is_freed_without_the_garbage_collector() -> None:
+    """A Doc kept alive until a full collection held its token arrays: hundreds of them, over 600 MB."""
+    list(process_many(_articles("gc", 2)))  # model loaded, caches warm
+    gc.collect()
+    before = _live_docs()
+    gc.disable()
+    try:
+        results = list(process_many(_articles("docs", 40), batch_size=8))
+        assert _live_docs() == before
+    finally:
+        gc.enable()
+    assert all(isinstance(r, ArticleRecord) for r in results)

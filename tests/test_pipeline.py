@@ -7,6 +7,7 @@ import gc
 import pytest
 
 from claimtrail.models import ArticleRecord, RawArticle
+from claimtrail.nlp.load import DEFAULT_MODEL, load_nlp
 from claimtrail.pipeline import process_many
 
 pytestmark = pytest.mark.model
@@ -46,3 +47,15 @@ def test_every_doc_is_freed_without_the_garbage_collector() -> None:
     finally:
         gc.enable()
     assert all(isinstance(r, ArticleRecord) for r in results)
+
+
+def test_new_words_leave_the_vocabulary_as_it_was() -> None:
+    """Each batch runs in a memory zone: a run over distinct news does not grow the StringStore."""
+    nlp = load_nlp(DEFAULT_MODEL)
+    list(process_many(_articles("warm", 2)))
+    strings, lexemes = len(nlp.vocab.strings), sum(1 for _ in nlp.vocab)
+    results = list(process_many(_articles("vocab", 20), batch_size=8))
+    assert (len(nlp.vocab.strings), sum(1 for _ in nlp.vocab)) == (strings, lexemes)
+    records = [r for r in results if isinstance(r, ArticleRecord)]
+    assert len(records) == 20
+    assert all(f"Plimsworthvocab{i}" in r.text for i, r in enumerate(records))  # the words were read

@@ -50,32 +50,45 @@ def _with_dateline_boundary(nlp: Language, prepared: PreparedArticle) -> Doc:
 def process_many(
     inputs: Iterable[RawArticle | Failure], *, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE
 ) -> Iterator[ArticleRecord | Failure]:
-    """Records for each raw article, failures passed through, in input order; each Doc is freed as soon
-    as its record is made."""
-    from claimtrail.extract.article import analyse
-    from claimtrail.extract.sentences import forget
+    """Records for each raw article, failures passed through, in input order.
 
+    Memory stays flat however many articles pass: each batch runs in a spaCy memory zone, so the strings
+    and lexemes of its new words are freed when the batch is done (a long run over distinct news would
+    otherwise grow the vocabulary without end), and each Doc is freed as soon as its record is made.
+    """
     nlp = load_nlp(model)
     version = pipeline_version(model)
     for batch in _batches(inputs, batch_size):
-        prepared = [prepare_article(item) if isinstance(item, RawArticle) else item for item in batch]
-        ready = [p for p in prepared if isinstance(p, PreparedArticle)]
-        docs = iter(nlp.pipe(_with_dateline_boundary(nlp, p) for p in ready))
-        for item in prepared:
-            if not isinstance(item, PreparedArticle):
-                yield item
-                continue
-            doc = next(docs)
-            try:
-                result: ArticleRecord | Failure = analyse(doc, item, pipeline=version)
-            except Exception as exc:  # one article's bug must not stop the batch
-                error = StageError(f"extraction failed on this article: {type(exc).__name__}: {exc}")
-                result = Failure(
-                    source=item.raw.source, code=error.code, message=error.message, hint=error.hint
-                )
-            finally:
-                forget(doc)  # its caches hold it in a cycle: without this it lives until a full gc
-            yield result
+        with nlp.memory_zone():  # nothing of spaCy's may outlive the zone: records are plain data
+            results = _process_batch(nlp, batch, version)
+        yield from results
+
+
+def _process_batch(
+    nlp: Language, batch: list[RawArticle | Failure], version: str
+) -> list[ArticleRecord | Failure]:
+    from claimtrail.extract.article import analyse
+    from claimtrail.extract.sentences import forget
+
+    prepared = [prepare_article(item) if isinstance(item, RawArticle) else item for item in batch]
+    ready = [p for p in prepared if isinstance(p, PreparedArticle)]
+    docs = iter(nlp.pipe(_with_dateline_boundary(nlp, p) for p in ready))
+    results: list[ArticleRecord | Failure] = []
+    for item in prepared:
+        if not isinstance(item, PreparedArticle):
+            results.append(item)
+            continue
+        doc = next(docs)
+        try:
+            results.append(analyse(doc, item, pipeline=version))
+        except Exception as exc:  # one article's bug must not stop the batch
+            error = StageError(f"extraction failed on this article: {type(exc).__name__}: {exc}")
+            results.append(
+                Failure(source=item.raw.source, code=error.code, message=error.message, hint=error.hint)
+            )
+        finally:
+            forget(doc)  # its caches hold it in a cycle: without this it lives until a full gc
+    return results
 
 
 def process(raw: RawArticle, *, model: str = DEFAULT_MODEL) -> ArticleRecord | Failure:

@@ -8,7 +8,7 @@ import pytest
 
 from claimtrail.models import ArticleRecord, RawArticle
 from claimtrail.nlp.load import DEFAULT_MODEL, load_nlp
-from claimtrail.pipeline import process_many
+from claimtrail.pipeline import PIPE_BATCH_SIZE, process_many
 
 pytestmark = pytest.mark.model
 
@@ -27,6 +27,25 @@ def _articles(tag: str, n: int) -> list[RawArticle]:
         )
         for i in range(n)
     ]
+
+
+def test_spacy_parses_a_few_docs_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy's working memory grows with the tokens of a minibatch: an ingest batch is not one minibatch."""
+    from spacy.pipeline import TrainablePipe
+
+    tok2vec = load_nlp(DEFAULT_MODEL).get_pipe("tok2vec")
+    assert isinstance(tok2vec, TrainablePipe)
+    sizes: list[int] = []
+    predict = tok2vec.predict
+
+    def counting_predict(docs: list[object]) -> object:
+        sizes.append(len(docs))
+        return predict(docs)
+
+    monkeypatch.setattr(tok2vec, "predict", counting_predict)
+    results = list(process_many(_articles("pipe", 20), batch_size=20))
+    assert sum(sizes) == len(results) == 20
+    assert max(sizes) == PIPE_BATCH_SIZE < 20
 
 
 def _live_docs() -> int:

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BATCH_SIZE = 32
+# Docs per `nlp.pipe` minibatch. spaCy's working memory grows with the tokens of a minibatch (about 15 kB a
+# token, mostly tok2vec): the model's default of 256 parsed a whole ingest batch of 32 news pages at once,
+# 350-530 MB above a worker's 330 MB; 8 keeps it under 200 MB, at the same speed and with the same records.
+PIPE_BATCH_SIZE = 8
 
 
 def pipeline_version(model: str = DEFAULT_MODEL) -> str:
@@ -54,7 +58,8 @@ def process_many(
 
     Memory stays flat however many articles pass: each batch runs in a spaCy memory zone, so the strings
     and lexemes of its new words are freed when the batch is done (a long run over distinct news would
-    otherwise grow the vocabulary without end), and each Doc is freed as soon as its record is made.
+    otherwise grow the vocabulary without end); each Doc is freed as soon as its record is made; spaCy
+    parses `PIPE_BATCH_SIZE` Docs at a time.
     """
     nlp = load_nlp(model)
     version = pipeline_version(model)
@@ -72,7 +77,7 @@ def _process_batch(
 
     prepared = [prepare_article(item) if isinstance(item, RawArticle) else item for item in batch]
     ready = [p for p in prepared if isinstance(p, PreparedArticle)]
-    docs = iter(nlp.pipe(_with_dateline_boundary(nlp, p) for p in ready))
+    docs = iter(nlp.pipe((_with_dateline_boundary(nlp, p) for p in ready), batch_size=PIPE_BATCH_SIZE))
     results: list[ArticleRecord | Failure] = []
     for item in prepared:
         if not isinstance(item, PreparedArticle):

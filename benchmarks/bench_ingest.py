@@ -1,8 +1,9 @@
 """Throughput of `claimtrail ingest` (WARC -> SQLite) against its ceiling, the time split and peak memory.
 
 Pages: the ScrapingHub article-extraction benchmark (../shared/data/html/scrapinghub-.../html/*.html.gz),
-cycled to N pages; every copy after the first gets a numbered sentence in its first paragraph, so no two
-articles are identical (no dedup shortcut). They are written into one WARC.gz with warcio's writer.
+cycled to N pages; every copy after the first gets a numbered sentence inside its main text (`varied`),
+so (almost) no two articles are identical (no dedup shortcut). They are written into one WARC.gz with
+warcio's writer.
 
 In the same run, for each size N:
 
@@ -12,9 +13,15 @@ In the same run, for each size N:
     ratio     ingest articles/s / ceiling articles/s (goal >= 0.7);
     split     in-process, one worker: WARC reading, HTML extraction (claimtrail.ingest.html), NLP (bare
               nlp.pipe), our stages (process_many minus the bare NLP), writing (store.write_batch);
-    memory    peak RSS of the ingest process and of its largest worker (ru_maxrss).
+    memory    peak RSS of the ingest main process, of its largest worker, and of all of them together, read
+              from /proc every 0.5 s (VmHWM per process, the largest sum of VmRSS for the total), and the
+              total's peak in each quarter of the run, so growth with the input shows. Not `ru_maxrss` of
+              the children: a child forked from this script keeps this script's own peak (spaCy,
+              trafilatura and every page of the ceiling run) in its `ru_maxrss` across `exec`, which is
+              what the 3-4.5 GB of the first measurements were. Linux only.
 
 Usage:  python benchmarks/bench_ingest.py [--sizes 1000,10000] [--workers 2] [--split-n 300] [--json out.json]
+        python benchmarks/bench_ingest.py --sizes 200,1000 --no-ceiling --split-n 0   # ingest and memory only
 """
 
 from __future__ import annotations
@@ -24,10 +31,10 @@ import gzip
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from io import BytesIO
 from pathlib import Path
@@ -97,7 +104,7 @@ def ceiling(pages: list[bytes]) -> dict[str, float]:
     return {"extract_s": extract_s, "nlp_s": nlp_s, "articles_per_s": len(pages) / (extract_s + nlp_s)}
 
 
-def run_ingest(warc: Path, workers: int, n: int) -> dict[str, float]:
+def run_ingest(warc: Path, workers: int, n: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         cmd = [
@@ -112,13 +119,13 @@ def run_ingest(warc: Path, workers: int, n: int) -> dict[str, float]:
             str(workers),
             "--no-link",  # the ceiling is reading + NLP; trail linking is measured by bench_trails.py
         ]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with MemorySampler(child.pid) as memory:
+            _, stderr = child.communicate()
         wall = time.perf_counter() - start
-        child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"ingest failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        if child.returncode not in (0, 1):
+            raise SystemExit(f"ingest failed ({child.returncode}):\n{stderr[-2000:]}")
         import sqlite3
 
         stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -128,7 +135,89 @@ def run_ingest(warc: Path, workers: int, n: int) -> dict[str, float]:
         "articles_per_s": n / wall,
         "stored": stored,
         "failures": failures,
-        "peak_rss_mb_largest_process": max(before, child_peak) / 1024,
+        **memory.report(),
+    }
+
+
+class MemorySampler:
+    """Peak memory of a process and of its descendants (its NLP workers), read from /proc every `every` s.
+
+    Per process, the peak is its VmHWM (the kernel's high-water mark, so a peak between two samples is
+    not missed while the process lives); the total is the largest sum of VmRSS over one sample.
+    """
+
+    def __init__(self, pid: int, every: float = 0.5) -> None:
+        self.pid, self.every = pid, every
+        self.peaks: dict[int, int] = {}
+        self.totals: list[int] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            self.sample()
+            if self._stop.wait(self.every):
+                return
+
+    def sample(self) -> None:
+        total = 0
+        for pid in (self.pid, *_descendants(self.pid)):
+            status = _vm_status(pid)
+            if status:
+                self.peaks[pid] = max(self.peaks.get(pid, 0), status.get("VmHWM", 0))
+                total += status.get("VmRSS", 0)
+        if total:
+            self.totals.append(total)
+
+    def report(self) -> dict[str, Any]:
+        workers = [kb for pid, kb in self.peaks.items() if pid != self.pid]
+        totals = self.totals or [0]
+        cut = [q * len(totals) // 4 for q in range(5)]
+        quarters = [max(totals[cut[q] : max(cut[q + 1], cut[q] + 1)]) for q in range(4)]
+        return {
+            "peak_rss_mb_main": self.peaks.get(self.pid, 0) / 1024,
+            "peak_rss_mb_largest_worker": max(workers, default=0) / 1024,
+            "peak_rss_mb_total": max(totals) / 1024,
+            "rss_mb_total_by_quarter": [kb / 1024 for kb in quarters],
+        }
+
+
+def _descendants(pid: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                # the command name (field 2) may hold spaces and parentheses: the ppid follows the last ")"
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def _vm_status(pid: int) -> dict[str, int]:
+    """VmRSS and VmHWM of `pid` in kB; empty when the process is gone."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    return {
+        key: int(value.split()[0])
+        for key, _, value in (line.partition(":") for line in lines)
+        if key in ("VmRSS", "VmHWM")
     }
 
 
@@ -191,30 +280,19 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--split-n", type=int, default=300)
+    parser.add_argument("--split-n", type=int, default=300, help="0: no time split")
+    parser.add_argument("--no-ceiling", action="store_true", help="ingest and memory only (no ratio)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     pages = load_pages()
     print(f"{len(pages)} ScrapingHub pages; cpu count {os.cpu_count()}; workers {args.workers}")
     results: dict[str, Any] = {"sizes": {}}
+    sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        for n in (int(s) for s in args.sizes.split(",")):
-            batch = varied(pages, n)
+        for n in sizes:
             warc = Path(tmp) / f"pages-{n}.warc.gz"
-            write_warc(warc, batch)
-            top = ceiling(batch)
-            got = run_ingest(warc, args.workers, n)
-            ratio = got["articles_per_s"] / top["articles_per_s"]
-            results["sizes"][n] = {"ceiling": top, "ingest": got, "ratio": ratio}
-            print(
-                f"N={n}: ceiling {top['articles_per_s']:.1f} art/s (trafilatura {top['extract_s']:.1f}s +"
-                f" spaCy {top['nlp_s']:.1f}s);"
-                f" ingest --workers {args.workers} {got['articles_per_s']:.1f} art/s"
-                f" ({got['wall_s']:.1f}s, {got['stored']} stored, {got['failures']} failures);"
-                f" ratio {ratio:.2f} (goal >= {GOAL_RATIO});"
-                f" peak RSS {got['peak_rss_mb_largest_process']:.0f} MB"
-            )
-            if n == min(int(s) for s in args.sizes.split(",")):
+            results["sizes"][n] = measure(pages, n, warc, args.workers, ceiling_too=not args.no_ceiling)
+            if n == min(sizes) and args.split_n > 0:
                 parts = split(warc, min(args.split_n, n))
                 results["split"] = parts
                 shares = ", ".join(
@@ -225,6 +303,36 @@ def main() -> None:
                 print(f"split on {parts['n']} pages, one process: {shares}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
+
+
+def measure(pages: list[bytes], n: int, warc: Path, workers: int, *, ceiling_too: bool) -> dict[str, Any]:
+    """One size: the WARC of `n` pages, the ceiling (unless not wanted), the ingest; printed and returned."""
+    batch = varied(pages, n)
+    write_warc(warc, batch)
+    top = ceiling(batch) if ceiling_too else None
+    del batch
+    got = run_ingest(warc, workers, n)
+    line = f"N={n}:"
+    if top is not None:
+        line += (
+            f" ceiling {top['articles_per_s']:.1f} art/s (trafilatura {top['extract_s']:.1f}s +"
+            f" spaCy {top['nlp_s']:.1f}s);"
+        )
+    line += (
+        f" ingest --workers {workers} {got['articles_per_s']:.1f} art/s"
+        f" ({got['wall_s']:.1f}s, {got['stored']} stored, {got['failures']} failures);"
+    )
+    found: dict[str, Any] = {"ceiling": top, "ingest": got}
+    if top is not None:
+        found["ratio"] = got["articles_per_s"] / top["articles_per_s"]
+        line += f" ratio {found['ratio']:.2f} (goal >= {GOAL_RATIO});"
+    quarters = " / ".join(f"{mb:.0f}" for mb in got["rss_mb_total_by_quarter"])
+    print(
+        f"{line} peak RSS: main {got['peak_rss_mb_main']:.0f} MB, largest worker"
+        f" {got['peak_rss_mb_largest_worker']:.0f} MB, all {got['peak_rss_mb_total']:.0f} MB"
+        f" (all, peak in each quarter of the run: {quarters} MB)"
+    )
+    return found
 
 
 if __name__ == "__main__":

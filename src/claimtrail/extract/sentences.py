@@ -2,7 +2,10 @@
 
 `Doc.text`, `Token.sent` and `Doc.sents` walk the whole Doc on every call; the stages ask for them
 thousands of times per article, so they share these caches (kept in `doc.user_data`, which lives and dies
-with the Doc).
+with the Doc). The sentence index holds Spans, and a Span holds its Doc: the cache makes a reference
+cycle, which only Python's full garbage collection would break, and that runs seldom, so a long-lived
+process kept hundreds of parsed Docs (their token arrays and tensors) alive. Whoever owns the Doc calls
+`forget(doc)` when done with it (`claimtrail.pipeline` does), and the Doc is freed at once.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ def sentences(doc: Doc) -> list[Span]:
         index = ([s.start for s in spans], spans)
         doc.user_data[_KEY] = index
     return index[1]
+
+
+def forget(doc: Doc) -> None:
+    """Drop the caches of `doc` (rebuilt on the next call), so that nothing but its owner holds it."""
+    doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_TEXT, None)
 
 
 def sentence(token: Token) -> Span:

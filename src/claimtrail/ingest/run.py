@@ -8,7 +8,8 @@ Reading and writing happen in the calling process (the single writer); NLP runs 
   is read again (its new article is a new version, linked to the old one by URL);
 - results are written in input order, one transaction per batch (`batch_size` articles): a crash loses
   at most the batch in flight, which the next run redoes;
-- at most `2 * workers` batches are in flight, so a large WARC is never read far ahead of the NLP.
+- at most `2 * workers` batches are in flight (`in_flight`), so a large WARC is never read far ahead of
+  the NLP and finished batches never pile up waiting for the writer.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from claimtrail.ingest.sources import Format, ReadStats, detect_format, iter_source_articles
 from claimtrail.models import ArticleRecord, Failure, RawArticle
@@ -27,10 +29,15 @@ from claimtrail.nlp.load import DEFAULT_MODEL
 from claimtrail.store import Outcome, SQLStore
 from claimtrail.store._rows import failure_id
 
-__all__ = ["IngestProgress", "count_articles", "ingest", "input_key"]
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+__all__ = ["IngestProgress", "count_articles", "in_flight", "ingest", "input_key"]
 
 BATCH_SIZE = 32
 Result = ArticleRecord | Failure
+T = TypeVar("T")
+H = TypeVar("H")
 
 
 @dataclass
@@ -142,15 +149,25 @@ def _analysed_in_pool(
 
     context = multiprocessing.get_context("spawn")  # no inherited sqlite connection or threads
     with context.Pool(workers, initializer=_worker_init, initargs=(model,)) as pool:
-        in_flight: deque[tuple[list[tuple[str, RawArticle | Failure]], object]] = deque()
-        for chunk in chunks:
-            in_flight.append((chunk, pool.apply_async(_worker_run, ([item for _, item in chunk],))))
-            if len(in_flight) >= 2 * workers:
-                done_chunk, handle = in_flight.popleft()
-                yield _outcomes(done_chunk, handle.get())  # type: ignore[attr-defined]
-        while in_flight:
-            done_chunk, handle = in_flight.popleft()
-            yield _outcomes(done_chunk, handle.get())  # type: ignore[attr-defined]
+
+        def submit(chunk: list[tuple[str, RawArticle | Failure]]) -> AsyncResult[list[Result]]:
+            return pool.apply_async(_worker_run, ([item for _, item in chunk],))
+
+        for chunk, handle in in_flight(chunks, submit, window=2 * workers):
+            yield _outcomes(chunk, handle.get())
+
+
+def in_flight(items: Iterable[T], submit: Callable[[T], H], *, window: int) -> Iterator[tuple[T, H]]:
+    """Each item with its submitted job, in input order, with at most `window` jobs submitted and not yet
+    handed back: the input is read at most `window` items ahead of the caller, and no more than `window`
+    results wait in memory, however large the input."""
+    pending: deque[tuple[T, H]] = deque()
+    for item in items:
+        pending.append((item, submit(item)))
+        if len(pending) >= window:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
 
 
 _WORKER_MODEL = DEFAULT_MODEL

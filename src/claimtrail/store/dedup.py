@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from claimtrail.models import ArticleRecord
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     from datasketch import MinHash, MinHashLSH
 
 __all__ = ["THRESHOLD", "StoryIndex", "carrier_outlet", "credited_outlet", "signature"]
@@ -84,14 +86,18 @@ class Placement:
 
 
 class StoryIndex:
-    """The LSH index of every stored body; `place` links a new article to its story."""
+    """The LSH index of every stored body; `place` links a new article to its story.
+
+    It grows with the store (about 4 kB an article), so it keeps only what matching needs: the hash values
+    of each body, not its `MinHash` (which also carries its own copy of the permutations).
+    """
 
     def __init__(self) -> None:
         from datasketch import MinHashLSH
 
         self._lsh: MinHashLSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
         self._stories: dict[str, str] = {}
-        self._hashes: dict[str, MinHash] = {}
+        self._hashes: dict[str, npt.NDArray[np.uint64]] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -104,7 +110,7 @@ class StoryIndex:
         if minhash is None and packed:
             minhash = _unpack(packed)
         if minhash is not None:
-            self._hashes[article_id] = minhash
+            self._hashes[article_id] = minhash.hashvalues
             self._lsh.insert(article_id, minhash)
 
     def place(self, record: ArticleRecord) -> Placement:
@@ -119,9 +125,16 @@ class StoryIndex:
 
     def _best_match(self, minhash: MinHash) -> str | None:
         candidates = self._lsh.query(minhash)
-        scored = [(minhash.jaccard(self._hashes[c]), c) for c in candidates if c in self._hashes]
+        scored = [(_jaccard(minhash.hashvalues, self._hashes[c]), c) for c in candidates if c in self._hashes]
         scored = [pair for pair in scored if pair[0] >= THRESHOLD]
         return self._stories[max(scored)[1]] if scored else None
+
+
+def _jaccard(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
+    """The estimated Jaccard similarity of two bodies, as `MinHash.jaccard` computes it."""
+    import numpy as np
+
+    return float(np.count_nonzero(a == b)) / float(len(a))
 
 
 def _pack(minhash: MinHash) -> bytes:

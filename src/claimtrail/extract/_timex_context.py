@@ -1,0 +1,194 @@
+"""Shared state and helpers of the timex normalisers (private to `claimtrail.extract.dates`).
+
+`Context` carries the anchor and the reference dates the text has mentioned so far; the tense helpers read
+the spaCy parse to choose which "Friday" or "June" is meant; the calendar helpers build TIMEX3 values.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from claimtrail.extract import _timex_rules as R
+from claimtrail.extract.sentences import sentence
+from claimtrail.models import TimexType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Tense = Literal["past", "present", "future"]
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
+_PAST_TAGS = frozenset({"VBD"})
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    type: TimexType
+    value: str
+    relative: bool = False  # resolved against the anchor (or the narrative reference)
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Doc
+    text: str
+    anchor: dt.date | None
+    narrative: bool
+    ref: dt.date | None = None  # last fully specified date the text mentioned
+    ref_year: int | None = None  # last year the text mentioned
+    ref_is_day: bool = False  # `ref` came from a day-precise mention
+
+    def base(self) -> dt.date | None:
+        """The date underspecified expressions resolve against."""
+        if self.narrative:
+            return self.ref or january_first(self.ref_year)
+        return self.anchor
+
+    def base_year(self) -> int | None:
+        """Year for underspecified expressions; negative for BC in narratives."""
+        if self.narrative:
+            return self.ref_year
+        return self.anchor.year if self.anchor else None
+
+    def anaphor_base(self) -> dt.date | None:
+        """The date "the next day", "that year" etc. refer to: the last one mentioned, else the anchor."""
+        if self.ref is not None:
+            return self.ref
+        return january_first(self.ref_year) or self.anchor
+
+
+def january_first(year: int | None) -> dt.date | None:
+    return dt.date(year, 1, 1) if year and year >= 1 else None
+
+
+# --- tense ---------------------------------------------------------------------------------------------
+
+
+def tense_at(ctx: Context, start: int, end: int) -> Tense:
+    """Tense of the verb governing the span, else of its sentence."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "present"
+    verb = _governing_verb(span.root)
+    if verb is not None:
+        tense = _verb_tense(verb)
+        if tense != "present":
+            return tense
+    return _sentence_tense(_sentence_around(span))
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(6):  # "meet for the first time on Monday": the verb is four heads up
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        return "future"  # "due to begin on Monday", "plans to vote on Friday": an intended act
+    if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    return "present"
+
+
+def _sentence_around(span: Span) -> Span:
+    try:
+        return sentence(span[0])
+    except ValueError:  # no sentence boundaries: a window around the span
+        doc = span.doc
+        return doc[max(0, span.start - 15) : min(len(doc), span.end + 15)]
+
+
+def _sentence_tense(sent: Span) -> Tense:
+    if any(t.lower_ in ("will", "'ll", "shall") for t in sent):
+        return "future"
+    if any(t.tag_ in _PAST_TAGS for t in sent):
+        return "past"
+    return "present"
+
+
+# --- calendar helpers ----------------------------------------------------------------------------------
+
+
+def iso_week(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    total = year * 12 + month - 1 + k
+    return total // 12, total % 12 + 1
+
+
+def quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def month_number(word: str) -> int:
+    return R.MONTHS[word.rstrip(".").lower()]
+
+
+def day_number(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def nearest(options: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
+    """The nearest date, unless the tense says otherwise and it lies far (a quarter) the wrong way.
+
+    News often reports a coming date in a past-tense sentence ("said it will open on June 3"), so a
+    nearby date beats the tense.
+    """
+    best = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+    if tense == "past" and (best - anchor).days > 150:
+        return max((d for d in options if d <= anchor), default=best)
+    if tense == "future" and (anchor - best).days > 150:
+        return min((d for d in options if d >= anchor), default=best)
+    return best
+
+
+def infer_year(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
+    if ctx.narrative:
+        return ctx.base_year()
+    base = ctx.anchor
+    if base is None:
+        return None
+    options = [
+        dt.date(y, month, day)
+        for y in (base.year - 1, base.year, base.year + 1)
+        if day <= calendar.monthrange(y, month)[1]
+    ]
+    return nearest(options, base, tense_at(ctx, start, end)).year
+
+
+# --- handlers: absolute and calendar dates -------------------------------------------------------------
+
+
+def year_str(year: int | None) -> str:
+    if year is None:
+        return "XXXX"
+    return f"BC{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def date_value(year: int | None, month: int, day: int | None = None) -> str:
+    y = year_str(year)
+    if day is None:
+        return f"{y}-{month:02d}"
+    if year is not None and year > 0:
+        dt.date(year, month, day)  # raises ValueError on impossible dates
+    return f"{y}-{month:02d}-{day:02d}"
+
+
+Handler: TypeAlias = Callable[[re.Match[str], Context], Norm | None]

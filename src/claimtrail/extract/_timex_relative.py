@@ -1,0 +1,269 @@
+"""TIMEX3 normalisers for deictic days, weekdays, clock times, relative periods, durations, sets and
+vague references (private to `claimtrail.extract.dates`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from claimtrail.extract import _timex_rules as R
+from claimtrail.extract._timex_context import (
+    Context,
+    Handler,
+    Norm,
+    add_months,
+    iso_week,
+    quarter_of,
+    tense_at,
+)
+
+# --- handlers: deictic days, weekdays, times -----------------------------------------------------------
+
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _deictic_day(m: re.Match[str], ctx: Context) -> Norm:
+    word = m["word"].lower()
+    part = "NI" if word == "tonight" else R.PARTS_OF_DAY.get((m["part"] or "").lower())
+    if ctx.anchor is None:
+        return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""), True)
+    day = ctx.anchor + dt.timedelta(days=_DAY_OFFSETS[word])
+    if part:
+        return Norm("TIME", f"{day.isoformat()}T{part}", True)
+    return Norm("DATE", day.isoformat(), True)
+
+
+def _this_part(m: re.Match[str], ctx: Context) -> Norm:
+    part = R.PARTS_OF_DAY[m["part"].lower()]
+    if ctx.anchor is None:
+        return Norm("TIME", f"XXXX-XX-XXT{part}", True)
+    day = ctx.anchor - dt.timedelta(days=1 if m["rel"].lower() == "last" else 0)
+    return Norm("TIME", f"{day.isoformat()}T{part}", True)
+
+
+def _weekday_date(ctx: Context, weekday: int, rel: str, start: int, end: int) -> dt.date | None:
+    base = ctx.anchor if not ctx.narrative else ctx.ref
+    if base is None:
+        return None
+    back = (base.isoweekday() - weekday) % 7  # days since the most recent such day (0 = the base itself)
+    if rel == "this":
+        return base + dt.timedelta(days=weekday - base.isoweekday())
+    if rel == "last":
+        return base - dt.timedelta(days=back or 7)
+    if rel == "next":
+        return base + dt.timedelta(days=(7 - back) or 7)
+    tense = tense_at(ctx, start, end)
+    if tense == "future":
+        return base + dt.timedelta(days=(7 - back) or 7)
+    if tense == "present" and 7 - back < back:
+        return base + dt.timedelta(days=7 - back)
+    return base - dt.timedelta(days=back)
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Norm:
+    weekday = R.WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    day = _weekday_date(ctx, weekday, rel, m.start(), m.end())
+    value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
+    if m["part"]:
+        return Norm("TIME", f"{value}T{R.PARTS_OF_DAY[m['part'].lower()]}", True)
+    return Norm("DATE", value, True)
+
+
+def _day_of(ctx: Context, dayref: str | None, start: int, end: int) -> str:
+    """The date a clock time falls on: its own day word, else the anchor (news) or reference day."""
+    if dayref:
+        word = dayref.lower()
+        if word in _DAY_OFFSETS and ctx.anchor is not None:
+            return (ctx.anchor + dt.timedelta(days=_DAY_OFFSETS[word])).isoformat()
+        if word in R.WEEKDAYS:
+            day = _weekday_date(ctx, R.WEEKDAYS[word], "", start, end)
+            return day.isoformat() if day else "XXXX-XX-XX"
+    base = ctx.ref if ctx.narrative else ctx.anchor
+    if ctx.anchor and ctx.ref and ctx.ref_is_day and 0 < (ctx.anchor - ctx.ref).days <= 7:
+        base = ctx.ref  # "at 16:15 UTC" after "on Monday" happened on that Monday
+    return base.isoformat() if base else "XXXX-XX-XX"
+
+
+def _clock_value(ctx: Context, m: re.Match[str], hour: int, minute: int, zone: str | None) -> Norm:
+    day = _day_of(ctx, m.groupdict().get("dayref"), m.start(), m.end())
+    suffix = "Z" if zone and zone.upper() in ("UTC", "GMT", "Z") else ""
+    return Norm("TIME", f"{day}T{hour:02d}:{minute:02d}{suffix}", True)
+
+
+def _time(m: re.Match[str], ctx: Context) -> Norm:
+    hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    return _clock_value(ctx, m, hour, int(m["min"] or 0), m["zone"])
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Norm:
+    if m["mil"]:
+        return _clock_value(ctx, m, int(m["mil"]), int(m["min2"]), m["zone2"])
+    return _clock_value(ctx, m, int(m["h"]), int(m["min"]), m["zone"])
+
+
+def _noon(m: re.Match[str], ctx: Context) -> Norm:
+    day = _day_of(ctx, m["dayref"], m.start(), m.end())
+    return Norm("TIME", f"{day}T{'24:00' if m['word'].lower() == 'midnight' else '12:00'}", True)
+
+
+# --- handlers: relative periods ------------------------------------------------------------------------
+
+_REL_STEP = {
+    "this": 0,
+    "current": 0,
+    "same": 0,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+}
+
+
+def _relative_period(m: re.Match[str], ctx: Context) -> Norm:
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel == "past" and re.match(r"(?i)the\s", m[0]):  # "the past year" is a stretch of time
+        return _duration_norm(1, unit)
+    anaphoric = rel in ("previous", "following", "same") or unit == "day"
+    base = ctx.anaphor_base() if anaphoric or ctx.narrative else ctx.anchor
+    return _shift_period(base, unit, _REL_STEP[rel])
+
+
+def _shift_period(base: dt.date | None, unit: str, step: int) -> Norm:
+    if unit == "day":
+        value = (base + dt.timedelta(days=step)).isoformat() if base else "XXXX-XX-XX"
+    elif unit in ("week", "weekend"):
+        value = iso_week(base + dt.timedelta(weeks=step)) if base else "XXXX-WXX"
+        value += "-WE" if unit == "weekend" else ""
+    elif unit == "month":
+        value = "{}-{:02d}".format(*add_months(base.year, base.month, step)) if base else "XXXX-XX"
+    elif unit == "quarter":
+        q = (base.year * 4 + quarter_of(base) - 1 + step) if base else 0
+        value = f"{q // 4}-Q{q % 4 + 1}" if base else "XXXX-QX"
+    elif unit == "decade":
+        value = str(base.year // 10 + step) if base else "XXX"
+    elif unit == "century":
+        value = str(base.year // 100 + step) if base else "XX"
+    else:
+        value = str(base.year + step) if base else "XXXX"
+    return Norm("DATE", value, True)
+
+
+def _the_period(m: re.Match[str], ctx: Context) -> Norm:
+    base = ctx.base() if ctx.narrative else ctx.anchor
+    return _shift_period(base, m["unit"].lower(), 0)
+
+
+def _that_period(m: re.Match[str], ctx: Context) -> Norm:
+    return _shift_period(ctx.anaphor_base(), m["unit"].lower(), 0)
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    n = _parse_number(m["num"])
+    unit = m["unit"].lower().rstrip("s")
+    earlier = m["dir"].lower() != "later"
+    if n is None or not isinstance(n, int):
+        return Norm("DATE", "PAST_REF" if earlier else "FUTURE_REF", True)
+    base = ctx.anchor if m["dir"].lower() == "ago" and not ctx.narrative else ctx.anaphor_base()
+    step = -n if earlier else n
+    if unit in ("second", "minute", "hour"):
+        return Norm("DATE", base.isoformat() if base else "XXXX-XX-XX", True)
+    if unit == "day" and base is not None:
+        return Norm("DATE", (base + dt.timedelta(days=step)).isoformat(), True)
+    if unit in ("decade", "centurie", "century"):
+        return _shift_period(base, "year", step * (10 if unit == "decade" else 100))
+    return _shift_period(base, unit, step)
+
+
+# --- handlers: durations, sets, vague references -------------------------------------------------------
+
+
+def _parse_number(word: str) -> int | float | None:
+    """Integer or decimal for a number word or numeral; None for vague quantities ("several")."""
+    w = " ".join(word.lower().split())
+    if w in ("a", "an"):
+        return 1
+    if w in R.COUPLE:
+        return 2
+    if w in R.VAGUE:
+        return None
+    if re.fullmatch(r"\d+", w):
+        return int(w)
+    if re.fullmatch(r"\d+\.\d+", w):
+        return float(w)
+    parts = R.NUMBER_TOKEN.split(w)
+    total = 0
+    for p in parts:
+        if p in R.TENS:
+            total += R.TENS[p]
+        elif p in R.SMALL_NUMBERS:
+            total += R.SMALL_NUMBERS[p]
+        else:
+            return None
+    return total
+
+
+def _duration_norm(n: int | float | None, unit: str) -> Norm:
+    designator, multiplier, is_time = R.UNITS[
+        unit.lower().rstrip("s") if unit.lower() != "centuries" else "century"
+    ]
+    count = "X" if n is None else f"{n * multiplier:g}"
+    return Norm("DURATION", f"PT{count}{designator}" if is_time else f"P{count}{designator}")
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    num, unit = m["num"].lower(), m["unit"].lower()
+    if num in ("a", "an") and unit.startswith("second"):  # "a second time"
+        return None
+    if num == "many" and not m["rel"]:
+        return None
+    n = _parse_number(num)
+    if n is None and num not in R.VAGUE:
+        return None
+    return _duration_norm(n, unit)
+
+
+def _bare_units(m: re.Match[str], ctx: Context) -> Norm:
+    return _duration_norm(None, m["unit"])
+
+
+def _set(m: re.Match[str], ctx: Context) -> Norm:
+    if m["word"]:
+        return Norm("SET", R.SET_WORDS[m["word"].lower()])
+    unit = m["unit"].lower()
+    if unit in R.WEEKDAYS:
+        return Norm("SET", f"XXXX-WXX-{R.WEEKDAYS[unit]}")
+    if unit in R.PARTS_OF_DAY:
+        return Norm("SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}")
+    if unit in R.SEASONS:
+        return Norm("SET", f"XXXX-{R.SEASONS[unit]}")
+    num = (m["num"] or "").lower()
+    n = 2 if num == "other" else (_parse_number(num) if num else 1)
+    return Norm("SET", _duration_norm(n, unit).value)
+
+
+def _ref(m: re.Match[str], ctx: Context) -> Norm:
+    word = " ".join(m["word"].lower().split())
+    return Norm("DATE", R.REF_WORDS[word])
+
+
+HANDLERS: Final[dict[str, Handler]] = {
+    "time": _time,
+    "clock": _clock,
+    "noon": _noon,
+    "weekday": _weekday,
+    "deictic_day": _deictic_day,
+    "this_part": _this_part,
+    "relative_period": _relative_period,
+    "the_period": _the_period,
+    "that_period": _that_period,
+    "ago": _ago,
+    "duration": _duration,
+    "bare_units": _bare_units,
+    "set": _set,
+    "ref": _ref,
+}

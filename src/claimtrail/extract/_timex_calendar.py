@@ -68,8 +68,13 @@ def _is_bare_month(m: re.Match[str], text: str) -> bool:
         return False
     if m.start("month") > m.start():  # has an "early"/"the end of" prefix
         return True
-    before = text[max(0, m.start() - 12) : m.start()].split()
-    return bool(before) and before[-1].lower().strip(",") in R.MONTH_CUES
+    before = text[max(0, m.start() - 20) : m.start()].lower().split()
+    last = before[-1].strip(",") if before else ""
+    if last in R.MONTH_CUES:
+        return True
+    if last == "as" and len(before) >= 3 and before[-3] == "as":  # "as recently as September"
+        return True
+    return last == "the" and re.match(r" [a-z]", text[m.end() :]) is not None  # "the January transfer window"
 
 
 def _relative_year_month(ctx: Context, rel: str, month: int) -> Norm:
@@ -124,8 +129,18 @@ def _fiscal_short(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("DATE", f"FY20{m['y']}")
 
 
-def _season(m: re.Match[str], ctx: Context) -> Norm:
-    season = R.SEASONS[m["season"].lower()]
+_SEASON_NAME_AFTER = re.compile(r"\s+(?:Games|Olympics?|Paralympics?)\b")
+_SEASON_NAME_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+$")  # "the Arab Spring"
+
+
+def _season(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["season"]
+    name = _SEASON_NAME_AFTER.match(ctx.text, m.end()) or (
+        _SEASON_NAME_BEFORE.search(ctx.text, 0, m.start()) and not re.match(r"\s+[A-Z]", ctx.text[m.end() :])
+    )  # but "the Chinese Winter Offensive" names an offensive in that winter
+    if word.isupper() or (word[0].isupper() and not m["y"] and name):
+        return None  # "SILVER SPRING", "the Winter Games", "the Arab Spring": names, not seasons
+    season = R.SEASONS[word.lower()]
     if m["y"]:
         return Norm("DATE", f"{m['y']}-{season}")
     year = ctx.base_year()

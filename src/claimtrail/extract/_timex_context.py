@@ -30,6 +30,8 @@ class Norm:
     type: TimexType
     value: str
     relative: bool = False  # resolved against the anchor (or the narrative reference)
+    start: int | None = None  # the timex starts later than the match ("over" as a preposition)
+    end: int | None = None  # the timex ends earlier than the match ("11 days" of "11 days earlier than")
 
 
 @dataclass(slots=True)

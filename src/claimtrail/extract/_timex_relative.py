@@ -163,6 +163,10 @@ def _that_period(m: re.Match[str], ctx: Context) -> Norm:
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    if re.match(r"\s+than\b", ctx.text[m.end() :]):  # "11 days earlier than it did": a difference
+        norm = _duration_norm(_parse_number(m["num"]), m["unit"])
+        end = m.start() + len(ctx.text[m.start() : m.start("dir")].rstrip())
+        return _trim_preposition(m, ctx, Norm(norm.type, norm.value, end=end))
     n = _parse_number(m["num"])
     unit = m["unit"].lower().rstrip("s")
     earlier = m["dir"].lower() != "later"
@@ -224,15 +228,37 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     n = _parse_number(num)
     if n is None and num not in R.VAGUE:
         return None
-    return _duration_norm(n, unit)
+    return _trim_preposition(m, ctx, _duration_norm(n, unit))
+
+
+def _is_noun_modifier(m: re.Match[str], text: str) -> bool:
+    """A duration modifying a noun ("the three-week trial", "the ten year war"): its "the" is the noun's."""
+    unit_end = m.end("unit")
+    return text[m.start("unit") - 1] == "-" or text[unit_end : unit_end + 1].lower() != "s"
+
+
+def _trim_preposition(m: re.Match[str], ctx: Context, norm: Norm) -> Norm:
+    """Span edges: "over"/"under" count the quantity only after a cue ("in over six years"), else they are
+    prepositions; "the" stays outside a duration that modifies a noun ("the three-week trial")."""
+    if m[0][:4].lower() == "the " and not m.groupdict().get("rel") and _is_noun_modifier(m, ctx.text):
+        return Norm(norm.type, norm.value, norm.relative, start=m.start("num"), end=norm.end)
+    mod = (m["mod"] or "").lower()
+    if mod not in ("over", "under"):
+        return norm
+    before = ctx.text[max(0, m.start() - 20) : m.start()].split()
+    if before and before[-1].lower() in R.QUANTITY_CUES:
+        return norm
+    return Norm(norm.type, norm.value, norm.relative, start=m.start("num"), end=norm.end)
 
 
 def _bare_units(m: re.Match[str], ctx: Context) -> Norm:
     return _duration_norm(None, m["unit"])
 
 
-def _set(m: re.Match[str], ctx: Context) -> Norm:
+def _set(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["word"]:
+        if _is_noun(ctx, m.start(), m.end()):  # "a sports daily", "the Business Daily"
+            return None
         return Norm("SET", R.SET_WORDS[m["word"].lower()])
     unit = m["unit"].lower()
     if unit in R.WEEKDAYS:
@@ -244,6 +270,25 @@ def _set(m: re.Match[str], ctx: Context) -> Norm:
     num = (m["num"] or "").lower()
     n = 2 if num == "other" else (_parse_number(num) if num else 1)
     return Norm("SET", _duration_norm(n, unit).value)
+
+
+def _is_noun(ctx: Context, start: int, end: int) -> bool:
+    """A noun, or an adjective before a name ("the French sports daily Le Sport"): a newspaper."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (
+        after is not None
+        and after.pos_ == "PROPN"
+        and before is not None
+        and before.pos_ in ("NOUN", "ADJ", "PROPN")
+    )
 
 
 def _ref(m: re.Match[str], ctx: Context) -> Norm:

@@ -156,6 +156,12 @@ _NUM = (
     r"|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
 )
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+# Quantity modifiers stay inside a duration's span (TimeML `mod`): "about three weeks", "more than a year".
+_APPROX = (
+    r"(?:(?P<mod>(?:a\s+little\s+)?(?:more|less|fewer)\s+than|no\s+(?:more|less)\s+than|(?:well|just)\s+"
+    r"(?:over|under)|over|under|nearly|almost|at\s+least|at\s+most|about|around|roughly|approximately"
+    r"|some(?=\s+\d))\s+)?"
+)
 _REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same)"
 _ZONE = r"(?:\s*(?P<zone>UTC|GMT|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET))?"
 
@@ -261,11 +267,11 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "clock",
         _rx(
-            r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])\s*(?P<zone>UTC|GMT|Z)?"
+            r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])(?:\s*(?P<zone>UTC|GMT|Z)\b|\s?hrs?\b)?"
             r"(?:\s+(?P<dayref>today|yesterday|tomorrow|"
             + _WEEKDAY
             + r"))?|\b(?P<mil>[01]\d|2[0-3])(?P<min2>[0-5]\d)"
-            r"\s*(?P<zone2>UTC|GMT|hours)\b"
+            r"\s*(?P<zone2>UTC|GMT|hours|hrs)\b"
         ),
     ),
     ("noon", _rx(r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dayref>today|yesterday|tomorrow))?", _I)),
@@ -293,7 +299,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             + _REL
             + r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century|(?<=next\s)day|(?<=following\s)day"
             r"|(?<=previous\s)day|(?<=same\s)day)"
-            r"(?!s|-|\s+(?:or|and)\b)\b",
+            r"(?!s|-|\s+or\s+(?:two|so|more|longer)\b|\s+and\s+a\s+half\b)\b",
             _I,
         ),
     ),
@@ -308,13 +314,14 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("that_period", _rx(r"\b(?P<det>that|the\s+same)\s+(?P<unit>day|week|month|year)\b", _I)),
     (
         "ago",
-        _rx(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later)\b", _I),
+        _rx(r"\b" + _APPROX + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later)\b", _I),
     ),
     (
         "duration",
         _rx(
-            r"\b(?:the\s+(?P<rel>past|last|next|first|previous|coming|following|final)\s+"
-            r"|(?:(?:more|less)\s+than|over|under|nearly|almost|at\s+least)\s+)?"
+            r"\b(?:the\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final)\s+)?|"
+            + _APPROX
+            + r")"
             + _NUM
             + r"(?:\s+(?:more|additional|consecutive|straight|full|long|trading|business))?"
             r"(?:\s+|-)" + _UNIT + r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
@@ -340,7 +347,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         "ref",
         _rx(
             r"\b(?:the\s+)?(?P<word>now|currently|nowadays|presently|at\s+present|the\s+present(?!\s+\w+ing)"
-            r"|these\s+days|recently|the\s+past|the\s+(?:near\s+)?future|the\s+(?:long|near|short)\s+term)\b"
+            r"|these\s+days|recently(?!\s+as\b)|the\s+past|the\s+(?:near\s+)?future|the\s+(?:long|near|short)\s+term)\b"
             r"(?![-\w])",
             _I,
         ),
@@ -378,6 +385,12 @@ MONTH_CUES: Final = frozenset(
     ]
 )
 NUMBER_TOKEN = re.compile(r"[-\s]+")
+# Words after which "over"/"under" count a quantity ("in over six years", "lasted over a year"); else they
+# are prepositions that stay outside the span ("kickbacks over six years").
+QUANTITY_CUES: Final = frozenset(
+    ["for", "in", "of", "after", "within", "than", "by", "from", "since", "to", "last", "lasted", "lasting",
+     "lasts", "took", "take", "takes", "taking", "spent", "spend", "spending", "spanning", "spanned"]
+)  # fmt: skip
 
 # --- key words ------------------------------------------------------------------------------------------
 # Every rule's match contains a key word of one of its classes. One scan finds all key words; each rule

@@ -68,15 +68,16 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
 
 _RATE = re.compile(r"(?:a|an|per|each) (day|week|month|year)", re.IGNORECASE)
 _QUANTITY_BEFORE = re.compile(
-    r"(?:\d[\d,.]*\s*(?:%|percent|per cent|million|billion|bn|m|k)?|times|twice|once)\s*$"
+    r"(?:\d(?:[\d,.]*\d)?\s*(?:%|percent|per cent|million|billion|bn|m|k)?|times|twice|once)\s*$"
 )
+_RELATION_AFTER = re.compile(r"\s*(?:before|after|earlier|later|ago|from)\b", re.IGNORECASE)
 
 
 def _as_rate(timex: Timex, text: str) -> Timex:
     """'20 million doses a year', '1.5 per cent a year': a frequency (SET), not a duration."""
     m = _RATE.fullmatch(timex.text)
-    if timex.type != "DURATION" or m is None:
-        return timex
+    if timex.type != "DURATION" or m is None or _RELATION_AFTER.match(text, timex.end):
+        return timex  # "a year before the Games" is a stretch of time
     before = text[max(0, timex.start - 40) : timex.start].rstrip()
     words = before.split()
     if not words or not (
@@ -94,10 +95,12 @@ def _to_timex(cand: _Candidate, norm: Norm, ctx: Context) -> Timex:
     if norm.relative:
         base = ctx.base() if ctx.narrative else ctx.anchor
         anchor_used = base.isoformat() if base else None
+    start = cand.start if norm.start is None else norm.start
+    end = cand.end if norm.end is None else norm.end
     return Timex(
-        text=ctx.text[cand.start : cand.end],
-        start=cand.start,
-        end=cand.end,
+        text=ctx.text[start:end],
+        start=start,
+        end=end,
         type=norm.type,
         value=norm.value,
         anchor=anchor_used,

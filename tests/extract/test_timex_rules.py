@@ -1,0 +1,63 @@
+"""TIMEX3 rules one by one: span edges, values and non-timexes, as `text -> (text, type, value)` (model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimtrail.extract.dates import extract_timexes
+
+pytestmark = pytest.mark.model
+
+WEDNESDAY = dt.date(2020, 9, 30)
+
+
+def _timexes(nlp: object, text: str, anchor: dt.date | None = WEDNESDAY) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in extract_timexes(nlp(text), anchor)]  # type: ignore[operator]
+
+
+SPANS = [
+    # quantity modifiers stay inside a duration (TimeML mod), prepositions stay outside
+    ("The intruders had access for about three weeks.", ("about three weeks", "DURATION", "P3W")),
+    ("It lasted roughly four years.", ("roughly four years", "DURATION", "P4Y")),
+    ("It took some 19 days to arrive.", ("some 19 days", "DURATION", "P19D")),
+    ("The index closed at its lowest level in over six years.", ("over six years", "DURATION", "P6Y")),
+    ("He took kickbacks from a supplier over six years.", ("six years", "DURATION", "P6Y")),
+    ("Potholes hit a record in the 12 months to March.", ("the 12 months", "DURATION", "P12M")),
+    ("The jury heard the three-week trial.", ("three-week", "DURATION", "P3W")),
+    ("Snow melts about 11 days earlier than it did.", ("about 11 days", "DURATION", "P11D")),
+    # clock times end at the time (or its zone / "hrs"), never at a following blank
+    ("The guns fell silent at 10:57 on the front.", ("10:57", "TIME", "2020-09-30T10:57")),
+    ("The attack began at 03:00hrs.", ("03:00hrs", "TIME", "2020-09-30T03:00")),
+    ("The FBI had monitored the men since last year and recorded them.", ("last year", "DATE", "2019")),
+    ("The sample had accounts created as recently as September.", ("September", "DATE", "2020-09")),
+    ("He made an offer during the January transfer window.", ("January", "DATE", "2020-01")),
+    ("Work would finish by 2024, a year before the Games.", ("a year", "DURATION", "P1Y")),
+    ("Production rose by 20 million doses a year.", ("a year", "SET", "P1Y")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS, ids=[c[1][0] for c in SPANS])
+def test_span_and_value(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text)
+
+
+NOT_TIMEXES = [
+    ("French sports daily Le Sport Quotidien reported the bid.", "daily"),
+    ("CARDIFF (Wales Daily Post / PA) The minister spoke.", "Daily"),
+    ("SILVER SPRING, Md. - A drugmaker recalled tablets.", "SPRING"),
+    ("Organisers of the 2026 Winter Games denied the reports.", "Winter"),
+    ("The protests of the Arab Spring spread.", "Spring"),
+    ("The sample had accounts created as recently as September.", "recently"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TIMEXES, ids=[c[1] for c in NOT_TIMEXES])
+def test_not_a_timex(nlp: object, text: str, word: str) -> None:
+    assert all(word not in found for found, _, _ in _timexes(nlp, text))
+
+
+def test_season_in_an_event_name_is_still_a_season(nlp: object) -> None:
+    text = "In 1951 the Chinese Winter Offensive overwhelmed the UN lines."
+    assert ("Winter", "DATE", "1951-WI") in _timexes(nlp, text, None)

@@ -43,7 +43,32 @@ def test_span_and_value(nlp: object, text: str, expected: tuple[str, str, str]) 
     assert expected in _timexes(nlp, text)
 
 
+DURATIONS = [
+    # decades and centuries keep their TIMEX3 units; plural units without a number count "some"
+    ("Output fell over four decades.", ("four decades", "DURATION", "P4DE")),
+    ("Relations are at their lowest point in decades.", ("decades", "DURATION", "PXDE")),
+    ("The empire lasted two centuries.", ("two centuries", "DURATION", "P2CE")),
+    ("The talks could drag on for weeks.", ("weeks", "DURATION", "PXW")),
+    ("The fire was contained within hours.", ("hours", "DURATION", "PTXH")),
+    ("Prices have climbed in recent years.", ("recent years", "DURATION", "PXY")),
+    ("Demand will grow in the coming months.", ("the coming months", "DURATION", "PXM")),
+    ("The plant changed hands over the years.", ("the years", "DURATION", "PXY")),
+    ("It ended a decades-long feud.", ("decades-long", "DURATION", "PXDE")),
+    ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
+    # the weekend the tense points to; sets of weekends
+    ("Websites reported over the weekend that he had resigned.", ("the weekend", "DATE", "2020-W39-WE")),
+    ("Crews will work over the weekend.", ("the weekend", "DATE", "2020-W40-WE")),
+    ("Crews would work every weekend until March.", ("every weekend", "SET", "XXXX-WXX-WE")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DURATIONS, ids=[c[1][0] for c in DURATIONS])
+def test_durations_and_vague_periods(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text)
+
+
 NOT_TIMEXES = [
+    ("Accounts from the years 1751-1777 survive.", "the years"),
     ("French sports daily Le Sport Quotidien reported the bid.", "daily"),
     ("CARDIFF (Wales Daily Post / PA) The minister spoke.", "Daily"),
     ("SILVER SPRING, Md. - A drugmaker recalled tablets.", "SPRING"),

@@ -228,6 +228,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     n = _parse_number(num)
     if n is None and num not in R.VAGUE:
         return None
+    if num in ("a", "an") and m[0].lower().endswith("-long"):  # "a month-long strike": "a" is the strike's
+        plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s"
+        norm = _duration_norm(None if plural else 1, unit)
+        return Norm(norm.type, norm.value, start=m.start("unit"))
     return _trim_preposition(m, ctx, _duration_norm(n, unit))
 
 
@@ -252,7 +256,30 @@ def _trim_preposition(m: re.Match[str], ctx: Context, norm: Norm) -> Norm:
 
 
 def _bare_units(m: re.Match[str], ctx: Context) -> Norm:
-    return _duration_norm(None, m["unit"])
+    norm = _duration_norm(None, m["unit"])
+    return Norm(norm.type, norm.value, start=m.start("the") if m["the"] else m.start("unit"))
+
+
+def _vague_period(m: re.Match[str], ctx: Context) -> Norm:
+    return _duration_norm(None, m["unit"] or m["unit2"])
+
+
+def _vague_relative(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("DATE", "FUTURE_REF" if m["dir"].lower() == "later" else "PAST_REF", True)
+
+
+def _the_weekend(m: re.Match[str], ctx: Context) -> Norm:
+    """The weekend the tense points to: past -> the last one, future -> the coming one, else the nearest."""
+    base = ctx.base() if ctx.narrative else ctx.anchor
+    if base is None:
+        return Norm("DATE", "XXXX-WXX-WE", True)
+    tense = tense_at(ctx, m.start(), m.end())
+    day = base.isoweekday()  # 6, 7 = the weekend itself
+    if tense == "past" or (tense == "present" and day <= 3):
+        step = 0 if day >= 6 else -1
+    else:
+        step = 1 if day == 7 else 0
+    return Norm("DATE", iso_week(base + dt.timedelta(weeks=step)) + "-WE", True)
 
 
 def _set(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -263,6 +290,8 @@ def _set(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = m["unit"].lower()
     if unit in R.WEEKDAYS:
         return Norm("SET", f"XXXX-WXX-{R.WEEKDAYS[unit]}")
+    if unit == "weekend":
+        return Norm("SET", "XXXX-WXX-WE")
     if unit in R.PARTS_OF_DAY:
         return Norm("SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}")
     if unit in R.SEASONS:
@@ -309,6 +338,9 @@ HANDLERS: Final[dict[str, Handler]] = {
     "ago": _ago,
     "duration": _duration,
     "bare_units": _bare_units,
+    "vague_period": _vague_period,
+    "vague_relative": _vague_relative,
+    "the_weekend": _the_weekend,
     "set": _set,
     "ref": _ref,
 }

@@ -95,9 +95,9 @@ UNITS: Final = {
     "month": ("M", 1, False),
     "quarter": ("Q", 1, False),
     "year": ("Y", 1, False),
-    "decade": ("Y", 10, False),
-    "century": ("Y", 100, False),
-    "centurie": ("Y", 100, False),
+    "decade": ("DE", 1, False),
+    "century": ("CE", 1, False),
+    "centurie": ("CE", 1, False),
 }
 SET_WORDS: Final = {
     "daily": "P1D",
@@ -162,6 +162,7 @@ _APPROX = (
     r"(?:over|under)|over|under|nearly|almost|at\s+least|at\s+most|about|around|roughly|approximately"
     r"|some(?=\s+\d))\s+)?"
 )
+_PLURAL_UNIT = r"minute|hour|day|week|month|year|decade|centurie"
 _REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same)"
 _ZONE = r"(?:\s*(?P<zone>UTC|GMT|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET))?"
 
@@ -311,6 +312,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    ("the_weekend", _rx(r"\b[Tt]he\s+weekend\b(?!s)")),
     ("that_period", _rx(r"\b(?P<det>that|the\s+same)\s+(?P<unit>day|week|month|year)\b", _I)),
     (
         "ago",
@@ -328,13 +330,38 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
-    ("bare_units", _rx(r"(?<=\bfor\s)(?P<unit>minute|hour|day|week|month|year|decade)s\b", _I)),
+    # "for years", "in decades", "over the years": the preposition stays outside
+    (
+        "bare_units",
+        _rx(
+            r"\b(?:for|in|within|after|over|took|take|takes|taking|spent|lasted|lasting|through|throughout"
+            r"|across)\s+(?:(?P<the>the)\s+(?=years|decades|centuries))?(?P<unit>"
+            + _PLURAL_UNIT
+            + r")s\b(?!-|\s+\d)",
+            _I,
+        ),
+    ),
+    # "recent years", "the coming months", "decades-long"
+    (
+        "vague_period",
+        _rx(
+            r"\b(?:(?P<rel>recent|the\s+(?:coming|next|past|last|following|previous|intervening|succeeding|ensuing"
+            r"|subsequent|preceding|early|later|final|first))\s+(?P<unit>" + _PLURAL_UNIT + r")s\b(?!-|\s+\d)"
+            r"|(?P<unit2>" + _PLURAL_UNIT + r")s-long\b)",
+            _I,
+        ),
+    ),
+    # "days later", "weeks earlier": some time after or before the reference
+    (
+        "vague_relative",
+        _rx(r"\b(?P<unit>" + _PLURAL_UNIT + r")s\s+(?P<dir>later|earlier)\b(?!\s+than\b)", _I),
+    ),
     (
         "set",
         _rx(
             r"\b(?P<every>every|each|per)\s+(?:(?P<num>other|"
             + _NUMWORD
-            + r"|\d+)\s+)?(?P<unit>day|week|month|"
+            + r"|\d+)\s+)?(?P<unit>day|weekend|week|month|"
             r"year|quarter|hour|minute|morning|night|evening|summer|winter|spring|"
             + _WEEKDAY.lower()
             + r"|"
@@ -457,9 +484,12 @@ RULE_KEYS: Final = {
     "relative_period": {"unit"},
     "the_period": {"unit"},
     "that_period": {"unit"},
+    "the_weekend": {"unit"},
     "ago": {"unit"},
     "duration": {"unit"},
     "bare_units": {"unit"},
+    "vague_period": {"unit"},
+    "vague_relative": {"unit"},
     "set": {"unit", "set", "deictic", "season", "weekday"},
     "ref": {"ref"},
 }

@@ -67,6 +67,34 @@ def test_durations_and_vague_periods(nlp: object, text: str, expected: tuple[str
     assert expected in _timexes(nlp, text)
 
 
+PARTS_OF_DAY = [
+    (
+        "He was killed on the evening of Aug. 14, 2020.",
+        ("the evening of Aug. 14, 2020", "TIME", "2020-08-14TEV"),
+    ),
+    (
+        "Troops moved in the early morning hours of 30 April.",
+        ("the early morning hours of 30 April", "TIME", "2020-04-30TMO"),
+    ),
+    ("Shares fell in afternoon trading.", ("afternoon", "TIME", "2020-09-30TAF")),
+    ("The talks resumed in the evening.", ("the evening", "TIME", "2020-09-30TEV")),
+    (
+        "On September 3 the fort fell. That afternoon the garrison surrendered.",
+        ("That afternoon", "TIME", "2020-09-03TAF"),
+    ),
+    (
+        "On September 3 the fort fell. Early the next morning they left.",
+        ("Early the next morning", "TIME", "2020-09-04TMO"),
+    ),
+    ("The raids came at night.", ("night", "TIME", "XXXX-XX-XXTNI")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS_OF_DAY, ids=[c[1][0] for c in PARTS_OF_DAY])
+def test_parts_of_day(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text)
+
+
 NOT_TIMEXES = [
     ("Accounts from the years 1751-1777 survive.", "the years"),
     ("French sports daily Le Sport Quotidien reported the bid.", "daily"),

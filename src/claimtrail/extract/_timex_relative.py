@@ -43,6 +43,30 @@ def _this_part(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", f"{day.isoformat()}T{part}", True)
 
 
+_PART_STEP = {"next": 1, "following": 1, "previous": -1}
+
+
+def _that_part(m: re.Match[str], ctx: Context) -> Norm:
+    """ "that afternoon", "the next morning": a part of the day the text last named (or the day after)."""
+    part = R.PARTS_OF_DAY[m["part"].lower()]
+    base = ctx.anaphor_base() if ctx.ref_is_day or ctx.ref is None else None
+    step = _PART_STEP.get(m["det"].split()[-1].lower(), 0)
+    day = (base + dt.timedelta(days=step)).isoformat() if base else "XXXX-XX-XX"
+    return Norm("TIME", f"{day}T{part}", True)
+
+
+def _the_part(m: re.Match[str], ctx: Context) -> Norm:
+    """ "in the afternoon", "in afternoon trading": that part of the day in focus (as for clock times)."""
+    part = R.PARTS_OF_DAY[m["part"].lower()]
+    day = _day_of(ctx, None, m.start(), m.end())
+    start = m.start("the") if m.groupdict().get("the") else None
+    return Norm("TIME", f"{day}T{part}", True, start=start)
+
+
+def _at_night(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("TIME", "XXXX-XX-XXTNI", start=m.start("part"))
+
+
 def _weekday_date(ctx: Context, weekday: int, rel: str, start: int, end: int) -> dt.date | None:
     base = ctx.anchor if not ctx.narrative else ctx.ref
     if base is None:
@@ -337,6 +361,10 @@ HANDLERS: Final[dict[str, Handler]] = {
     "that_period": _that_period,
     "ago": _ago,
     "duration": _duration,
+    "that_part": _that_part,
+    "the_part": _the_part,
+    "trading_part": _the_part,
+    "at_night": _at_night,
     "bare_units": _bare_units,
     "vague_period": _vague_period,
     "vague_relative": _vague_relative,

@@ -292,6 +292,30 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         ),
     ),
     ("this_part", _rx(r"\b(?P<rel>this|last)\s+" + _PART + r"\b", _I)),
+    # parts of a day the text has named: "that afternoon", "early the next morning", "in the evening"
+    (
+        "that_part",
+        _rx(
+            r"\b(?:(?:early|late)\s+)?(?P<det>that|the\s+(?:next|following|previous|same))\s+(?:(?:early|late)\s+)?"
+            + _PART
+            + r"\b(?!\s+(?:hours\s+)?of\b)",
+            _I,
+        ),
+    ),
+    (
+        "the_part",
+        _rx(
+            r"\b(?:in|during|by|until|through|throughout)\s+(?P<the>the\s+(?:(?:early|late)\s+)?"
+            + _PART
+            + r")\b(?!\s+(?:hours\s+)?of\b|\s*['’]s\b)",
+            _I,
+        ),
+    ),
+    (
+        "trading_part",
+        _rx(r"\b(?:(?:early|late)\s+)?" + _PART + r"(?=\s+(?:trading|trade|session|dealings)\b)", _I),
+    ),
+    ("at_night", _rx(r"\b(?:at|by)\s+(?P<part>night)\b(?!\s*['’]s\b)", _I)),
     (
         "relative_period",
         _rx(
@@ -481,6 +505,10 @@ RULE_KEYS: Final = {
     "weekday": {"weekday"},
     "deictic_day": {"deictic"},
     "this_part": {"deictic"},
+    "that_part": {"deictic"},
+    "the_part": {"deictic"},
+    "trading_part": {"deictic"},
+    "at_night": {"deictic"},
     "relative_period": {"unit"},
     "the_period": {"unit"},
     "that_period": {"unit"},

@@ -62,7 +62,7 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
         if norm is None:
             continue
         _remember(ctx, norm)
-        out.append(_as_rate(_to_timex(cand, norm, ctx), text))
+        out.append(_with_part_of_day(_as_rate(_to_timex(cand, norm, ctx), text), text))
     return tuple(out)
 
 
@@ -87,6 +87,30 @@ def _as_rate(timex: Timex, text: str) -> Timex:
     unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group(1).lower()]
     return Timex(
         text=timex.text, start=timex.start, end=timex.end, type="SET", value=f"P1{unit}", anchor=None
+    )
+
+
+_PART_OF_DAY_BEFORE = re.compile(
+    r"(?:\b[Ee]arly\s+(?:in\s+)?)?\b[Tt]he\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)"
+    r"(?:\s+hours)?\s+of\s+$"
+)
+
+
+def _with_part_of_day(timex: Timex, text: str) -> Timex:
+    """ "the evening of Aug. 14, 2020": that part of that day (TIME), the whole phrase in the span."""
+    if timex.type != "DATE" or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", timex.value):
+        return timex
+    m = _PART_OF_DAY_BEFORE.search(text, max(0, timex.start - 40), timex.start)
+    if m is None:
+        return timex
+    part = R.PARTS_OF_DAY[m["part"]]
+    return Timex(
+        text=text[m.start() : timex.end],
+        start=m.start(),
+        end=timex.end,
+        type="TIME",
+        value=f"{timex.value}T{part}",
+        anchor=timex.anchor,
     )
 
 

@@ -87,6 +87,9 @@ PARTS_OF_DAY = [
         ("Early the next morning", "TIME", "2020-09-04TMO"),
     ),
     ("The raids came at night.", ("night", "TIME", "XXXX-XX-XXTNI")),
+    # the trading day of market reports
+    ("The index rose 0.9% to finish the day at 5,210.", ("the day", "DATE", "2020-09-30")),
+    ("Stocks fell on Monday but recovered later in the day.", ("the day", "DATE", "2020-09-28")),
 ]
 
 

@@ -63,6 +63,10 @@ def _the_part(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", f"{day}T{part}", True, start=start)
 
 
+def _the_day(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("DATE", _day_of(ctx, None, m.start(), m.end()), True, start=m.start("the"))
+
+
 def _at_night(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", "XXXX-XX-XXTNI", start=m.start("part"))
 
@@ -365,6 +369,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "the_part": _the_part,
     "trading_part": _the_part,
     "at_night": _at_night,
+    "the_day": _the_day,
     "bare_units": _bare_units,
     "vague_period": _vague_period,
     "vague_relative": _vague_relative,

@@ -315,6 +315,16 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         "trading_part",
         _rx(r"\b(?:(?:early|late)\s+)?" + _PART + r"(?=\s+(?:trading|trade|session|dealings)\b)", _I),
     ),
+    # the trading day of market reports: "to end the day", "for the day", "later in the day"
+    (
+        "the_day",
+        _rx(
+            r"\b(?:(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting"
+            r"|open|opened|opening|begin|began|beginning)\s+|for\s+|(?:later|late|earlier|early)\s+in\s+)"
+            r"(?P<the>the\s+day)\b(?!['’]s|\s+(?:before|after|of|that|when)\b)",
+            _I,
+        ),
+    ),
     ("at_night", _rx(r"\b(?:at|by)\s+(?P<part>night)\b(?!\s*['’]s\b)", _I)),
     (
         "relative_period",
@@ -509,6 +519,7 @@ RULE_KEYS: Final = {
     "the_part": {"deictic"},
     "trading_part": {"deictic"},
     "at_night": {"deictic"},
+    "the_day": {"unit"},
     "relative_period": {"unit"},
     "the_period": {"unit"},
     "that_period": {"unit"},

@@ -98,7 +98,41 @@ def test_parts_of_day(nlp: object, text: str, expected: tuple[str, str, str]) ->
     assert expected in _timexes(nlp, text)
 
 
+CALENDAR_PHRASES = [
+    ("Sales fell last March.", ("last March", "DATE", "2020-03")),
+    ("The plant reopens next June.", ("next June", "DATE", "2021-06")),
+    ("Exports recovered last October.", ("last October", "DATE", "2019-10")),
+    ("Art flourished in the 19th century.", ("the 19th century", "DATE", "18")),
+    ("Trade grew in the early 21st century.", ("the early 21st century", "DATE", "20")),
+    ("Sparta rose in the 4th century BC.", ("the 4th century BC", "DATE", "BC03")),
+    ("Athens grew in the 470s BC.", ("the 470s BC", "DATE", "BC047")),
+    ("The fleet sailed in August 480 BC.", ("August 480 BC", "DATE", "BC0480-08")),
+    ("Growth slowed in the second half of 2008.", ("the second half of 2008", "DATE", "2008-H2")),
+    ("Talks resume in the first week of March 2019.", ("the first week of March 2019", "DATE", "2019-W10")),
+    ("The offer expires on the last day of 2019.", ("the last day of 2019", "DATE", "2019-12-31")),
+    ("Raids came on February 15 and 22, 1984.", ("22, 1984", "DATE", "1984-02-22")),
+    ("On August 3 the fort fell, and on the 20th the siege ended.", ("the 20th", "DATE", "2020-08-20")),
+    ("The army crossed the river at Christmas 1776.", ("Christmas 1776", "DATE", "1776-12-25")),
+    ("Shops expect record sales at Thanksgiving.", ("Thanksgiving", "DATE", "2020-11-26")),
+    ("The church was full on Easter Sunday 2019.", ("Easter Sunday 2019", "DATE", "2019-04-21")),
+    ("Shares hit their lowest level since '82.", ("'82", "DATE", "1982")),
+    ("The offensive began in the 1982 summer.", ("1982 summer", "DATE", "1982-SU")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALENDAR_PHRASES, ids=[c[1][0] for c in CALENDAR_PHRASES])
+def test_calendar_phrases(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text)
+
+
+def test_a_rejected_match_leaves_room_for_a_shorter_one(nlp: object) -> None:
+    assert _timexes(nlp, "Organisers of the 2026 Winter Games met.") == [("2026", "DATE", "2026")]
+
+
 NOT_TIMEXES = [
+    ("Apple unveiled its iLife '11 software suite.", "'11"),
+    ("A plane landed on Christmas Island.", "Christmas"),
+    ("On August 3 the city fell to the 20th Army.", "20th"),
     ("Accounts from the years 1751-1777 survive.", "the years"),
     ("French sports daily Le Sport Quotidien reported the bid.", "daily"),
     ("CARDIFF (Wales Daily Post / PA) The minister spoke.", "Daily"),

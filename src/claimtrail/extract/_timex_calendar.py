@@ -138,11 +138,12 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
     name = _SEASON_NAME_AFTER.match(ctx.text, m.end()) or (
         _SEASON_NAME_BEFORE.search(ctx.text, 0, m.start()) and not re.match(r"\s+[A-Z]", ctx.text[m.end() :])
     )  # but "the Chinese Winter Offensive" names an offensive in that winter
+    explicit = m["y"] or m["y0"]
     if word.isupper() or (word[0].isupper() and not m["y"] and name):
         return None  # "SILVER SPRING", "the Winter Games", "the Arab Spring": names, not seasons
     season = R.SEASONS[word.lower()]
-    if m["y"]:
-        return Norm("DATE", f"{m['y']}-{season}")
+    if explicit:
+        return Norm("DATE", f"{explicit}-{season}")
     year = ctx.base_year()
     base = ctx.anchor
     if year is None or base is None or ctx.narrative:

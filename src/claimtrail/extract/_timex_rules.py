@@ -79,6 +79,63 @@ TENS: Final = {
 }
 ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3}
 ORDINALS["4th"] = 4
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+# "first".."thirty-first" and "1st".."31st" -> 1..31 (centuries and days of the month)
+ORDINAL_NUMBERS: Final = {
+    **{w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)},
+    **{f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINAL_WORDS[:9])},
+    "thirtieth": 30,
+    "thirty-first": 31,
+}
+# holiday -> fixed (month, day), or (month, weekday, n) for the n-th weekday (n = -1: the last), or "easter"
+HOLIDAYS: Final[dict[str, tuple[int, int] | tuple[int, int, int] | str]] = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new years day": (1, 1),
+    "new years eve": (12, 31),
+    "halloween": (10, 31),
+    "valentines day": (2, 14),
+    "st patricks day": (3, 17),
+    "independence day": (7, 4),
+    "veterans day": (11, 11),
+    "armistice day": (11, 11),
+    "bastille day": (7, 14),
+    "all saints day": (11, 1),
+    "thanksgiving": (11, 4, 4),
+    "thanksgiving day": (11, 4, 4),
+    "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1),
+    "martin luther king day": (1, 1, 3),
+    "mothers day": (5, 7, 2),
+    "fathers day": (6, 7, 3),
+    "easter": "easter",
+    "easter sunday": "easter",
+    "easter monday": "easter+1",
+    "good friday": "easter-2",
+}
 # Vague quantities give an "X" count (PXY = some years), as TimeML prescribes.
 VAGUE: Final = {"several", "a few", "few", "many", "some", "dozens of", "hundreds of", "a number of"}
 COUPLE: Final = {"a couple of", "a couple", "couple of"}
@@ -162,6 +219,26 @@ _APPROX = (
     r"(?:over|under)|over|under|nearly|almost|at\s+least|at\s+most|about|around|roughly|approximately"
     r"|some(?=\s+\d))\s+)?"
 )
+_ORDINAL = (
+    r"(?P<ord>(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)|(?:twenty-)?(?:first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth|thirty-first)"
+)
+_BC = r"\s*(?:BC|B\.C\.?|BCE)(?![\w])"
+MONTH_NAME: Final = _MONTH
+_HOLIDAY = (
+    r"(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]?s(?:\s+(?:Eve|Day))|Thanksgiving(?:\s+Day)?"
+    r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Hallowe['’]?en|Valentine['’]?s\s+Day"
+    r"|(?:St\.?|Saint)\s+Patrick['’]?s\s+Day|Independence\s+Day|Veterans['’]?\s+Day|Armistice\s+Day"
+    r"|Memorial\s+Day|Labou?r\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|Boxing\s+Day"
+    r"|Mother['’]?s\s+Day|Father['’]?s\s+Day|Bastille\s+Day|All\s+Saints['’]?\s+Day)"
+)
+# words after a holiday that make it a name or a thing ("Christmas Island", "Easter eggs"), not a date
+_HOLIDAY_THING = (
+    r"(?!\s+(?:Island|Islands|Rising|Offensive|Parade|tree|trees|card|cards|carol|carols|decorations|lights"
+    r"|market|markets|egg|eggs|bunny|present|presents|gift|gifts|dinner|lunch|party|parties|album|song|film"
+    r"|movie|episode|special)\b)"
+)
 _PLURAL_UNIT = r"minute|hour|day|week|month|year|decade|centurie"
 _REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same)"
 _ZONE = r"(?:\s*(?P<zone>UTC|GMT|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET))?"
@@ -208,6 +285,66 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         ),
     ),
     ("bc_year", _rx(r"\b(?P<y>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])")),
+    ("month_bc", _rx(r"\b(?P<month>" + _MONTH + r")\s+(?P<y>\d{1,4})" + _BC)),
+    ("decade_bc", _rx(r"(?:\b[Tt]he\s+)?" + _PREFIX + r"\b(?P<dd>\d{1,3})0s" + _BC)),
+    # "the 19th century", "the early 21st century", "the 4th century BC", "eighteenth-century"
+    (
+        "century",
+        _rx(
+            r"(?:\b[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle\s+of\s+the)[\s-]+)?\b"
+            + _ORDINAL
+            + r"[\s-]+[Cc]entury\b(?P<bc>"
+            + _BC
+            + r")?",
+        ),
+    ),
+    # "last March", "next June", "the previous April"
+    (
+        "rel_month",
+        _rx(
+            r"\b(?P<rel>(?i:last|next|this|the\s+(?:previous|following|next|same)))\s+(?P<month>"
+            + _MONTH
+            + r")(?!\s*\d|[\w'’])"
+        ),
+    ),
+    # "the first half of 2008", "the second half of the year"
+    (
+        "half",
+        _rx(
+            r"\b[Tt]he\s+(?P<h>first|second|latter|last|final|later|earlier)\s+half\s+of\s+(?:(?P<y>"
+            + _YEAR
+            + r")"
+            r"|(?P<rel>this|last|next|the|that)\s+year)\b"
+        ),
+    ),
+    # "the first week of March", "the last day of 2019", "the final month of the year"
+    (
+        "period_of",
+        _rx(
+            r"\b[Tt]he\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<unit>week|weekend|day|month)\s+of\s+"
+            r"(?:(?P<month>" + _MONTH + r")(?:,?\s+(?P<y>" + _YEAR + r"))?|(?P<y2>" + _YEAR + r")"
+            r"|(?P<det>this|that|the|last|next)\s+(?P<of>month|year))\b"
+        ),
+    ),
+    # the second day of "March 5 and 9, 1918", "from April 7 to 15"
+    (
+        "and_day",
+        _rx(
+            r"(?:(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s)|(?<=\bthrough\s))(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+            r"(?!\s*(?:%|percent|[.,:]\d|[ap]\.?m\b))(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
+        ),
+    ),
+    # "on the 20th", "the 28th of that month"
+    (
+        "nth_day",
+        _rx(
+            r"\b(?:on|by|until|till|from|through|since|before|after)\s+(?P<the>the\s+(?P<d>3[01]|[12]\d|0?[1-9])"
+            r"(?:st|nd|rd|th))\b(?P<of>\s+of\s+(?:that|the\s+same|this|the)\s+month\b)?"
+        ),
+    ),
+    ("holiday", _rx(r"\b" + _HOLIDAY + _HOLIDAY_THING + r"(?:,?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b)?")),
+    # "'82", "the class of '99"
+    ("short_year", _rx(r"(?<![\w'’.])['’](?P<yy>\d\d)\b(?!['’]?s\b|\s*(?:%|percent)|[.,]\d)")),
     (
         "decade",
         _rx(
@@ -238,7 +375,8 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "season",
         _rx(
-            r"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+|the\s+)?(?P<season>spring|summer|autumn|winter"
+            r"\b(?:(?P<y0>" + _YEAR + r")\s+|(?P<rel>this|last|next|early|late|mid)[\s-]+|the\s+)?"
+            r"(?P<season>spring|summer|autumn|winter"
             r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)(?:\s+(?:of\s+)?(?P<y>"
             + _YEAR
             + r"))?\b",
@@ -491,9 +629,33 @@ KEY_WORDS: Final = _key_words(
             "term",
         ),
         "fy": ("fy", "q"),
+        "holiday": (
+            "christmas",
+            "new",
+            "thanksgiving",
+            "easter",
+            "good",
+            "halloween",
+            "hallowe",
+            "valentine",
+            "st",
+            "saint",
+            "independence",
+            "veterans",
+            "armistice",
+            "memorial",
+            "labor",
+            "labour",
+            "martin",
+            "boxing",
+            "mother",
+            "father",
+            "bastille",
+            "all",
+        ),
     }
 )
-CAPITALISED_KEYS: Final = frozenset({"month", "weekday", "fy"})
+CAPITALISED_KEYS: Final = frozenset({"month", "weekday", "fy", "holiday"})
 RULE_KEYS: Final = {
     "iso_date": {"digit"},
     "slash_date": {"digit"},
@@ -501,6 +663,16 @@ RULE_KEYS: Final = {
     "day_month": {"month"},
     "month": {"month"},
     "bc_year": {"digit"},
+    "month_bc": {"month"},
+    "decade_bc": {"digit"},
+    "century": {"unit"},
+    "rel_month": {"month"},
+    "half": {"digit", "unit"},
+    "period_of": {"unit"},
+    "and_day": {"digit"},
+    "nth_day": {"digit"},
+    "holiday": {"holiday"},
+    "short_year": {"digit"},
     "decade": {"digit"},
     "year": {"digit"},
     "year_range_end": {"digit"},

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from claimtrail.extract import _timex_rules as R
 from claimtrail.extract._timex_calendar import HANDLERS as CALENDAR_HANDLERS
 from claimtrail.extract._timex_context import Context, Handler, Norm
+from claimtrail.extract._timex_phrases import HANDLERS as PHRASE_HANDLERS
 from claimtrail.extract._timex_relative import HANDLERS as RELATIVE_HANDLERS
 from claimtrail.extract.sentences import text_of
 from claimtrail.models import Timex
@@ -51,10 +52,15 @@ class _Candidate:
 def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
     """TIMEX3 spans in `text_of(doc)` with TimeML type and value, in text order."""
     text = text_of(doc)
-    candidates = _candidates(text)
-    ctx = Context(doc=doc, text=text, anchor=anchor, narrative=_is_narrative(candidates, anchor))
+    matches = _matches(text)
+    ctx = Context(
+        doc=doc, text=text, anchor=anchor, narrative=_is_narrative(_leftmost_longest(matches), anchor)
+    )
     out: list[Timex] = []
-    for cand in candidates:
+    last_end = -1
+    for cand in matches:  # leftmost longest first; a rejected match leaves room for the next one
+        if cand.start < last_end:
+            continue
         try:
             norm = _HANDLERS[cand.rule](cand.match, ctx)
         except (ValueError, OverflowError):  # impossible dates like "February 30"
@@ -62,6 +68,7 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
         if norm is None:
             continue
         _remember(ctx, norm)
+        last_end = cand.end
         out.append(_with_part_of_day(_as_rate(_to_timex(cand, norm, ctx), text), text))
     return tuple(out)
 
@@ -134,8 +141,8 @@ def _to_timex(cand: _Candidate, norm: Norm, ctx: Context) -> Timex:
 # --- candidates ----------------------------------------------------------------------------------------
 
 
-def _candidates(text: str) -> list[_Candidate]:
-    """Longest leftmost non-overlapping matches of all rules (ties go to the earlier rule)."""
+def _matches(text: str) -> list[_Candidate]:
+    """Every match of every rule, leftmost first, then longest, then by rule order."""
     windows = _key_windows(text)
     found: dict[tuple[int, int, int], _Candidate] = {}
     for order, (rule, pattern) in enumerate(R.RULES):
@@ -143,10 +150,14 @@ def _candidates(text: str) -> list[_Candidate]:
             for m in pattern.finditer(text, lo, hi):
                 if m.end() > m.start():
                     found[(m.start(), -m.end(), order)] = _Candidate(m.start(), m.end(), rule, m)
+    return [found[key] for key in sorted(found)]
+
+
+def _leftmost_longest(matches: list[_Candidate]) -> list[_Candidate]:
+    """The non-overlapping longest leftmost matches (before normalisation rejects any)."""
     chosen: list[_Candidate] = []
     last_end = -1
-    for key in sorted(found):
-        cand = found[key]
+    for cand in matches:
         if cand.start >= last_end:
             chosen.append(cand)
             last_end = cand.end
@@ -230,4 +241,4 @@ def _remember(ctx: Context, norm: Norm) -> None:
         ctx.ref = None
 
 
-_HANDLERS: dict[str, Handler] = {**CALENDAR_HANDLERS, **RELATIVE_HANDLERS}
+_HANDLERS: dict[str, Handler] = {**CALENDAR_HANDLERS, **PHRASE_HANDLERS, **RELATIVE_HANDLERS}

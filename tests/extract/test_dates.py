@@ -165,3 +165,27 @@ def test_narrative_text_resolves_against_mentioned_years(nlp: object) -> None:
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["The next day"] == "1941-06-02"
     assert got["December"] == "1941-12"
+
+
+@pytest.mark.model
+def test_narrative_line_skips_asides_and_runs_forward(nlp: object) -> None:
+    text = (
+        "On August 10, 1920, the Red Army reached the Vistula. Documents found in 2004 showed its codes were "
+        "broken, and the largest cavalry battle since 1813 followed. On 6 September the army retreated. "
+        "In December 1920 the front froze. By January the talks had begun, and in the spring and early "
+        "summer of 1921 a treaty was signed."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["6 September"] == "1920-09-06"
+    assert got["January"] == "1921-01"
+    assert got["the spring"] == "1921-SP"
+
+
+@pytest.mark.model
+def test_quoted_today_does_not_make_a_history_news(nlp: object) -> None:
+    text = (
+        'In 1935 the war began. On October 3, 1935, troops crossed the river. "Today we march," the general '
+        "said in 1935. By 1936 the capital had fallen, and on May 5 the army entered it."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["May 5"] == "1936-05-05"

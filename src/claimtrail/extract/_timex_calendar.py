@@ -16,6 +16,7 @@ from claimtrail.extract._timex_context import (
     day_number,
     infer_year,
     month_number,
+    narrative_year,
     quarter_of,
     tense_at,
     year_str,
@@ -48,6 +49,8 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
         return _relative_year_month(ctx, m["rel"].lower(), month)
     if not _is_bare_month(m, ctx.text):
         return None
+    if ctx.narrative:
+        return Norm("DATE", date_value(narrative_year(ctx, m.start(), m.end(), month), month), True)
     year = ctx.base_year()
     base = ctx.anchor
     if year is None or base is None:
@@ -144,12 +147,14 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
     season = R.SEASONS[word.lower()]
     if explicit:
         return Norm("DATE", f"{explicit}-{season}")
+    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    if ctx.narrative:
+        return Norm("DATE", f"{year_str(narrative_year(ctx, m.start(), m.end(), starts))}-{season}", True)
     year = ctx.base_year()
     base = ctx.anchor
-    if year is None or base is None or ctx.narrative:
+    if year is None or base is None:
         return Norm("DATE", f"{year_str(year)}-{season}", True)
     rel = (m["rel"] or "").lower()
-    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
     if rel == "last":
         year -= 0 if starts + 2 < base.month else 1
     elif rel == "next":

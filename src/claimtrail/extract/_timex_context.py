@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 Tense = Literal["past", "present", "future"]
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 _PAST_TAGS = frozenset({"VBD"})
+_FORWARD_MONTHS = 8  # a year-less month this far before the narrative's month moves on a year
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,11 @@ class Context:
     ref: dt.date | None = None  # last fully specified date the text mentioned
     ref_year: int | None = None  # last year the text mentioned
     ref_is_day: bool = False  # `ref` came from a day-precise mention
+    # The narrative's main line: the last explicit year (and month) outside digressions;
+    # and the explicit years of the whole text as (offset, year).
+    line_year: int | None = None
+    line_month: int | None = None
+    years: tuple[tuple[int, int], ...] = ()
 
     def base(self) -> dt.date | None:
         """The date underspecified expressions resolve against."""
@@ -61,6 +67,31 @@ class Context:
         if self.ref is not None:
             return self.ref
         return january_first(self.ref_year) or self.anchor
+
+
+def narrative_year(ctx: Context, start: int, end: int, month: int | None) -> int | None:
+    """Year of a year-less month, day or season in a narrative: an explicit year later in the same
+    sentence ("the spring and early summer of 1943"), else the main line's year, a year on when the month
+    lies well before the line's month (narratives run forward: "In December 1941 ... By January")."""
+    lo, hi = sentence_bounds(ctx, start, end)
+    if not any(lo <= pos < start for pos, _ in ctx.years):
+        later = [year for pos, year in ctx.years if end <= pos < hi]
+        if later:
+            return later[0]
+    year = ctx.line_year if ctx.line_year is not None else ctx.ref_year
+    if year is None or month is None or ctx.line_month is None or year < 1:
+        return year
+    if month < ctx.line_month - _FORWARD_MONTHS:
+        return year + 1
+    return year
+
+
+def sentence_bounds(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return start, end
+    sent = _sentence_around(span)
+    return sent.start_char, sent.end_char
 
 
 def january_first(year: int | None) -> dt.date | None:
@@ -163,7 +194,7 @@ def nearest(options: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
 
 def infer_year(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
     if ctx.narrative:
-        return ctx.base_year()
+        return narrative_year(ctx, start, end, month)
     base = ctx.anchor
     if base is None:
         return None

@@ -18,6 +18,7 @@ from claimtrail.extract._timex_context import (
     date_value,
     iso_week,
     month_number,
+    narrative_year,
     nearest,
     tense_at,
 )
@@ -185,7 +186,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["y"]:
         return Norm("DATE", _holiday_date(name, int(m["y"])).isoformat())
     if ctx.narrative or ctx.anchor is None:
-        year = ctx.base_year()
+        year = narrative_year(ctx, m.start(), m.end(), _holiday_date(name, 2000).month)
         if year is None or year < 1:
             return Norm("DATE", "XXXX-XX-XX", True)
         return Norm("DATE", _holiday_date(name, year).isoformat(), True)

@@ -8,8 +8,10 @@ numbers that modify a plural noun ("2000 troops").
 Anchoring. Relative expressions resolve against the article date (`anchor`). Two exceptions:
 anaphoric ones ("the next day", "that year", "two years later") use the last date the text mentioned,
 and so does everything underspecified in a *narrative* document, i.e. one whose explicit years lie well
-before its date (history pieces, WikiWars) or that has no date at all. Without any anchor, relative
-values keep TimeML's `X` placeholders (`XXXX-WXX-5`, `XXXX-XX-XX`).
+before its date (history pieces, WikiWars) or that has no date at all. A narrative's year-less months and
+days take an explicit year later in their sentence, else the year of its main line: the last explicit year
+that is not an aside far from both neighbouring years, moved on a year for a month well before the line's
+month. Without any anchor, relative values keep TimeML's `X` placeholders (`XXXX-WXX-5`, `XXXX-XX-XX`).
 
 Tense choices for a bare weekday / month-day / month: past tense -> the most recent one (the anchor's own
 day included), future tense (will/shall/would/'ll/going to) -> the next one; present or unknown -> the
@@ -39,6 +41,11 @@ if TYPE_CHECKING:
 __all__ = ["extract_timexes"]
 
 _NARRATIVE_GAP_YEARS = 5
+_ASIDE_YEARS = 10
+# rules whose relative values a narrative's line follows (resolved from the line itself)
+_LINE_RULES = frozenset(
+    {"month_day", "day_month", "month", "season", "holiday", "and_day", "nth_day", "day_range_start"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +60,10 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
     """TIMEX3 spans in `text_of(doc)` with TimeML type and value, in text order."""
     text = text_of(doc)
     matches = _matches(text)
-    ctx = Context(
-        doc=doc, text=text, anchor=anchor, narrative=_is_narrative(_leftmost_longest(matches), anchor)
-    )
+    chosen = _leftmost_longest(matches)
+    years = tuple((c.start, _explicit_year(c)) for c in chosen if _has_explicit_year(c))
+    narrative = _is_narrative(chosen, anchor, text)
+    ctx = Context(doc=doc, text=text, anchor=anchor, narrative=narrative, years=years)
     out: list[Timex] = []
     last_end = -1
     for cand in matches:  # leftmost longest first; a rejected match leaves room for the next one
@@ -68,6 +76,7 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
         if norm is None:
             continue
         _remember(ctx, norm)
+        _follow_line(ctx, cand, norm)
         last_end = cand.end
         out.append(_with_part_of_day(_as_rate(_to_timex(cand, norm, ctx), text), text))
     return tuple(out)
@@ -198,23 +207,30 @@ def _is_deictic(cand: _Candidate) -> bool:
     return cand.rule in _DEICTIC_RULES
 
 
-def _is_narrative(candidates: list[_Candidate], anchor: dt.date | None) -> bool:
+def _is_narrative(candidates: list[_Candidate], anchor: dt.date | None, text: str) -> bool:
     """A history-style text: its explicit years lie well before its date and it rarely says "today",
-    "Monday" or "last week" (news about the past still anchors on its date). No date at all: narrative.
+    "Monday" or "last week" outside quotations (news about the past still anchors on its date). No date
+    at all: narrative.
     """
     if anchor is None:
         return True
-    years = [
-        _explicit_year(c)
-        for c in candidates
-        if c.rule == "bc_year" or len(c.match.groupdict().get("y") or "") == 4
-    ]
-    deictic = sum(map(_is_deictic, candidates))
+    years = [_explicit_year(c) for c in candidates if _has_explicit_year(c)]
+    deictic = sum(_is_deictic(c) and not _quoted(text, c.start) for c in candidates)
     return (
         len(years) >= 3
         and statistics.median(years) < anchor.year - _NARRATIVE_GAP_YEARS
         and deictic * 5 < len(years)
     )
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Inside a quotation: an odd number of double quote marks since the paragraph began."""
+    paragraph = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return sum(paragraph.count(q) for q in '"“”') % 2 == 1
+
+
+def _has_explicit_year(cand: _Candidate) -> bool:
+    return cand.rule == "bc_year" or len(cand.match.groupdict().get("y") or "") == 4
 
 
 def _explicit_year(cand: _Candidate) -> int:
@@ -239,6 +255,31 @@ def _remember(ctx: Context, norm: Norm) -> None:
         ctx.ref = dt.date(int(m[1]), int(m[2]), 1)
     else:
         ctx.ref = None
+
+
+def _is_aside(ctx: Context, start: int, year: int) -> bool:
+    """A year over a decade from both the line's and the next explicit one ("documents found in 2004
+    proved ...", "the largest battle since 1813"): it does not move the line."""
+    if ctx.line_year is None:
+        return False
+    following = next((y for pos, y in ctx.years if pos > start), None)
+    return abs(year - ctx.line_year) > _ASIDE_YEARS and (
+        following is None or abs(year - following) > _ASIDE_YEARS
+    )
+
+
+def _follow_line(ctx: Context, cand: _Candidate, norm: Norm) -> None:
+    """Move the narrative's main line to an explicit date, or to a year-less one resolved from it."""
+    if norm.type not in ("DATE", "TIME") or (norm.relative and cand.rule not in _LINE_RULES):
+        return
+    m = re.match(r"(BC)?(\d{4})(?:-(\d\d))?", norm.value)
+    if m is None:
+        return
+    year = -int(m[2]) if m[1] else int(m[2])
+    if _is_aside(ctx, cand.start, year):
+        return
+    ctx.line_year = year
+    ctx.line_month = int(m[3]) if m[3] else None
 
 
 _HANDLERS: dict[str, Handler] = {**CALENDAR_HANDLERS, **PHRASE_HANDLERS, **RELATIVE_HANDLERS}

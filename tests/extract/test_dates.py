@@ -189,3 +189,18 @@ def test_quoted_today_does_not_make_a_history_news(nlp: object) -> None:
     )
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["May 5"] == "1936-05-05"
+
+
+@pytest.mark.model
+def test_bc_narrative_counts_years_down_and_reads_bare_years(nlp: object) -> None:
+    text = "The revolt broke out in 499 BC. In 494 the fleet was lost. The following year Persia struck back."
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["494"] == "BC0494"
+    assert got["The following year"] == "BC0493"
+
+
+@pytest.mark.model
+def test_a_bare_year_leaves_finer_anaphora_unknown(nlp: object) -> None:
+    text = "The invasion began in 1950. Thirteen days later Seoul fell."
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["Thirteen days later"] == "1950-XX-XX"

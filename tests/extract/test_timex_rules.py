@@ -54,6 +54,7 @@ DURATIONS = [
     ("Demand will grow in the coming months.", ("the coming months", "DURATION", "PXM")),
     ("The plant changed hands over the years.", ("the years", "DURATION", "PXY")),
     ("It ended a decades-long feud.", ("decades-long", "DURATION", "PXDE")),
+    ("The empire had lasted 1,460 years.", ("1,460 years", "DURATION", "P1460Y")),
     ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
     # the weekend the tense points to; sets of weekends
     ("Websites reported over the weekend that he had resigned.", ("the weekend", "DATE", "2020-W39-WE")),
@@ -133,6 +134,7 @@ NOT_TIMEXES = [
     ("Apple unveiled its iLife '11 software suite.", "'11"),
     ("A plane landed on Christmas Island.", "Christmas"),
     ("On August 3 the city fell to the 20th Army.", "20th"),
+    ("The plant opened in 2003 and hired 450 workers in 2004.", "450"),
     ("Accounts from the years 1751-1777 survive.", "the years"),
     ("French sports daily Le Sport Quotidien reported the bid.", "daily"),
     ("CARDIFF (Wales Daily Post / PA) The minister spoke.", "Daily"),

@@ -24,6 +24,14 @@ from claimtrail.extract._timex_context import (
 )
 
 
+def _bare_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "in 499" while the narrative is in BC years (a bare number elsewhere is no date)."""
+    year = ctx.line_year if ctx.line_year is not None else ctx.ref_year
+    if year is None or year >= 0 or int(m["y"]) > 3000:
+        return None
+    return Norm("DATE", f"BC{int(m['y']):04d}", start=m.start("y"))
+
+
 def _month_bc(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("DATE", f"BC{int(m['y']):04d}-{month_number(m['month']):02d}")
 
@@ -211,6 +219,7 @@ def _short_year(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 HANDLERS: Final[dict[str, Handler]] = {
+    "bare_year": _bare_year,
     "month_bc": _month_bc,
     "decade_bc": _decade_bc,
     "century": _century,

@@ -17,6 +17,7 @@ from claimtrail.extract._timex_context import (
     iso_week,
     quarter_of,
     tense_at,
+    year_str,
 )
 
 # --- handlers: deictic days, weekdays, times -----------------------------------------------------------
@@ -157,8 +158,29 @@ def _relative_period(m: re.Match[str], ctx: Context) -> Norm:
     if rel == "past" and re.match(r"(?i)the\s", m[0]):  # "the past year" is a stretch of time
         return _duration_norm(1, unit)
     anaphoric = rel in ("previous", "following", "same") or unit == "day"
-    base = ctx.anaphor_base() if anaphoric or ctx.narrative else ctx.anchor
-    return _shift_period(base, unit, _REL_STEP[rel])
+    if anaphoric or ctx.narrative:
+        return _from_reference(ctx, unit, _REL_STEP[rel])
+    return _shift_period(ctx.anchor, unit, _REL_STEP[rel])
+
+
+def _from_reference(ctx: Context, unit: str, step: int) -> Norm:
+    """A period `step` units from the last mentioned date. After a bare year ("in 1950") finer units stay
+    unknown ("the next day" -> 1950-XX-XX); BC years count down ("the following year" after 492 BC ->
+    BC0491)."""
+    year = ctx.ref_year
+    if ctx.ref is not None or year is None:
+        return _shift_period(ctx.anaphor_base(), unit, step)
+    if unit == "year":
+        value = year_str(year + step)
+    elif unit in ("decade", "century"):
+        size, digits = (10, 3) if unit == "decade" else (100, 2)
+        value = f"BC{-year // size - step:0{digits}d}" if year < 0 else str(year // size + step)
+    else:
+        value = year_str(year) + _UNKNOWN_PART.get(unit, "")
+    return Norm("DATE", value, True)
+
+
+_UNKNOWN_PART = {"day": "-XX-XX", "week": "-WXX", "weekend": "-WXX-WE", "month": "-XX", "quarter": "-QX"}
 
 
 def _shift_period(base: dt.date | None, unit: str, step: int) -> Norm:
@@ -187,7 +209,7 @@ def _the_period(m: re.Match[str], ctx: Context) -> Norm:
 
 
 def _that_period(m: re.Match[str], ctx: Context) -> Norm:
-    return _shift_period(ctx.anaphor_base(), m["unit"].lower(), 0)
+    return _from_reference(ctx, m["unit"].lower(), 0)
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -200,8 +222,13 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     earlier = m["dir"].lower() != "later"
     if n is None or not isinstance(n, int):
         return Norm("DATE", "PAST_REF" if earlier else "FUTURE_REF", True)
-    base = ctx.anchor if m["dir"].lower() == "ago" and not ctx.narrative else ctx.anaphor_base()
+    from_anchor = m["dir"].lower() == "ago" and not ctx.narrative
+    base = ctx.anchor if from_anchor else ctx.anaphor_base()
     step = -n if earlier else n
+    if not from_anchor and ctx.ref is None and ctx.ref_year is not None:
+        if unit in ("decade", "centurie", "century"):
+            return _from_reference(ctx, "year", step * (10 if unit == "decade" else 100))
+        return _from_reference(ctx, "day" if unit in ("second", "minute", "hour") else unit, step)
     if unit in ("second", "minute", "hour"):
         return Norm("DATE", base.isoformat() if base else "XXXX-XX-XX", True)
     if unit == "day" and base is not None:
@@ -216,7 +243,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _parse_number(word: str) -> int | float | None:
     """Integer or decimal for a number word or numeral; None for vague quantities ("several")."""
-    w = " ".join(word.lower().split())
+    w = " ".join(word.lower().split()).replace(",", "")
     if w in ("a", "an"):
         return 1
     if w in R.COUPLE:

@@ -209,7 +209,9 @@ _NUMWORD = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _NUM = (
-    r"(?P<num>\d+(?:\.\d+)?|" + _NUMWORD + r"|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + _NUMWORD
+    + r"|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
     r"|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
 )
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
@@ -285,6 +287,14 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         ),
     ),
     ("bc_year", _rx(r"\b(?P<y>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])")),
+    # a bare number after a preposition is a year in a BC narrative ("in 499", "by 480")
+    (
+        "bare_year",
+        _rx(
+            r"\b(?i:in|of|by|until|till|from|to|since|around|circa|and|after|before)\s+(?P<y>[1-9]\d\d)\b"
+            r"(?![,.]\d|\s*(?:%|BC|B\.C|BCE|AD|A\.D|CE)\b|\s+[a-z]+s\b)"
+        ),
+    ),
     ("month_bc", _rx(r"\b(?P<month>" + _MONTH + r")\s+(?P<y>\d{1,4})" + _BC)),
     ("decade_bc", _rx(r"(?:\b[Tt]he\s+)?" + _PREFIX + r"\b(?P<dd>\d{1,3})0s" + _BC)),
     # "the 19th century", "the early 21st century", "the 4th century BC", "eighteenth-century"
@@ -664,6 +674,7 @@ RULE_KEYS: Final = {
     "month": {"month"},
     "bc_year": {"digit"},
     "month_bc": {"month"},
+    "bare_year": {"digit"},
     "decade_bc": {"digit"},
     "century": {"unit"},
     "rel_month": {"month"},

@@ -60,7 +60,7 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
     """TIMEX3 spans in `text_of(doc)` with TimeML type and value, in text order."""
     text = text_of(doc)
     matches = _matches(text)
-    chosen = _leftmost_longest(matches)
+    chosen = _leftmost_longest([c for c in matches if c.rule != "bare_year"])  # explicit dates only
     years = tuple((c.start, _explicit_year(c)) for c in chosen if _has_explicit_year(c))
     narrative = _is_narrative(chosen, anchor, text)
     ctx = Context(doc=doc, text=text, anchor=anchor, narrative=narrative, years=years)
@@ -230,12 +230,17 @@ def _quoted(text: str, pos: int) -> bool:
 
 
 def _has_explicit_year(cand: _Candidate) -> bool:
-    return cand.rule == "bc_year" or len(cand.match.groupdict().get("y") or "") == 4
+    if cand.rule in _BC_RULES:
+        return True
+    return len(cand.match.groupdict().get("y") or "") == 4
 
 
 def _explicit_year(cand: _Candidate) -> int:
     year = int(cand.match["y"])
-    return -year if cand.rule == "bc_year" else year
+    return -year if cand.rule in _BC_RULES else year
+
+
+_BC_RULES = frozenset({"bc_year", "month_bc"})
 
 
 def _remember(ctx: Context, norm: Norm) -> None:

@@ -126,6 +126,37 @@ def test_calendar_phrases(nlp: object, text: str, expected: tuple[str, str, str]
     assert expected in _timexes(nlp, text)
 
 
+ANCHORING = [
+    # "since" looks back whatever the tense
+    ("Markets have their best week since November.", ("November", "DATE", "2019-11")),
+    (
+        "Dealers whose franchises end after October of next year get aid.",
+        ("October of next year", "DATE", "2021-10"),
+    ),
+    (
+        "At a press conference at 16:15 UTC, September 28, he resigned.",
+        ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANCHORING, ids=[c[1][0] for c in ANCHORING])
+def test_anchoring(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text)
+
+
+def test_a_timex_never_crosses_a_line_break(nlp: object) -> None:
+    text = "Markets to remain closed until Friday\nSeptember 18, 2008\nThe government kept markets shut."
+    assert [t for t, _, _ in _timexes(nlp, text)] == ["Friday", "September 18, 2008"]
+
+
+def test_an_undated_text_says_today_of_its_dateline(nlp: object) -> None:
+    text = "September 01, 2007\nA test flight was delayed today after an accident. It left at 08:30 UTC."
+    got = _timexes(nlp, text, None)
+    assert ("today", "DATE", "2007-09-01") in got
+    assert ("08:30 UTC", "TIME", "2007-09-01T08:30Z") in got
+
+
 def test_a_rejected_match_leaves_room_for_a_shorter_one(nlp: object) -> None:
     assert _timexes(nlp, "Organisers of the 2026 Winter Games met.") == [("2026", "DATE", "2026")]
 

@@ -44,6 +44,7 @@ class Context:
     ref: dt.date | None = None  # last fully specified date the text mentioned
     ref_year: int | None = None  # last year the text mentioned
     ref_is_day: bool = False  # `ref` came from a day-precise mention
+    last_day: dt.date | None = None  # the last day-precise date the text mentioned
     # The narrative's main line: the last explicit year (and month) outside digressions;
     # and the explicit years of the whole text as (offset, year).
     line_year: int | None = None
@@ -106,6 +107,8 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present"
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
+        return "past"  # "the best week since November"
     verb = _governing_verb(span.root)
     if verb is not None:
         tense = _verb_tense(verb)

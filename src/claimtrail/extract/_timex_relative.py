@@ -28,9 +28,10 @@ _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 def _deictic_day(m: re.Match[str], ctx: Context) -> Norm:
     word = m["word"].lower()
     part = "NI" if word == "tonight" else R.PARTS_OF_DAY.get((m["part"] or "").lower())
-    if ctx.anchor is None:
+    today = ctx.anchor or ctx.last_day  # an undated text's "today" is its last dated day (a dateline)
+    if today is None:
         return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""), True)
-    day = ctx.anchor + dt.timedelta(days=_DAY_OFFSETS[word])
+    day = today + dt.timedelta(days=_DAY_OFFSETS[word])
     if part:
         return Norm("TIME", f"{day.isoformat()}T{part}", True)
     return Norm("DATE", day.isoformat(), True)
@@ -110,7 +111,7 @@ def _day_of(ctx: Context, dayref: str | None, start: int, end: int) -> str:
         if word in R.WEEKDAYS:
             day = _weekday_date(ctx, R.WEEKDAYS[word], "", start, end)
             return day.isoformat() if day else "XXXX-XX-XX"
-    base = ctx.ref if ctx.narrative else ctx.anchor
+    base = ctx.last_day if ctx.narrative else ctx.anchor
     if ctx.anchor and ctx.ref and ctx.ref_is_day and 0 < (ctx.anchor - ctx.ref).days <= 7:
         base = ctx.ref  # "at 16:15 UTC" after "on Monday" happened on that Monday
     return base.isoformat() if base else "XXXX-XX-XX"

@@ -283,7 +283,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         "month",
         _rx(
             _PREFIX + r"\b(?P<month>" + _MONTH + r")(?![\w'’])(?:,?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b"
-            r"|\s+(?P<rel>this|last|next)\s+year\b)?"
+            r"|,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?"
         ),
     ),
     ("bc_year", _rx(r"\b(?P<y>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])")),

@@ -20,10 +20,12 @@ nearest one for weekdays (ties to the past) and month-days, the anchor's year fo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -79,7 +81,7 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
         _follow_line(ctx, cand, norm)
         last_end = cand.end
         out.append(_with_part_of_day(_as_rate(_to_timex(cand, norm, ctx), text), text))
-    return tuple(out)
+    return tuple(_on_following_day(out, text))
 
 
 _RATE = re.compile(r"(?:a|an|per|each) (day|week|month|year)", re.IGNORECASE)
@@ -104,6 +106,25 @@ def _as_rate(timex: Timex, text: str) -> Timex:
     return Timex(
         text=timex.text, start=timex.start, end=timex.end, type="SET", value=f"P1{unit}", anchor=None
     )
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_TIME_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(?=T\d)")
+
+
+def _on_following_day(timexes: list[Timex], text: str) -> list[Timex]:
+    """ "at 16:15 UTC, June 1st": a clock time takes the day named right after it."""
+    out = list(timexes)
+    for i, (time, date) in enumerate(itertools.pairwise(timexes)):
+        if (
+            time.type == "TIME"
+            and _TIME_VALUE.match(time.value)
+            and date.type == "DATE"
+            and _DAY_VALUE.fullmatch(date.value)
+            and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[time.end : date.start])
+        ):
+            out[i] = dataclasses.replace(time, value=date.value + time.value[10:], anchor=None)
+    return out
 
 
 _PART_OF_DAY_BEFORE = re.compile(
@@ -156,10 +177,22 @@ def _matches(text: str) -> list[_Candidate]:
     found: dict[tuple[int, int, int], _Candidate] = {}
     for order, (rule, pattern) in enumerate(R.RULES):
         for lo, hi in _merge(w for key in R.RULE_KEYS[rule] for w in windows.get(key, ())):
-            for m in pattern.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    found[(m.start(), -m.end(), order)] = _Candidate(m.start(), m.end(), rule, m)
+            for m in _search_lines(pattern, text, lo, hi):
+                found[(m.start(), -m.end(), order)] = _Candidate(m.start(), m.end(), rule, m)
     return [found[key] for key in sorted(found)]
+
+
+def _search_lines(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """Non-empty matches in text[lo:hi] that do not cross a line break (a match that would, starts again
+    after the break: "Friday\nSeptember 18" gives "Friday" to another rule and "September 18" here)."""
+    pos = lo
+    while (m := pattern.search(text, pos, hi)) is not None:
+        if "\n" in m[0]:
+            pos = m.start() + m[0].index("\n") + 1
+            continue
+        if m.end() > m.start():
+            yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 def _leftmost_longest(matches: list[_Candidate]) -> list[_Candidate]:
@@ -255,7 +288,7 @@ def _remember(ctx: Context, norm: Norm) -> None:
     ctx.ref_year = int(m[1])
     ctx.ref_is_day = bool(m[3])
     if m[3]:
-        ctx.ref = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        ctx.ref = ctx.last_day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     elif m[2]:
         ctx.ref = dt.date(int(m[1]), int(m[2]), 1)
     else:

@@ -137,6 +137,10 @@ ANCHORING = [
         "At a press conference at 16:15 UTC, September 28, he resigned.",
         ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
     ),
+    # the tense up an xcomp chain, and plans ("scheduled for", "set to") look ahead
+    ("He said the water was expected to keep rising until Saturday.", ("Saturday", "DATE", "2020-10-03")),
+    ("She added that observations scheduled for March would settle it.", ("March", "DATE", "2021-03")),
+    ("The plane was set to land on Wednesday after a test flight.", ("Wednesday", "DATE", "2020-09-30")),
 ]
 
 

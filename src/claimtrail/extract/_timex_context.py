@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 Tense = Literal["past", "present", "future"]
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 _PAST_TAGS = frozenset({"VBD"})
+_FUTURE_LEMMAS = frozenset({"schedule", "plan", "expect", "slate", "set", "due", "poise", "intend"})
 _FORWARD_MONTHS = 8  # a year-less month this far before the narrative's month moves on a year
 
 
@@ -110,10 +111,13 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
     if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
         return "past"  # "the best week since November"
     verb = _governing_verb(span.root)
-    if verb is not None:
+    for _ in range(3):  # "expected to keep rising until Saturday": the tense is up the xcomp chain
+        if verb is None:
+            break
         tense = _verb_tense(verb)
         if tense != "present":
             return tense
+        verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
     return _sentence_tense(_sentence_around(span))
 
 
@@ -133,6 +137,8 @@ def _verb_tense(verb: Token) -> Tense:
         return "future"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         return "future"  # "due to begin on Monday", "plans to vote on Friday": an intended act
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ == "VBN":
+        return "future"  # "observations scheduled for March", "was expected to rise until Saturday"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):

@@ -85,8 +85,8 @@ def _weekday_date(ctx: Context, weekday: int, rel: str, start: int, end: int) ->
     if rel == "next":
         return base + dt.timedelta(days=(7 - back) or 7)
     tense = tense_at(ctx, start, end)
-    if tense == "future":
-        return base + dt.timedelta(days=(7 - back) or 7)
+    if tense == "future":  # the base day itself included: "was set to land on Monday", said on a Monday
+        return base + dt.timedelta(days=(7 - back) % 7)
     if tense == "present" and 7 - back < back:
         return base + dt.timedelta(days=7 - back)
     return base - dt.timedelta(days=back)

@@ -121,6 +121,27 @@ CALENDAR_PHRASES = [
 ]
 
 
+SETS_AND_REFERENCES = [
+    ("The board meets twice a week.", ("twice a week", "SET", "P1W")),
+    ("Shops close on Mondays.", ("Mondays", "SET", "XXXX-WXX-1")),
+    ("They rest on Sunday afternoons.", ("Sunday afternoons", "SET", "XXXX-WXX-7TAF")),
+    ("The pass closes every September.", ("every September", "SET", "XXXX-09")),
+    ("Profit will fall in the current fiscal year.", ("the current fiscal year", "DATE", "FY2020")),
+    ("Music changed in the sixties.", ("the sixties", "DATE", "196")),
+    ("Results are due by year-end.", ("year-end", "DATE", "2020")),
+    ("Profit rose in the latest quarter.", ("the latest quarter", "DATE", "2020-Q2")),
+    ("Rates stay on hold for the time being.", ("the time being", "DATE", "PRESENT_REF")),
+    ("He is abroad at the moment.", ("the moment", "DATE", "PRESENT_REF")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SETS_AND_REFERENCES, ids=[c[1][0] for c in SETS_AND_REFERENCES]
+)
+def test_sets_and_references(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text)
+
+
 @pytest.mark.parametrize(("text", "expected"), CALENDAR_PHRASES, ids=[c[1][0] for c in CALENDAR_PHRASES])
 def test_calendar_phrases(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(nlp, text)

@@ -151,6 +151,7 @@ _REL_STEP = {
     "next": 1,
     "coming": 1,
     "following": 1,
+    "latest": -1,
 }
 
 
@@ -348,6 +349,8 @@ def _set(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{R.WEEKDAYS[unit]}")
     if unit == "weekend":
         return Norm("SET", "XXXX-WXX-WE")
+    if m["month"]:
+        return Norm("SET", f"XXXX-{R.MONTHS[m['month'].lower()]:02d}")
     if unit in R.PARTS_OF_DAY:
         return Norm("SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}")
     if unit in R.SEASONS:
@@ -355,6 +358,42 @@ def _set(m: re.Match[str], ctx: Context) -> Norm | None:
     num = (m["num"] or "").lower()
     n = 2 if num == "other" else (_parse_number(num) if num else 1)
     return Norm("SET", _duration_norm(n, unit).value)
+
+
+def _set_freq(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("SET", _duration_norm(1, m["unit"]).value)
+
+
+def _set_weekday(m: re.Match[str], ctx: Context) -> Norm:
+    day = R.WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
+    part = f"T{R.PARTS_OF_DAY[m['part'].lower()]}" if m["part"] else ""
+    return Norm("SET", f"XXXX-WXX-{day}{part}")
+
+
+_FISCAL_STEP = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "new": 1}
+
+
+def _fiscal_year(m: re.Match[str], ctx: Context) -> Norm:
+    """ "this fiscal year" -> FY2020 (the fiscal year named by the calendar year of the anchor)."""
+    rel = (m["rel"] or "").split()[-1:] or [""]
+    base = ctx.base() if ctx.narrative else ctx.anchor
+    if base is None:
+        return Norm("DATE", "FYXXXX", True)
+    return Norm("DATE", f"FY{base.year + _FISCAL_STEP.get(rel[0].lower(), 0)}", True)
+
+
+def _decade_word(m: re.Match[str], ctx: Context) -> Norm:
+    """ "the sixties" -> 196: the latest such decade that has begun by the anchor (the 1900s without one)."""
+    digit = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+    d = digit.index(m["dw"]) + 2
+    year = ctx.anchor.year if ctx.anchor else 1999
+    century = year // 100 if (year // 100) * 100 + d * 10 <= year else year // 100 - 1
+    return Norm("DATE", f"{century}{d}", True)
+
+
+def _period_end(m: re.Match[str], ctx: Context) -> Norm:
+    base = ctx.base() if ctx.narrative else ctx.anchor
+    return _shift_period(base, m["unit"].lower(), 0)
 
 
 def _is_noun(ctx: Context, start: int, end: int) -> bool:
@@ -403,5 +442,10 @@ HANDLERS: Final[dict[str, Handler]] = {
     "vague_relative": _vague_relative,
     "the_weekend": _the_weekend,
     "set": _set,
+    "set_freq": _set_freq,
+    "set_weekday": _set_weekday,
+    "fiscal_year": _fiscal_year,
+    "decade_word": _decade_word,
+    "period_end": _period_end,
     "ref": _ref,
 }

@@ -174,6 +174,7 @@ REF_WORDS: Final = {
     "presently": "PRESENT_REF",
     "at present": "PRESENT_REF",
     "the present": "PRESENT_REF",
+    "the time being": "PRESENT_REF",
     "the moment": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "recently": "PAST_REF",
@@ -242,7 +243,7 @@ _HOLIDAY_THING = (
     r"|movie|episode|special)\b)"
 )
 _PLURAL_UNIT = r"minute|hour|day|week|month|year|decade|centurie"
-_REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same)"
+_REL = r"(?P<rel>this|last|next|past|coming|previous|current|following|same|latest)"
 _ZONE = r"(?:\s*(?P<zone>UTC|GMT|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET))?"
 
 
@@ -548,15 +549,52 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             + _WEEKDAY.lower()
             + r"|"
             + _WEEKDAY
-            + r")s?\b|\b(?P<word>daily|nightly|weekly|monthly|quarterly|annually|annual|yearly|hourly)\b",
+            + r"|(?-i:(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+            r"|December)))s?\b|\b(?P<word>daily|nightly|weekly|monthly|quarterly|annually|annual|yearly|hourly)\b",
             _I,
         ),
     ),
+    # "twice a week", "three times a year", "once per month"
+    (
+        "set_freq",
+        _rx(
+            r"\b(?P<freq>once|twice|thrice|(?:" + _NUMWORD + r"|\d+)\s+times)\s+(?:a|an|per|each|every)\s+"
+            r"(?P<unit>day|week|month|year|quarter|hour|minute)\b",
+            _I,
+        ),
+    ),
+    # "on Mondays", "Monday afternoons": every such day (part)
+    (
+        "set_weekday",
+        _rx(
+            r"\b(?:(?<=\bon\s)(?P<wd>" + _WEEKDAY + r")s(?!\s+(?:morning|afternoon|evening|night)s?\b)"
+            r"|(?P<wd2>" + _WEEKDAY + r")\s+(?P<part>morning|afternoon|evening|night)s)\b"
+        ),
+    ),
+    # "this fiscal year", "the current fiscal year", "the fiscal year"
+    (
+        "fiscal_year",
+        _rx(
+            r"\b(?:(?P<rel>this|last|next|the\s+(?:current|previous|past|coming|next|new|last|same))\s+|the\s+)"
+            r"(?:fiscal|financial)\s+year\b(?!\s*['’]?\d)",
+            _I,
+        ),
+    ),
+    # "the sixties", "the late nineties"
+    (
+        "decade_word",
+        _rx(
+            r"\b[Tt]he\s+(?:(?:early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies"
+            r"|eighties|nineties)\b"
+        ),
+    ),
+    # "by year-end", "at month's end"
+    ("period_end", _rx(r"\b(?P<unit>year|month)(?:[-\s]end|['’]s\s+end)\b", _I)),
     (
         "ref",
         _rx(
             r"\b(?:the\s+)?(?P<word>now|currently|nowadays|presently|at\s+present|the\s+present(?!\s+\w+ing)"
-            r"|these\s+days|recently(?!\s+as\b)|the\s+past|the\s+(?:near\s+)?future|the\s+(?:long|near|short)\s+term)\b"
+            r"|these\s+days|recently(?!\s+as\b)|(?:(?<=\bat\s)|(?<=\bfor\s))the\s+moment|(?<=\bfor\s)the\s+time\s+being|the\s+past|the\s+(?:near\s+)?future|the\s+(?:long|near|short)\s+term)\b"
             r"(?![-\w])",
             _I,
         ),
@@ -621,7 +659,7 @@ _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "month", "q
 KEY_WORDS: Final = _key_words(
     {
         "month": tuple(MONTHS),
-        "weekday": tuple(WEEKDAYS),
+        "weekday": (*WEEKDAYS, *(w + "s" for w in WEEKDAYS)),
         "unit": (*_UNIT_WORDS, *(w + "s" for w in _UNIT_WORDS), "century", "centuries"),
         "deictic": ("today", "tonight", "yesterday", "tomorrow", "noon", "midday", "midnight", *PARTS_OF_DAY),
         "season": tuple(SEASONS),
@@ -637,8 +675,20 @@ KEY_WORDS: Final = _key_words(
             "past",
             "future",
             "term",
+            "moment",
+            "being",
         ),
         "fy": ("fy", "q"),
+        "decade": (
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ),
         "holiday": (
             "christmas",
             "new",
@@ -712,7 +762,12 @@ RULE_KEYS: Final = {
     "bare_units": {"unit"},
     "vague_period": {"unit"},
     "vague_relative": {"unit"},
-    "set": {"unit", "set", "deictic", "season", "weekday"},
+    "set": {"unit", "set", "deictic", "season", "weekday", "month"},
     "ref": {"ref"},
+    "set_freq": {"unit"},
+    "set_weekday": {"weekday"},
+    "fiscal_year": {"unit"},
+    "decade_word": {"decade"},
+    "period_end": {"unit"},
 }
 WINDOW: Final = 48  # characters around a key word that a match may reach

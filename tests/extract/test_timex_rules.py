@@ -56,6 +56,7 @@ DURATIONS = [
     ("It ended a decades-long feud.", ("decades-long", "DURATION", "PXDE")),
     ("The empire had lasted 1,460 years.", ("1,460 years", "DURATION", "P1460Y")),
     ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
+    ("The war lasted close to two years.", ("close to two years", "DURATION", "P2Y")),
     # the weekend the tense points to; sets of weekends
     ("Websites reported over the weekend that he had resigned.", ("the weekend", "DATE", "2020-W39-WE")),
     ("Crews will work over the weekend.", ("the weekend", "DATE", "2020-W40-WE")),
@@ -88,6 +89,7 @@ PARTS_OF_DAY = [
         ("Early the next morning", "TIME", "2020-09-04TMO"),
     ),
     ("The raids came at night.", ("night", "TIME", "XXXX-XX-XXTNI")),
+    ("On September 3 the fort fell. Later that month it burned.", ("Later that month", "DATE", "2020-09")),
     # the trading day of market reports
     ("The index rose 0.9% to finish the day at 5,210.", ("the day", "DATE", "2020-09-30")),
     ("Stocks fell on Monday but recovered later in the day.", ("the day", "DATE", "2020-09-28")),
@@ -118,6 +120,10 @@ CALENDAR_PHRASES = [
     ("The church was full on Easter Sunday 2019.", ("Easter Sunday 2019", "DATE", "2019-04-21")),
     ("Shares hit their lowest level since '82.", ("'82", "DATE", "1982")),
     ("The offensive began in the 1982 summer.", ("1982 summer", "DATE", "1982-SU")),
+    ("The fleet gathered in the spring of 480 BC.", ("the spring of 480 BC", "DATE", "BC0480-SP")),
+    ("Troops will withdraw in the spring of next year.", ("the spring of next year", "DATE", "2021-SP")),
+    ("The school will plant a garden this spring.", ("this spring", "DATE", "2021-SP")),
+    ("Fighting eased in the middle of summer.", ("the middle of summer", "DATE", "2020-SU")),
 ]
 
 

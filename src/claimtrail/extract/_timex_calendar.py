@@ -147,7 +147,13 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
     season = R.SEASONS[word.lower()]
     if explicit:
         return Norm("DATE", f"{explicit}-{season}")
+    if m["ybc"]:
+        return Norm("DATE", f"BC{int(m['ybc']):04d}-{season}")
     starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    if m["yrel"]:  # "the spring of next year"
+        base_year = narrative_year(ctx, m.start(), m.end(), None) if ctx.narrative else ctx.base_year()
+        step = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return Norm("DATE", f"{year_str(None if base_year is None else base_year + step)}-{season}", True)
     if ctx.narrative:
         return Norm("DATE", f"{year_str(narrative_year(ctx, m.start(), m.end(), starts))}-{season}", True)
     year = ctx.base_year()
@@ -159,6 +165,8 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
         year -= 0 if starts + 2 < base.month else 1
     elif rel == "next":
         year += 0 if starts > base.month else 1
+    elif rel == "this" and starts + 2 < base.month and tense_at(ctx, m.start(), m.end()) == "future":
+        year += 1  # "will plant a garden this spring", written in November
     return Norm("DATE", f"{year}-{season}", True)
 
 

@@ -169,6 +169,7 @@ SET_WORDS: Final = {
 }
 REF_WORDS: Final = {
     "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
     "currently": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
     "presently": "PRESENT_REF",
@@ -219,7 +220,7 @@ _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(
 # Quantity modifiers stay inside a duration's span (TimeML `mod`): "about three weeks", "more than a year".
 _APPROX = (
     r"(?:(?P<mod>(?:a\s+little\s+)?(?:more|less|fewer)\s+than|no\s+(?:more|less)\s+than|(?:well|just)\s+"
-    r"(?:over|under)|over|under|nearly|almost|at\s+least|at\s+most|about|around|roughly|approximately"
+    r"(?:over|under)|close\s+to|over|under|nearly|almost|at\s+least|at\s+most|about|around|roughly|approximately"
     r"|some(?=\s+\d))\s+)?"
 )
 _ORDINAL = (
@@ -386,18 +387,19 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "season",
         _rx(
-            r"\b(?:(?P<y0>" + _YEAR + r")\s+|(?P<rel>this|last|next|early|late|mid)[\s-]+|the\s+)?"
+            r"\b(?:(?P<y0>" + _YEAR + r")\s+|(?P<rel>this|last|next)[\s-]+|(?:(?:the\s+)?(?:very\s+)?"
+            r"(?:end|beginning|start|middle|height|depths?)\s+of\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)"
             r"(?P<season>spring|summer|autumn|winter"
-            r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)(?:\s+(?:of\s+)?(?P<y>"
+            r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)(?:\s+(?:of\s+)?(?:(?P<y>"
             + _YEAR
-            + r"))?\b",
+            + r")\b|(?P<ybc>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])|(?P<yrel>this|last|next)\s+year\b))?\b",
             _I,
         ),
     ),
     (
         "quarter",
         _rx(
-            r"\b(?:the\s+)?(?P<rel>last|past|previous|next|coming|current|this)?\s*(?P<ord>first|second|third|fourth"
+            r"\b(?:the\s+)?(?:(?P<rel>last|past|previous|next|coming|current|this)\s+)?(?P<ord>first|second|third|fourth"
             r"|final|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?P<y>" + _YEAR + r")"
             r"|(?P<yrel>this|last|next)\s+year))?",
             _I,
@@ -496,10 +498,25 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         ),
     ),
     ("the_weekend", _rx(r"\b[Tt]he\s+weekend\b(?!s)")),
-    ("that_period", _rx(r"\b(?P<det>that|the\s+same)\s+(?P<unit>day|week|month|year)\b", _I)),
+    (
+        "that_period",
+        _rx(
+            r"\b(?:(?:later|earlier)\s+)?(?P<det>that(?:\s+same)?|the\s+same)\s+(?P<unit>day|week|month|year)\b",
+            _I,
+        ),
+    ),
     (
         "ago",
-        _rx(r"\b" + _APPROX + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later)\b", _I),
+        _rx(
+            r"\b"
+            + _APPROX
+            + _NUM
+            + r"\s+"
+            + _UNIT
+            + r"\s+(?P<dir>ago|earlier|later|previously|afterwards?|thereafter"
+            r"|before(?=\s*[,.;])|after(?=\s*[,.;]))\b",
+            _I,
+        ),
     ),
     (
         "duration",
@@ -575,7 +592,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "fiscal_year",
         _rx(
-            r"\b(?:(?P<rel>this|last|next|the\s+(?:current|previous|past|coming|next|new|last|same))\s+|the\s+)"
+            r"\b(?:[Tt]he\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+)?(?:(?P<rel>this|last|next|the\s+(?:current|previous|past|coming|next|new|last|same))\s+|the\s+)"
             r"(?:fiscal|financial)\s+year\b(?!\s*['’]?\d)",
             _I,
         ),
@@ -593,7 +610,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "ref",
         _rx(
-            r"\b(?:the\s+)?(?P<word>now|currently|nowadays|presently|at\s+present|the\s+present(?!\s+\w+ing)"
+            r"\b(?P<word>(?:right\s+)?now|currently|nowadays|presently|at\s+present|the\s+present(?!\s+\w+ing)"
             r"|these\s+days|recently(?!\s+as\b)|(?:(?<=\bat\s)|(?<=\bfor\s))the\s+moment|(?<=\bfor\s)the\s+time\s+being|the\s+past|the\s+(?:near\s+)?future|the\s+(?:long|near|short)\s+term)\b"
             r"(?![-\w])",
             _I,

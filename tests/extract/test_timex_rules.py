@@ -33,6 +33,7 @@ SPANS = [
     ("The FBI had monitored the men since last year and recorded them.", ("last year", "DATE", "2019")),
     ("The sample had accounts created as recently as September.", ("September", "DATE", "2020-09")),
     ("He made an offer during the January transfer window.", ("January", "DATE", "2020-01")),
+    ("Work finished early because of a mild December.", ("December", "DATE", "2019-12")),
     ("Work would finish by 2024, a year before the Games.", ("a year", "DURATION", "P1Y")),
     ("Production rose by 20 million doses a year.", ("a year", "SET", "P1Y")),
 ]
@@ -168,6 +169,10 @@ ANCHORING = [
     ("He said the water was expected to keep rising until Saturday.", ("Saturday", "DATE", "2020-10-03")),
     ("She added that observations scheduled for March would settle it.", ("March", "DATE", "2021-03")),
     ("The plane was set to land on Wednesday after a test flight.", ("Wednesday", "DATE", "2020-09-30")),
+    (
+        "The lander had been scheduled to lift off at 2:14 a.m. Saturday.",
+        ("2:14 a.m. Saturday", "TIME", "2020-10-03T02:14"),
+    ),
 ]
 
 

@@ -77,6 +77,8 @@ def _is_bare_month(m: re.Match[str], text: str) -> bool:
         return True
     if last == "as" and len(before) >= 3 and before[-3] == "as":  # "as recently as September"
         return True
+    if len(before) >= 2 and before[-2] in ("a", "an") and last.isalpha():  # "a mild December"
+        return True
     return last == "the" and re.match(r" [a-z]", text[m.end() :]) is not None  # "the January transfer window"
 
 

@@ -157,6 +157,8 @@ def _sentence_around(span: Span) -> Span:
 def _sentence_tense(sent: Span) -> Tense:
     if any(t.lower_ in ("will", "'ll", "shall") for t in sent):
         return "future"
+    if any(t.lemma_ in _FUTURE_LEMMAS and t.tag_ == "VBN" for t in sent):
+        return "future"  # "had been scheduled to lift off at 2:14 a.m. Saturday"
     if any(t.tag_ in _PAST_TAGS for t in sent):
         return "past"
     return "present"

@@ -56,6 +56,10 @@ DURATIONS = [
     ("The plant changed hands over the years.", ("the years", "DURATION", "PXY")),
     ("It ended a decades-long feud.", ("decades-long", "DURATION", "PXDE")),
     ("The empire had lasted 1,460 years.", ("1,460 years", "DURATION", "P1460Y")),
+    (
+        "Japan shrank for two consecutive quarters of negative growth.",
+        ("two consecutive quarters", "DURATION", "P2Q"),
+    ),
     ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
     ("The war lasted close to two years.", ("close to two years", "DURATION", "P2Y")),
     # the weekend the tense points to; sets of weekends
@@ -122,6 +126,7 @@ CALENDAR_PHRASES = [
     ("Shares hit their lowest level since '82.", ("'82", "DATE", "1982")),
     ("The offensive began in the 1982 summer.", ("1982 summer", "DATE", "1982-SU")),
     ("The fleet gathered in the spring of 480 BC.", ("the spring of 480 BC", "DATE", "BC0480-SP")),
+    ("Raids peaked in August-September 1950.", ("August", "DATE", "1950-08")),
     ("Troops will withdraw in the spring of next year.", ("the spring of next year", "DATE", "2021-SP")),
     ("The school will plant a garden this spring.", ("this spring", "DATE", "2021-SP")),
     ("Fighting eased in the middle of summer.", ("the middle of summer", "DATE", "2020-SU")),
@@ -193,6 +198,17 @@ def test_an_undated_text_says_today_of_its_dateline(nlp: object) -> None:
     assert ("08:30 UTC", "TIME", "2007-09-01T08:30Z") in got
 
 
+UNDATED_NARRATIVE = [
+    ("In 2005 violence fell. February to April proved calm.", ("February", "DATE", "2005-02")),
+    ("In 1918 the line broke. September saw the Germans retreat.", ("September", "DATE", "1918-09")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNDATED_NARRATIVE, ids=[c[1][0] for c in UNDATED_NARRATIVE])
+def test_months_in_an_undated_narrative(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _timexes(nlp, text, None)
+
+
 def test_a_rejected_match_leaves_room_for_a_shorter_one(nlp: object) -> None:
     assert _timexes(nlp, "Organisers of the 2026 Winter Games met.") == [("2026", "DATE", "2026")]
 
@@ -200,6 +216,9 @@ def test_a_rejected_match_leaves_room_for_a_shorter_one(nlp: object) -> None:
 NOT_TIMEXES = [
     ("Apple unveiled its iLife '11 software suite.", "'11"),
     ("A plane landed on Christmas Island.", "Christmas"),
+    ("In 1920 the war went on. March on Vilno, Minsk, Warsaw!", "March"),
+    ("It cut about a quarter of its dealers.", "quarter"),
+    ("Three-quarters of voters agreed.", "quarters"),
     ("On August 3 the city fell to the 20th Army.", "20th"),
     ("The plant opened in 2003 and hired 450 workers in 2004.", "450"),
     ("Accounts from the years 1751-1777 survive.", "the years"),

@@ -49,6 +49,8 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
         return _relative_year_month(ctx, m["rel"].lower(), month)
     if not _is_bare_month(m, ctx.text):
         return None
+    if (after := _RANGE_AFTER.match(ctx.text, m.end())) and after["y"]:  # "August-September 1950"
+        return Norm("DATE", date_value(int(after["y"]), month))
     if ctx.narrative:
         return Norm("DATE", date_value(narrative_year(ctx, m.start(), m.end(), month), month), True)
     year = ctx.base_year()
@@ -64,6 +66,15 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", date_value(year, month), True)
 
 
+_RANGE_AFTER = re.compile(
+    r"\s*(?:[-–/]|\s(?:and|or|to|through|until|till)\s)\s*" + R.MONTH_NAME + r"(?:,?\s+(?P<y>\d{4})\b)?"
+)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_NAME_LIKE_MONTHS = frozenset({"May", "August", "March"})  # also a name or a verb ("March on Vilno!")
+
+
 def _is_bare_month(m: re.Match[str], text: str) -> bool:
     """A lone month name counts only after a temporal cue ("in May", "early May") and in full form."""
     word = m["month"]
@@ -71,10 +82,14 @@ def _is_bare_month(m: re.Match[str], text: str) -> bool:
         return False
     if m.start("month") > m.start():  # has an "early"/"the end of" prefix
         return True
+    if _RANGE_AFTER.match(text, m.end()):  # "August-September 1950", "from February to April"
+        return True
     before = text[max(0, m.start() - 20) : m.start()].lower().split()
-    last = before[-1].strip(",") if before else ""
+    last = before[-1].strip(',(["“') if before else ""
     if last in R.MONTH_CUES:
         return True
+    if word not in _NAME_LIKE_MONTHS and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+        return re.match(r" [a-z]", text[m.end() :]) is not None  # "September saw the Germans retreat"
     if last == "as" and len(before) >= 3 and before[-3] == "as":  # "as recently as September"
         return True
     if len(before) >= 2 and before[-2] in ("a", "an") and last.isalpha():  # "a mild December"

@@ -276,12 +276,19 @@ def _duration_norm(n: int | float | None, unit: str) -> Norm:
     return Norm("DURATION", f"PT{count}{designator}" if is_time else f"P{count}{designator}")
 
 
+_FRACTION_OF = re.compile(r",?\s+of\s+(?:the|a|an|its|their|his|her|our|all|those|these|this|that)\b")
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     num, unit = m["num"].lower(), m["unit"].lower()
     if num in ("a", "an") and unit.startswith("second"):  # "a second time"
         return None
     if num == "many" and not m["rel"]:
         return None
+    if unit.startswith("quarter") and (
+        _FRACTION_OF.match(ctx.text, m.end()) or ctx.text[m.start("unit") - 1] == "-"
+    ):
+        return None  # "a quarter of the vote", "three-quarters": fractions
     n = _parse_number(num)
     if n is None and num not in R.VAGUE:
         return None

@@ -644,6 +644,7 @@ MONTH_CUES: Final = frozenset(
         "or",
         "around",
         "throughout",
+        "into",
         "on",
         "for",
     ]

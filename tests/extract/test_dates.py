@@ -204,3 +204,13 @@ def test_a_bare_year_leaves_finer_anaphora_unknown(nlp: object) -> None:
     text = "The invasion began in 1950. Thirteen days later Seoul fell."
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["Thirteen days later"] == "1950-XX-XX"
+
+
+@pytest.mark.model
+def test_news_full_of_old_years_still_anchors_weekdays_on_its_date(nlp: object) -> None:
+    text = (
+        "The band formed in 1960, split in 1970 and sued in 1978, 1989 and 1991. Its label, founded in 1968, "
+        "won in 1996 and 1999. This week the case returned to court, and the judge will rule on Wednesday."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2006, 3, 28))}  # type: ignore[operator]
+    assert got["Wednesday"] == "2006-03-29"

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_timexes"]
 
 _NARRATIVE_GAP_YEARS = 5
+_YEARS_PER_DEICTIC = 20  # a history piece may say "Sunday" once in twenty dates; news says it more
 _ASIDE_YEARS = 10
 # rules whose relative values a narrative's line follows (resolved from the line itself)
 _LINE_RULES = frozenset(
@@ -236,12 +237,13 @@ def _is_deictic(cand: _Candidate) -> bool:
     """Said relative to the moment of writing: "today", "Monday", "last week"."""
     if cand.rule == "relative_period":
         rel, unit = cand.match["rel"].lower(), cand.match["unit"].lower()
-        return unit != "day" and rel in ("this", "last", "next", "current", "coming")
+        anaphoric = re.match(r"(?i)(?:\w+\s+)?the\s", cand.match[0]) is not None  # "early the next year"
+        return unit != "day" and rel in ("this", "last", "next", "current", "coming") and not anaphoric
     return cand.rule in _DEICTIC_RULES
 
 
 def _is_narrative(candidates: list[_Candidate], anchor: dt.date | None, text: str) -> bool:
-    """A history-style text: its explicit years lie well before its date and it rarely says "today",
+    """A history-style text: its explicit years lie well before its date and it hardly ever says "today",
     "Monday" or "last week" outside quotations (news about the past still anchors on its date). No date
     at all: narrative.
     """
@@ -252,7 +254,7 @@ def _is_narrative(candidates: list[_Candidate], anchor: dt.date | None, text: st
     return (
         len(years) >= 3
         and statistics.median(years) < anchor.year - _NARRATIVE_GAP_YEARS
-        and deictic * 5 < len(years)
+        and deictic * _YEARS_PER_DEICTIC <= len(years)
     )
 
 

@@ -144,6 +144,13 @@ SETS_AND_REFERENCES = [
     ("Profit rose in the latest quarter.", ("the latest quarter", "DATE", "2020-Q2")),
     ("Rates stay on hold for the time being.", ("the time being", "DATE", "PRESENT_REF")),
     ("He is abroad at the moment.", ("the moment", "DATE", "PRESENT_REF")),
+    ("The company expects a loss for the year.", ("the year", "DATE", "2020")),
+    ("The index fell 3% for the week.", ("the week", "DATE", "2020-W40")),
+    ("The offer expires at midnight Friday.", ("midnight Friday", "TIME", "2020-10-02T24:00")),
+    ("It closed at 45 yesterday, down from 47 the day before.", ("the day before", "DATE", "2020-09-28")),
+    ("Earnings are due in coming weeks.", ("coming weeks", "DURATION", "PXW")),
+    ("A few years back, prices were lower.", ("A few years back", "DATE", "PAST_REF")),
+    ("Profit in the fiscal fourth quarter fell.", ("the fiscal fourth quarter", "DATE", "2019-Q4")),
 ]
 
 

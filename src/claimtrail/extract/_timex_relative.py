@@ -69,6 +69,23 @@ def _the_day(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("DATE", _day_of(ctx, None, m.start(), m.end()), True, start=m.start("the"))
 
 
+def _for_the(m: re.Match[str], ctx: Context) -> Norm:
+    base = ctx.base() if ctx.narrative else ctx.anchor
+    norm = _shift_period(base, m["unit"].lower(), 0)
+    return Norm(norm.type, norm.value, True, start=m.start("the"))
+
+
+def _day_beside(m: re.Match[str], ctx: Context) -> Norm:
+    """ "the day before", "the night after": next to the last day-precise date mentioned."""
+    step = -1 if m["dir"].lower() == "before" else 1
+    day = ctx.last_day + dt.timedelta(days=step) if ctx.last_day else None
+    value = day.isoformat() if day else "XXXX-XX-XX"
+    unit = m["unit"].lower()
+    if unit == "day":
+        return Norm("DATE", value, True)
+    return Norm("TIME", f"{value}T{R.PARTS_OF_DAY[unit]}", True)
+
+
 def _at_night(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", "XXXX-XX-XXTNI", start=m.start("part"))
 
@@ -443,6 +460,8 @@ HANDLERS: Final[dict[str, Handler]] = {
     "the_part": _the_part,
     "trading_part": _the_part,
     "at_night": _at_night,
+    "for_the": _for_the,
+    "day_beside": _day_beside,
     "the_day": _the_day,
     "bare_units": _bare_units,
     "vague_period": _vague_period,

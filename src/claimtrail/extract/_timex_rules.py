@@ -399,7 +399,8 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "quarter",
         _rx(
-            r"\b(?:the\s+)?(?:(?P<rel>last|past|previous|next|coming|current|this)\s+)?(?P<ord>first|second|third|fourth"
+            r"\b(?:the\s+)?(?:(?P<rel>last|past|previous|next|coming|current|this)\s+)?(?:fiscal\s+)?"
+            r"(?P<ord>first|second|third|fourth"
             r"|final|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?P<y>" + _YEAR + r")"
             r"|(?P<yrel>this|last|next)\s+year))?",
             _I,
@@ -426,7 +427,15 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             r"\s*(?P<zone2>UTC|GMT|hours|hrs)\b"
         ),
     ),
-    ("noon", _rx(r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?P<dayref>today|yesterday|tomorrow))?", _I)),
+    (
+        "noon",
+        _rx(
+            r"\b(?P<word>noon|midday|midnight)\b(?:\s+(?:on\s+)?(?P<dayref>today|yesterday|tomorrow|"
+            + _WEEKDAY
+            + r"))?",
+            _I,
+        ),
+    ),
     (
         "weekday",
         _rx(
@@ -476,6 +485,22 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    # the period a report covers: "a loss for the year", "fell 3% for the week"
+    (
+        "for_the",
+        _rx(
+            r"\b(?:for|over)\s+(?P<the>the\s+(?P<unit>year|week|month|quarter))\b"
+            r"(?!['’]s|\s+(?:ahead|before|to|of|ending|ended|that|when)\b)",
+            _I,
+        ),
+    ),
+    # "the day before.", "the night after,": the day next to the last one mentioned
+    (
+        "day_beside",
+        _rx(
+            r"\b[Tt]he\s+(?P<unit>day|night|evening|morning)\s+(?P<dir>before|after)(?=\s*[,.;:)]|\s+that\b)"
+        ),
+    ),
     ("at_night", _rx(r"\b(?:at|by)\s+(?P<part>night)\b(?!\s*['’]s\b)", _I)),
     (
         "relative_period",
@@ -514,7 +539,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             + r"\s+"
             + _UNIT
             + r"\s+(?P<dir>ago|earlier|later|previously|afterwards?|thereafter"
-            r"|before(?=\s*[,.;])|after(?=\s*[,.;]))\b",
+            r"|back(?!\s+(?:to|in|into|from|on|up|home|down|then)\b)|before(?=\s*[,.;])|after(?=\s*[,.;]))\b",
             _I,
         ),
     ),
@@ -545,7 +570,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "vague_period",
         _rx(
-            r"\b(?:(?P<rel>recent|the\s+(?:coming|next|past|last|following|previous|intervening|succeeding|ensuing"
+            r"\b(?:(?P<rel>recent|coming|the\s+(?:coming|next|past|last|following|previous|intervening|succeeding|ensuing"
             r"|subsequent|preceding|early|later|final|first))\s+(?P<unit>" + _PLURAL_UNIT + r")s\b(?!-|\s+\d)"
             r"|(?P<unit2>" + _PLURAL_UNIT + r")s-long\b)",
             _I,
@@ -770,6 +795,8 @@ RULE_KEYS: Final = {
     "the_part": {"deictic"},
     "trading_part": {"deictic"},
     "at_night": {"deictic"},
+    "for_the": {"unit"},
+    "day_beside": {"unit", "deictic"},
     "the_day": {"unit"},
     "relative_period": {"unit"},
     "the_period": {"unit"},

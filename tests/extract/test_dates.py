@@ -214,3 +214,14 @@ def test_news_full_of_old_years_still_anchors_weekdays_on_its_date(nlp: object) 
     )
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2006, 3, 28))}  # type: ignore[operator]
     assert got["Wednesday"] == "2006-03-29"
+
+
+@pytest.mark.model
+def test_a_chronicle_up_to_recent_years_is_a_narrative(nlp: object) -> None:
+    years = " ".join(f"In {y} the war went on." for y in (2003, 2003, 2004, 2004, 2005, 2005, 2006, 2007))
+    text = (
+        years
+        + " Violence peaked in 2008. In 2009 troops left. By 2005 the army grew, and on April 9 it rested."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["April 9"] == "2005-04-09"

@@ -253,9 +253,15 @@ def _is_narrative(candidates: list[_Candidate], anchor: dt.date | None, text: st
     deictic = sum(_is_deictic(c) and not _quoted(text, c.start) for c in candidates)
     return (
         len(years) >= 3
-        and statistics.median(years) < anchor.year - _NARRATIVE_GAP_YEARS
+        and (statistics.median(years) < anchor.year - _NARRATIVE_GAP_YEARS or _chronicle(years, anchor))
         and deictic * _YEARS_PER_DEICTIC <= len(years)
     )
+
+
+def _chronicle(years: list[int], anchor: dt.date) -> bool:
+    """A long chronicle up to recent years (a war from 2003 to 2009 told in 2009): ten or more explicit
+    years, most of them before the anchor's previous year."""
+    return len(years) >= 10 and sum(y < anchor.year - 1 for y in years) >= 0.6 * len(years)
 
 
 def _quoted(text: str, pos: int) -> bool:

@@ -225,3 +225,13 @@ def test_a_chronicle_up_to_recent_years_is_a_narrative(nlp: object) -> None:
     )
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["April 9"] == "2005-04-09"
+
+
+@pytest.mark.model
+def test_a_planned_later_year_does_not_move_the_narrative(nlp: object) -> None:
+    text = (
+        "In 1973 the truce failed. By 1974 the army had regrouped. The offensive began on 10 March 1975, "
+        "ahead of a campaign planned for 1976, and the defence collapsed on 11 March."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["11 March"] == "1975-03-11"

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from claimtrail.extract import _timex_rules as R
 from claimtrail.extract._timex_calendar import HANDLERS as CALENDAR_HANDLERS
-from claimtrail.extract._timex_context import Context, Handler, Norm
+from claimtrail.extract._timex_context import Context, Handler, Norm, tense_at
 from claimtrail.extract._timex_phrases import HANDLERS as PHRASE_HANDLERS
 from claimtrail.extract._timex_relative import HANDLERS as RELATIVE_HANDLERS
 from claimtrail.extract.sentences import text_of
@@ -314,6 +314,13 @@ def _is_aside(ctx: Context, start: int, year: int) -> bool:
     )
 
 
+def _is_plan(ctx: Context, cand: _Candidate, year: int) -> bool:
+    """A later year in a narrative said of the future ("a campaign planned for 1976"): a plan, not where
+    the story is."""
+    ahead = ctx.narrative and ctx.line_year is not None and year > ctx.line_year
+    return ahead and tense_at(ctx, cand.start, cand.end) == "future"
+
+
 def _follow_line(ctx: Context, cand: _Candidate, norm: Norm) -> None:
     """Move the narrative's main line to an explicit date, or to a year-less one resolved from it."""
     if norm.type not in ("DATE", "TIME") or (norm.relative and cand.rule not in _LINE_RULES):
@@ -322,7 +329,7 @@ def _follow_line(ctx: Context, cand: _Candidate, norm: Norm) -> None:
     if m is None:
         return
     year = -int(m[2]) if m[1] else int(m[2])
-    if _is_aside(ctx, cand.start, year):
+    if _is_aside(ctx, cand.start, year) or _is_plan(ctx, cand, year):
         return
     ctx.line_year = year
     ctx.line_month = int(m[3]) if m[3] else None

@@ -14,6 +14,7 @@ inline in `<TEXT>`) and MEANTIME CAT XML (tokens plus stand-off `<TIMEX3>` marka
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -86,8 +87,12 @@ class TimexEvaluation:
 
 
 def _parse_date(value: str | None) -> dt.date | None:
+    """An ISO date, or a day-first `DD-MM-YYYY` (one MEANTIME creation time is written so)."""
+    text = (value or "")[:10]
+    if m := re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", text):
+        text = f"{m[3]}-{m[2]}-{m[1]}"
     try:
-        return dt.date.fromisoformat((value or "")[:10])
+        return dt.date.fromisoformat(text)
     except ValueError:
         return None
 

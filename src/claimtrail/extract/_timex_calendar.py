@@ -1,0 +1,225 @@
+"""TIMEX3 normalisers for calendar expressions: full and partial dates, years, decades, seasons and
+quarters (private to `claimtrail.extract.dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from claimtrail.extract import _timex_rules as R
+from claimtrail.extract._timex_context import (
+    Context,
+    Handler,
+    Norm,
+    date_value,
+    day_number,
+    infer_year,
+    month_number,
+    narrative_year,
+    quarter_of,
+    tense_at,
+    year_str,
+)
+
+
+def _iso_date(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("DATE", date_value(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+def _slash_date(m: re.Match[str], ctx: Context) -> Norm:
+    year = int(m["y"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return Norm("DATE", date_value(year, int(m["m"]), int(m["d"])))
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Norm:
+    month, day = month_number(m["month"]), day_number(m["d"])
+    if m["y"]:
+        return Norm("DATE", date_value(int(m["y"]), month, day))
+    return Norm("DATE", date_value(infer_year(ctx, month, day, m.start(), m.end()), month, day), True)
+
+
+def _month(m: re.Match[str], ctx: Context) -> Norm | None:
+    month = month_number(m["month"])
+    if m["y"]:
+        return Norm("DATE", date_value(int(m["y"]), month))
+    if m["rel"]:
+        return _relative_year_month(ctx, m["rel"].lower(), month)
+    if not _is_bare_month(m, ctx.text):
+        return None
+    if (after := _RANGE_AFTER.match(ctx.text, m.end())) and after["y"]:  # "August-September 1950"
+        return Norm("DATE", date_value(int(after["y"]), month))
+    if ctx.narrative:
+        return Norm("DATE", date_value(narrative_year(ctx, m.start(), m.end(), month), month), True)
+    year = ctx.base_year()
+    base = ctx.anchor
+    if year is None or base is None:
+        return Norm("DATE", date_value(year, month), True)
+    if not ctx.narrative:
+        tense = tense_at(ctx, m.start(), m.end())
+        if tense == "past" and month > base.month:
+            year -= 1
+        elif tense == "future" and month < base.month:
+            year += 1
+    return Norm("DATE", date_value(year, month), True)
+
+
+_RANGE_AFTER = re.compile(
+    r"\s*(?:[-–/]|\s(?:and|or|to|through|until|till)\s)\s*" + R.MONTH_NAME + r"(?:,?\s+(?P<y>\d{4})\b)?"
+)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_NAME_LIKE_MONTHS = frozenset({"May", "August", "March"})  # also a name or a verb ("March on Vilno!")
+
+
+def _is_bare_month(m: re.Match[str], text: str) -> bool:
+    """A lone month name counts only after a temporal cue ("in May", "early May") and in full form."""
+    word = m["month"]
+    if word.endswith(".") or (len(word) <= 3 and word != "May"):
+        return False
+    if m.start("month") > m.start():  # has an "early"/"the end of" prefix
+        return True
+    if _RANGE_AFTER.match(text, m.end()):  # "August-September 1950", "from February to April"
+        return True
+    before = text[max(0, m.start() - 20) : m.start()].lower().split()
+    last = before[-1].strip(',(["“') if before else ""
+    if last in R.MONTH_CUES:
+        return True
+    if word not in _NAME_LIKE_MONTHS and _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+        return re.match(r" [a-z]", text[m.end() :]) is not None  # "September saw the Germans retreat"
+    if last == "as" and len(before) >= 3 and before[-3] == "as":  # "as recently as September"
+        return True
+    if len(before) >= 2 and before[-2] in ("a", "an") and last.isalpha():  # "a mild December"
+        return True
+    return last == "the" and re.match(r" [a-z]", text[m.end() :]) is not None  # "the January transfer window"
+
+
+def _relative_year_month(ctx: Context, rel: str, month: int) -> Norm:
+    if ctx.anchor is None:
+        return Norm("DATE", date_value(None, month), True)
+    year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+    return Norm("DATE", date_value(year, month), True)
+
+
+def _bc_year(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("DATE", f"BC{int(m['y']):04d}")
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Norm:
+    if m["short"]:
+        return Norm("DATE", f"19{m['short']}")
+    return Norm("DATE", f"{m['c']}{m['dd']}")
+
+
+def _year(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["fy"] is not None:
+        return Norm("DATE", f"FY{m['y']}")
+    if not _looks_like_year(m, ctx):
+        return None
+    return Norm("DATE", m["y"])
+
+
+def _looks_like_year(m: re.Match[str], ctx: Context) -> bool:
+    """Reject counts ("2000 troops") and number ranges ("555-1234") that happen to have four digits."""
+    start = m.start("y")
+    before = ctx.text[max(0, start - 5) : start]
+    has_prefix = start > m.start()  # "mid-2019"
+    if not has_prefix and before[-1:] in ("-", "–") and not re.fullmatch(r"\d{4}[-–]", before):
+        return False
+    span = ctx.doc.char_span(start, m.end("y"), alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return True
+    token = span[0]
+    # "2000 troops" is a count; "the 1917 offensives" is not: only round numbers count things.
+    counts = token.dep_ == "nummod" and token.head.i > token.i and token.head.tag_ == "NNS"
+    return not (counts and int(m["y"]) % 50 == 0)
+
+
+def _year_range_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    """The "18" of "1914-18": the century of the year before it."""
+    first = ctx.text[m.start() - 5 : m.start() - 1]
+    year = int(first[:2] + m["yy"])
+    return Norm("DATE", str(year)) if year > int(first) else None
+
+
+def _fiscal_short(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("DATE", f"FY20{m['y']}")
+
+
+_SEASON_NAME_AFTER = re.compile(r"\s+(?:Games|Olympics?|Paralympics?)\b")
+_SEASON_NAME_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+$")  # "the Arab Spring"
+
+
+def _season(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["season"]
+    name = _SEASON_NAME_AFTER.match(ctx.text, m.end()) or (
+        _SEASON_NAME_BEFORE.search(ctx.text, 0, m.start()) and not re.match(r"\s+[A-Z]", ctx.text[m.end() :])
+    )  # but "the Chinese Winter Offensive" names an offensive in that winter
+    explicit = m["y"] or m["y0"]
+    if word.isupper() or (word[0].isupper() and not m["y"] and name):
+        return None  # "SILVER SPRING", "the Winter Games", "the Arab Spring": names, not seasons
+    season = R.SEASONS[word.lower()]
+    if explicit:
+        return Norm("DATE", f"{explicit}-{season}")
+    if m["ybc"]:
+        return Norm("DATE", f"BC{int(m['ybc']):04d}-{season}")
+    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    if m["yrel"]:  # "the spring of next year"
+        base_year = narrative_year(ctx, m.start(), m.end(), None) if ctx.narrative else ctx.base_year()
+        step = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return Norm("DATE", f"{year_str(None if base_year is None else base_year + step)}-{season}", True)
+    if ctx.narrative:
+        return Norm("DATE", f"{year_str(narrative_year(ctx, m.start(), m.end(), starts))}-{season}", True)
+    year = ctx.base_year()
+    base = ctx.anchor
+    if year is None or base is None:
+        return Norm("DATE", f"{year_str(year)}-{season}", True)
+    rel = (m["rel"] or "").lower()
+    if rel == "last":
+        year -= 0 if starts + 2 < base.month else 1
+    elif rel == "next":
+        year += 0 if starts > base.month else 1
+    elif rel == "this" and starts + 2 < base.month and tense_at(ctx, m.start(), m.end()) == "future":
+        year += 1  # "will plant a garden this spring", written in November
+    return Norm("DATE", f"{year}-{season}", True)
+
+
+def _quarter_rule(m: re.Match[str], ctx: Context) -> Norm:
+    n = R.ORDINALS.get(m["ord"].lower()) or int(m["ord"])
+    if m["y"]:
+        return Norm("DATE", f"{m['y']}-Q{n}")
+    base = ctx.base()
+    if base is None:
+        return Norm("DATE", f"XXXX-Q{n}", True)
+    year = base.year
+    yrel = (m.groupdict().get("yrel") or "").lower()
+    if yrel:
+        year += {"this": 0, "last": -1, "next": 1}[yrel]
+    elif not ctx.narrative:
+        tense = tense_at(ctx, m.start(), m.end())
+        if tense == "past" and n > quarter_of(base):
+            year -= 1
+        elif tense == "future" and n < quarter_of(base):
+            year += 1
+    return Norm("DATE", f"{year}-Q{n}", True)
+
+
+HANDLERS: Final[dict[str, Handler]] = {
+    "iso_date": _iso_date,
+    "slash_date": _slash_date,
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "month": _month,
+    "bc_year": _bc_year,
+    "decade": _decade,
+    "year": _year,
+    "fiscal_short": _fiscal_short,
+    "year_range_end": _year_range_end,
+    "day_range_start": _month_day,
+    "season": _season,
+    "quarter": _quarter_rule,
+    "q_quarter": _quarter_rule,
+}

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from claimtrail.extract import _timex_rules as R
 from claimtrail.extract._timex_calendar import HANDLERS as CALENDAR_HANDLERS
-from claimtrail.extract._timex_context import Context, Handler, Norm, tense_at
+from claimtrail.extract._timex_context import Context, Handler, Norm, quoted, tense_at
 from claimtrail.extract._timex_phrases import HANDLERS as PHRASE_HANDLERS
 from claimtrail.extract._timex_relative import HANDLERS as RELATIVE_HANDLERS
 from claimtrail.extract.sentences import text_of
@@ -250,7 +250,7 @@ def _is_narrative(candidates: list[_Candidate], anchor: dt.date | None, text: st
     if anchor is None:
         return True
     years = [_explicit_year(c) for c in candidates if _has_explicit_year(c)]
-    deictic = sum(_is_deictic(c) and not _quoted(text, c.start) for c in candidates)
+    deictic = sum(_is_deictic(c) and not quoted(text, c.start) for c in candidates)
     return (
         len(years) >= 3
         and (statistics.median(years) < anchor.year - _NARRATIVE_GAP_YEARS or _chronicle(years, anchor))
@@ -262,12 +262,6 @@ def _chronicle(years: list[int], anchor: dt.date) -> bool:
     """A long chronicle up to recent years (a war from 2003 to 2009 told in 2009): ten or more explicit
     years, most of them before the anchor's previous year."""
     return len(years) >= 10 and sum(y < anchor.year - 1 for y in years) >= 0.6 * len(years)
-
-
-def _quoted(text: str, pos: int) -> bool:
-    """Inside a quotation: an odd number of double quote marks since the paragraph began."""
-    paragraph = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return sum(paragraph.count(q) for q in '"“”') % 2 == 1
 
 
 def _has_explicit_year(cand: _Candidate) -> bool:

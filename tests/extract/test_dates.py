@@ -235,3 +235,12 @@ def test_a_planned_later_year_does_not_move_the_narrative(nlp: object) -> None:
     )
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["11 March"] == "1975-03-11"
+
+
+@pytest.mark.model
+def test_a_history_does_not_date_its_quoted_today_on_its_own_date(nlp: object) -> None:
+    years = " ".join(f"In {y} the war went on." for y in range(1915, 1936))
+    text = years + ' "Tomorrow we attack," the general said. The region today remains poor.'
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["Tomorrow"] == "XXXX-XX-XX"
+    assert got["today"] == "PRESENT_REF"

@@ -246,3 +246,13 @@ def test_not_a_timex(nlp: object, text: str, word: str) -> None:
 def test_season_in_an_event_name_is_still_a_season(nlp: object) -> None:
     text = "In 1951 the Chinese Winter Offensive overwhelmed the UN lines."
     assert ("Winter", "DATE", "1951-WI") in _timexes(nlp, text, None)
+
+
+def test_every_rule_has_key_words_and_a_normaliser() -> None:
+    from claimtrail.extract import _timex_keys as K
+    from claimtrail.extract import _timex_rules as R
+    from claimtrail.extract.dates import _HANDLERS
+
+    names = [name for name, _ in R.RULES]
+    assert len(names) == len(set(names))
+    assert set(names) == set(K.RULE_KEYS) == set(_HANDLERS)

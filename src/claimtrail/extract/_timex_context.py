@@ -96,6 +96,12 @@ def sentence_bounds(ctx: Context, start: int, end: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+def quoted(text: str, pos: int) -> bool:
+    """Inside a quotation: an odd number of double quote marks since the paragraph began."""
+    paragraph = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return sum(paragraph.count(q) for q in '"“”') % 2 == 1
+
+
 def january_first(year: int | None) -> dt.date | None:
     return dt.date(year, 1, 1) if year and year >= 1 else None
 

@@ -16,6 +16,7 @@ from claimtrail.extract._timex_context import (
     add_months,
     iso_week,
     quarter_of,
+    quoted,
     tense_at,
     year_str,
 )
@@ -29,6 +30,10 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Norm:
     word = m["word"].lower()
     part = "NI" if word == "tonight" else R.PARTS_OF_DAY.get((m["part"] or "").lower())
     today = ctx.anchor or ctx.last_day  # an undated text's "today" is its last dated day (a dateline)
+    if ctx.narrative and ctx.anchor is not None:  # a history's date is not when its people spoke
+        if word == "today" and not part and not quoted(ctx.text, m.start()):
+            return Norm("DATE", "PRESENT_REF")  # "the region today": nowadays
+        today = None
     if today is None:
         return Norm("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""), True)
     day = today + dt.timedelta(days=_DAY_OFFSETS[word])

@@ -1,21 +1,27 @@
 """Temporal expressions (TimeML TIMEX3): find them in a parsed article and normalise their values.
 
-Detection is rule-based: the compiled patterns of `_timex_rules` run over `text_of(doc)` (each pass is
-linear in the text), the longest leftmost non-overlapping matches win, and each is normalised by its
-rule. spaCy is used only for the tense of the governing verb (which "Friday" is meant) and to reject
-numbers that modify a plural noun ("2000 troops").
+Detection is rule-based: the compiled patterns of `_timex_rules` run around their key words
+(`_timex_keys`) in `text_of(doc)`; leftmost, then longest matches win, a match normalisation rejects
+leaves room for the next one, and no match crosses a line break. Normalisers live in `_timex_calendar`
+(dates, years, seasons, quarters), `_timex_phrases` (relative months, centuries, holidays, ordinal
+periods) and `_timex_relative` (deictic days, times, relative periods, durations, sets); `_timex_context`
+holds their shared state and the tense reading. spaCy is used for the tense of the governing verb (which
+"Friday" is meant), to reject counts ("2000 troops") and to tell a newspaper called Daily from "daily".
 
-Anchoring. Relative expressions resolve against the article date (`anchor`). Two exceptions:
-anaphoric ones ("the next day", "that year", "two years later") use the last date the text mentioned,
-and so does everything underspecified in a *narrative* document, i.e. one whose explicit years lie well
-before its date (history pieces, WikiWars) or that has no date at all. A narrative's year-less months and
-days take an explicit year later in their sentence, else the year of its main line: the last explicit year
-that is not an aside far from both neighbouring years, moved on a year for a month well before the line's
+Anchoring. Relative expressions resolve against the article date (`anchor`). Anaphoric ones ("the next
+day", "that year", "two years later") use the last date the text mentioned, at its precision ("in 1950 ...
+thirteen days later" -> 1950-XX-XX). Everything underspecified in a *narrative* uses the text's own time
+line instead: a narrative is a text with no date, or whose explicit years lie well before its date (or a
+long chronicle of mostly earlier years) and which hardly ever says "today" or "Monday" outside quotations.
+A narrative's year-less months and days take an explicit year later in their sentence, else the year of
+its main line: the last explicit year that is neither an aside (over a decade from both the line and the
+next year) nor a plan ("a campaign planned for 1976"), moved on a year for a month well before the line's
 month. Without any anchor, relative values keep TimeML's `X` placeholders (`XXXX-WXX-5`, `XXXX-XX-XX`).
 
-Tense choices for a bare weekday / month-day / month: past tense -> the most recent one (the anchor's own
-day included), future tense (will/shall/would/'ll/going to) -> the next one; present or unknown -> the
-nearest one for weekdays (ties to the past) and month-days, the anchor's year for months.
+Tense choices for a bare weekday / month-day / month: past tense (or "since") -> the most recent one (the
+anchor's own day included), future tense (will/shall/would/'ll/going to, "scheduled/planned/set to") ->
+the next one (the anchor's day included); present or unknown -> the nearest one for weekdays (ties to the
+past) and month-days, the anchor's year for months.
 """
 
 from __future__ import annotations
@@ -29,9 +35,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimtrail.extract import _timex_keys as K
 from claimtrail.extract import _timex_rules as R
 from claimtrail.extract._timex_calendar import HANDLERS as CALENDAR_HANDLERS
-from claimtrail.extract._timex_context import Context, Handler, Norm, tense_at
+from claimtrail.extract._timex_context import Context, Handler, Norm, quoted, tense_at
 from claimtrail.extract._timex_phrases import HANDLERS as PHRASE_HANDLERS
 from claimtrail.extract._timex_relative import HANDLERS as RELATIVE_HANDLERS
 from claimtrail.extract.sentences import text_of
@@ -177,7 +184,7 @@ def _matches(text: str) -> list[_Candidate]:
     windows = _key_windows(text)
     found: dict[tuple[int, int, int], _Candidate] = {}
     for order, (rule, pattern) in enumerate(R.RULES):
-        for lo, hi in _merge(w for key in R.RULE_KEYS[rule] for w in windows.get(key, ())):
+        for lo, hi in _merge(w for key in K.RULE_KEYS[rule] for w in windows.get(key, ())):
             for m in _search_lines(pattern, text, lo, hi):
                 found[(m.start(), -m.end(), order)] = _Candidate(m.start(), m.end(), rule, m)
     return [found[key] for key in sorted(found)]
@@ -211,12 +218,12 @@ def _key_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """For each key-word class, the stretches of text around its occurrences where a rule may match."""
     windows: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
-    for m in R.WORD.finditer(text):
+    for m in K.WORD.finditer(text):
         word = m[0]
-        keys = ("digit",) if word[0].isdigit() else R.KEY_WORDS.get(word.lower(), ())
+        keys = ("digit",) if word[0].isdigit() else K.KEY_WORDS.get(word.lower(), ())
         for key in keys:
-            if key not in R.CAPITALISED_KEYS or word[0].isupper():
-                windows.setdefault(key, []).append((max(0, m.start() - R.WINDOW), min(n, m.end() + R.WINDOW)))
+            if key not in K.CAPITALISED_KEYS or word[0].isupper():
+                windows.setdefault(key, []).append((max(0, m.start() - K.WINDOW), min(n, m.end() + K.WINDOW)))
     return windows
 
 
@@ -250,7 +257,7 @@ def _is_narrative(candidates: list[_Candidate], anchor: dt.date | None, text: st
     if anchor is None:
         return True
     years = [_explicit_year(c) for c in candidates if _has_explicit_year(c)]
-    deictic = sum(_is_deictic(c) and not _quoted(text, c.start) for c in candidates)
+    deictic = sum(_is_deictic(c) and not quoted(text, c.start) for c in candidates)
     return (
         len(years) >= 3
         and (statistics.median(years) < anchor.year - _NARRATIVE_GAP_YEARS or _chronicle(years, anchor))
@@ -262,12 +269,6 @@ def _chronicle(years: list[int], anchor: dt.date) -> bool:
     """A long chronicle up to recent years (a war from 2003 to 2009 told in 2009): ten or more explicit
     years, most of them before the anchor's previous year."""
     return len(years) >= 10 and sum(y < anchor.year - 1 for y in years) >= 0.6 * len(years)
-
-
-def _quoted(text: str, pos: int) -> bool:
-    """Inside a quotation: an odd number of double quote marks since the paragraph began."""
-    paragraph = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return sum(paragraph.count(q) for q in '"“”') % 2 == 1
 
 
 def _has_explicit_year(cand: _Candidate) -> bool:

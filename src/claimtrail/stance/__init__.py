@@ -131,16 +131,16 @@ def _predict(
     ]
     body_p = model.body_proba(rows) if rows else np.zeros((0, 4))
     related: list[list[float]] = [[float(x) for x in p[:3]] for p in body_p]
-    # the body cross-encoder only where the stance can still win over `unrelated`
-    reading = [i for i, b in enumerate(bodies) if b is not None and (related_only or body_p[i][3] < 0.5)]
-    mixed = _mixed(
-        [related[i] for i in reading],
-        heads.body_cross,
-        [claims[i] for i in reading],
-        [passage(claims[i], bodies[i] or "") for i in reading],
-    )
-    for i, row in zip(reading, mixed, strict=True):
-        related[i] = row
+    if heads.body_cross is not None:  # only where the stance can still win over `unrelated`
+        reading = [i for i, b in enumerate(bodies) if b is not None and (related_only or body_p[i][3] < 0.5)]
+        mixed = _mixed(
+            [related[i] for i in reading],
+            heads.body_cross,
+            [claims[i] for i in reading],
+            [passage(claims[i], bodies[i] or "") for i in reading],
+        )
+        for i, row in zip(reading, mixed, strict=True):
+            related[i] = row
     titled = [i for i, h in enumerate(headlines) if h]
     head_rows = _mixed(
         [list(model.headline_proba(claims[i], headlines[i] or "")) for i in titled],

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from claimtrail.evaluate.stance import StancePair, read_pairs
+from claimtrail.evaluate.stance import StancePair, read_pairs, score_labels
 from claimtrail.stance.cross import CrossEncoder, load_from, pair_ids, passage
 from claimtrail.stance.train import SEED, _emergent_dev_split, _ids, _sha256, drop_linked
 from claimtrail.trails.minilm import DIMENSIONS, MiniLM, load_minilm
@@ -171,14 +171,8 @@ def _predict(model: Any, states: np.ndarray, masks: np.ndarray) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros((0, 3))
 
 
-def _scores(gold: np.ndarray, probs: np.ndarray, labels: Sequence[str]) -> dict[str, float]:
-    pred = probs.argmax(1)
-    out = {"accuracy": float((pred == gold).mean())}
-    for k, label in enumerate(labels):
-        tp = int(((pred == k) & (gold == k)).sum())
-        wrong = int(((pred == k) & (gold != k)).sum()) + int(((pred != k) & (gold == k)).sum())
-        out[f"f1_{label}"] = 2 * tp / max(1, 2 * tp + wrong)
-    return out
+def _scores(gold: Sequence[int], probs: np.ndarray, labels: Sequence[str]) -> dict[str, float]:
+    return score_labels([labels[g] for g in gold], [labels[int(k)] for k in probs.argmax(1)], labels)
 
 
 def fit(
@@ -232,7 +226,7 @@ def fit(
         if dev_states is not None and dev is not None:
             probs = _predict(model, *dev_states)
             dev_probs.append(probs)
-            scores = _scores(np.array(dev[1]), probs, labels)
+            scores = _scores(dev[1], probs, labels)
             message += " dev " + " ".join(f"{k} {v:.3f}" for k, v in scores.items())
         log(message)
     return model, dev_probs
@@ -312,7 +306,7 @@ def run(
         "data": {str(f.relative_to(data)): _sha256(f) for f in files},
         "training_pairs": len(fit_pairs),
         "holdout_pairs": len(dev_pairs),
-        "holdout_scores": _scores(np.array(held[1]), dev_probs[-1], labels) if dev_probs else {},
+        "holdout_scores": _scores(held[1], dev_probs[-1], labels) if dev_probs else {},
         "fnc_leakage_filter": leakage,
     }
     (out / f"{name}.json").write_text(

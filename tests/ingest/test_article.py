@@ -255,6 +255,12 @@ def test_dateline_without_year_takes_the_year_from_the_input_date() -> None:
     assert (prepared.published, prepared.published_from) == ("2019-12-30", "dateline")
 
 
+def test_input_date_on_the_datelines_day_is_the_source() -> None:
+    """'LISBON, Oct 4 (Reuters)' published 2023-10-04: the day agrees; the year came from the input."""
+    prepared = prepare(f"LISBON, Oct 4 (Reuters) - {LEDE}", published="2023-10-04")
+    assert (prepared.published, prepared.published_from) == ("2023-10-04", "input")
+
+
 def test_dateline_without_year_and_no_input_date() -> None:
     prepared = prepare(f"LONDON, May 9 (Reuters) - {LEDE}")
     assert prepared.dateline is not None

@@ -95,6 +95,10 @@ class ActorTable:
             self.entries[old].mentions.pop((token.idx, token.idx + len(token.text)), None)
         return self.add(key, self.name(key), self.kind(key), token.i, token.i + 1)
 
+    def canonical(self, key: str | None) -> str | None:
+        """The actor a key stands for now (after `relink`)."""
+        return self.merged.get(key, key) if key is not None else None
+
     def actor_of_name(self, token: Token) -> str | None:
         """The actor a name token stands for: its mention, or the person with that surname ('Sloane's')."""
         key = self.token_actor.get(token.i)
@@ -238,10 +242,31 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
             i in taken for i in range(ent.start, ent.end)
         ):
             spans.append(ent)
+    spans += _named_by_company_word(doc, {i for s in spans for i in range(s.start, s.end)})
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
+    """'regional airline Nordflug', 'logistics firm Kargo': a capitalised name right after a company word
+    is a company, whatever NER made of it (nothing, a nationality, a product)."""
+    company_nouns = lexicon().company_nouns
+    found = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        i += 1
+        if not (tok.is_lower and tok.lower_ in company_nouns and tok.pos_ == "NOUN"):
+            continue
+        end = i
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper():
+            end += 1
+        if end > i and doc[end - 1].ent_type_ not in ("PERSON", "GPE", "DATE"):
+            found.append(Span(doc, i, end, label="ORG"))
+            i = end
+    return found
 
 
 def _person_if_title_inside(span: Span) -> Span:
@@ -505,7 +530,19 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
 
 
 def is_role(token: Token) -> bool:
-    return token.lower_ in lexicon().role_nouns or token.lemma_.lower() in lexicon().role_nouns
+    if token.lower_ in lexicon().role_nouns or token.lemma_.lower() in lexicon().role_nouns:
+        return True
+    # professions the list does not name: 'pediatrician', 'hydrologist', 'psychiatrist', 'dentist'
+    word = token.lower_
+    return (
+        token.pos_ == "NOUN"
+        and token.is_lower
+        and (word.endswith(_ROLE_SUFFIXES) or _IST.match(word) is not None)
+    )
+
+
+_ROLE_SUFFIXES = ("ician", "ologist", "iatrist")
+_IST = re.compile(r"^[a-z]{4,}[^aeiou]ist$")  # 'dentist', 'novelist'; not 'wrist', 'assist'
 
 
 def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
@@ -550,18 +587,49 @@ def _appositive_title(doc: Doc, span: Span) -> tuple[int, int] | None:
                 return left, span.start - 1
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         j = span.end + 1
+        if doc[j].lower_ in _TIME_ADVERBS and j + 1 < len(doc):  # "Bernd Scholl, then the airline's COO,"
+            j += 1
         k = j
-        while k < len(doc) and doc[k].text not in (",", ".", ";") and not doc[k].is_space and k - j < 8:
+        while k < len(doc) and not _ends_appositive(doc[k]) and k - j < 12:
             k += 1
         if (
             k > j
             and doc[j].pos_ in ("DET", "PRON", "ADJ", "NOUN", "PROPN")
             and any(is_role(doc[x]) for x in range(j, k))
             and doc[k - 1].pos_ in ("NOUN", "PROPN")
-            and (k == len(doc) or doc[k].text in (",", ".", ";"))
+            and (k == len(doc) or _ends_appositive(doc[k]))
         ):
             return j, k
     return None
+
+
+_TIME_ADVERBS = frozenset({"then", "now", "currently", "formerly", "previously", "later"})
+
+
+def _ends_appositive(tok: Token) -> bool:
+    """',', '.', ';', a line break or a relative pronoun ('a pediatrician at X who has treated ...')."""
+    return tok.text in (",", ".", ";") or tok.is_space or tok.tag_ in ("WP", "WDT")
+
+
+def _as_written(doc: Doc, start: int, end: int) -> tuple[int, int, Span | None]:
+    """A title before a name stays as written: 'State Department spokeswoman', 'Foreign Minister'."""
+    return start, end, None
+
+
+def _title_and_employer(doc: Doc, start: int, end: int) -> tuple[int, int, Span | None]:
+    """The title without a leading 'a' or possessive pronoun, and cut before the organisation it names:
+    'a pediatrician at Riverside Children's Hospital' -> 'pediatrician' and that hospital."""
+    while start < end - 1 and (doc[start].lower_ in ("a", "an") or doc[start].tag_ == "PRP$"):
+        start += 1
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if tok.dep_ != "prep" or tok.lower_ not in ("at", "of", "for", "with", "from"):
+            continue
+        named = [t for t in tok.subtree if t.ent_type_ in ("ORG", "FAC") or t.pos_ == "PROPN"]
+        if named and any(is_role(doc[x]) for x in range(start, i)):
+            org = next((e for e in doc.ents if e.start <= named[0].i < e.end and e.label_ == "ORG"), None)
+            return start, i, org
+    return start, end, None
 
 
 def _title_after_org(doc: Doc, span: Span) -> tuple[int, int] | None:
@@ -627,16 +695,21 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
         inner += 1
     if inner > span.start:  # NER kept the title inside the name: "Councilor Rosa Mendes"
         table.add_title(key, doc[span.start : inner].text)
-    for locate in (_title_before, lambda d, s: _appositive_title(d, span)):
-        found = locate(doc, span.start)
+    for found, trim in (
+        (_title_before(doc, span.start), _as_written),
+        (_appositive_title(doc, span), _title_and_employer),
+    ):
         if found is None:
             continue
         s, e = found
-        table.add_title(key, _span_text(doc, s, e))
-        table.title_tokens.update(range(s, e))
         entry = table.entries[key]
         if entry.affiliation is None:
             entry.affiliation = affiliation_of(table, s, e)
+        s, e, employer = trim(doc, s, e)  # the employer stays free to be an actor of its own
+        table.add_title(key, _span_text(doc, s, e))
+        table.title_tokens.update(range(s, e))
+        if entry.affiliation is None and employer is not None:
+            entry.affiliation = strip_determiner(employer.text)
     entry = table.entries[key]
     if entry.affiliation is None and entry.titles:
         entry.affiliation = _sentence_country(table, sentence(span[0]))

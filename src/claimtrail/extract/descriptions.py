@@ -72,6 +72,9 @@ _INSTITUTION_WORDS = frozenset(
         "service",
         "inspectorate",
         "prefecture",
+        "regulator",
+        "watchdog",
+        "ombudsman",
     }
 )
 # Heads of a definite description that stands for one institution even when the article never names it.

@@ -356,6 +356,13 @@ class Positions(ClaimSet):
         the claims of the last two sources. A speaker's own statements are never the target.
         """
         before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
+        owner = self._owner(ref, holder)
+        if owner is not None:  # "rejected the parents' account": only what the parents said
+            before = [
+                c for c in before if owner in {self.table.canonical(s) for s in _sources(c, frozenset())}
+            ]
+            if not before:
+                return []
         family = REFERENCE_FAMILIES.get(ref.lemma_.lower(), frozenset())
         named = [c for c in before if any(cue_lemma(st) in family for st in c.stances)]
         reported = named or [c for c in before if c.reported]
@@ -390,6 +397,19 @@ class Positions(ClaimSet):
             for c in reported
             if c is last or sent.start_char <= c.start < sent.end_char or _sources(c, family) & by
         ]
+
+    def _owner(self, ref: Token, holder: str | None) -> str | None:
+        """Whose claim a possessed reference names: "the parents' account", "their allegations", "Reuters'
+        report"; None when there is no possessor or it is the holder ("his own account")."""
+        poss = next((c for c in ref.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        if poss.pos_ == "PRON":
+            owner = resolve_pronoun(self.table, poss)
+        else:
+            owner = self.table.actor_of_name(poss) or resolve_speaker(self.table, poss)
+        owner = self.table.canonical(owner)
+        return owner if owner != self.table.canonical(holder) else None
 
     def _mentions(self, claim: ClaimDraft, key: str | None) -> bool:
         """Does the claim name the actor (a mention, or its name written out)?"""

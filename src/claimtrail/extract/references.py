@@ -263,12 +263,26 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         outlet_like = [e for e in orgs if is_outlet(e)]
         others = [e for e in orgs if not is_outlet(e)]
         orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else others  # "the committee" is no newspaper
+        if noun not in lexicon().company_nouns:  # "the regulator" is not the airline named before it
+            orgs = [e for e in orgs if not _known_company(e)]
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
 
 
 _COMPANY_NOUNS = frozenset({"company", "firm"})
+_COMPANY_SUFFIXES = frozenset(
+    {"co", "co.", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "plc", "llc", "ag", "gmbh"}
+)
+
+
+def _known_company(entry: ActorEntry) -> bool:
+    """An organisation the article presents as a business: 'regional airline Nordflug', 'Acme Co.'."""
+    suffix = entry.name.lower().split()[-1] if entry.name.split() else ""
+    titled = any(
+        t.lower().split()[-1:] and t.lower().split()[-1] in lexicon().company_nouns for t in entry.titles
+    )
+    return suffix in _COMPANY_SUFFIXES or titled
 
 
 def _title_head(title: str) -> str:

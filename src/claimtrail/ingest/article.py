@@ -116,8 +116,10 @@ def _publication(
     if raw.published and raw.published.strip() and from_input is None:
         warnings = (f"{WARN_BAD_PUBLISHED} could not read the publication date {raw.published!r}; ignored",)
     if dateline is not None and dateline.date is not None:
-        if raw.published_from and from_input and from_input[:10] == dateline.date and len(from_input) > 10:
-            return from_input, _input_origin(raw.published_from), warnings  # same day, more precise
+        if from_input and from_input[:10] == dateline.date:
+            # the same day: the input's date is the source (a dateline without a year took it from there),
+            # and it may carry a time and offset the dateline lacks
+            return from_input, _input_origin(raw.published_from), warnings
         return dateline.date, "dateline", warnings
     if from_input is not None:
         return from_input, _input_origin(raw.published_from), warnings

@@ -8,6 +8,7 @@ it into `Actor` records.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -237,15 +238,17 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
     spans = [doc[s:e] for s, e in outlets]
     spans = [Span(doc, s.start, s.end, label="ORG") for s in spans]
     taken = {i for s, e in outlets for i in range(s, e)}
-    for ent in doc.ents:
+    for ent in (part for e in doc.ents for part in _split_at_commas(e)):
         if ent.label_ in ("PERSON", "ORG", "GPE", "FAC") and not any(
             i in taken for i in range(ent.start, ent.end)
         ):
             spans.append(ent)
     spans += _named_by_company_word(doc, {i for s in spans for i in range(s.start, s.end)})
+    spans += _appositive_people(doc, {i for s in spans for i in range(s.start, s.end)})
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
+    spans = _one_kind_per_name(spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 
 
@@ -267,6 +270,82 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
             found.append(Span(doc, i, end, label="ORG"))
             i = end
     return found
+
+
+def _one_kind_per_name(spans: list[Span]) -> list[Span]:
+    """'Nimbly' read as a company once and as a person elsewhere: a name the article uses for an
+    organisation is that organisation's everywhere."""
+    orgs = {_bare(s.text) for s in spans if s.label_ == "ORG"}
+    return [
+        Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and _bare(s.text) in orgs else s
+        for s in spans
+    ]
+
+
+def _bare(name: str) -> str:
+    name = strip_determiner(name)
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def _split_at_commas(ent: Span) -> list[Span]:
+    """'Nimbly, Arjun Mehta' read as one name: a company and the person after the comma (a two- or
+    three-word capitalised name is a person's); other pieces keep the entity's label."""
+    doc = ent.doc
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return [ent]
+    bounds = [ent.start, *commas, ent.end]
+    parts = []
+    for left, right in itertools.pairwise(bounds):
+        start = left if left == ent.start else left + 1
+        if right <= start:
+            continue
+        piece = doc[start:right]
+        person = start > ent.start and 2 <= len(piece) <= 3 and all(t.is_title for t in piece)
+        parts.append(Span(doc, start, right, label="PERSON" if person else ent.label_))
+    return parts
+
+
+def _appositive_people(doc: Doc, taken: set[int]) -> list[Span]:
+    """'The mayor of Alzira, Carmen Ruiz, said' and 'Carmen Ruiz, the town's mayor, said': a two- or
+    three-word capitalised name set off by commas next to a role is a person, whatever NER made of it."""
+    found = []
+    i = 1
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end - i < 2 or any(
+            j in taken or doc[j].ent_type_ in ("GPE", "ORG", "FAC", "DATE") for j in range(i, end)
+        ):
+            i = max(end, i + 1)
+            continue
+        closed = end < len(doc) and doc[end].text in (",", ".")
+        if doc[i - 1].text == "," and closed and (_role_before(doc, i - 1) or _role_after(doc, end)):
+            found.append(Span(doc, i, end, label="PERSON"))
+        i = end
+    return found
+
+
+def _role_before(doc: Doc, comma: int) -> bool:
+    """A role noun in the noun phrase just before the comma ('The mayor of the town of Alzira')."""
+    for j in range(comma - 1, max(comma - 8, -1), -1):
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
+            return False
+        if is_role(tok) and tok.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _role_after(doc: Doc, end: int) -> bool:
+    """', the town's mayor,' or ', a doctor at X,' right after the name."""
+    j = end + 1
+    return (
+        j < len(doc)
+        and doc[j].lower_ in ("a", "an", "the")
+        and any(is_role(doc[k]) and doc[k].pos_ == "NOUN" for k in range(j + 1, min(j + 6, len(doc))))
+    )
 
 
 def _person_if_title_inside(span: Span) -> Span:
@@ -397,6 +476,17 @@ _COMPANY_NAME_WORDS = frozenset(
         "steel",
         "bank",
         "insurance",
+        "ventures",
+        "partners",
+        "investments",
+        "securities",
+        "industries",
+        "enterprises",
+        "solutions",
+        "software",
+        "networks",
+        "consulting",
+        "associates",
     }
 )
 _INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(

@@ -301,7 +301,7 @@ class Positions(ClaimSet):
             targets = own + self._restated_by(own, holder)
         else:
             targets = self._earlier_claims(noun, holder) or self._next_reports(noun, holder)
-        return targets + self._same_story(targets, noun, holder)
+        return targets + self._same_story(targets, noun, holder, ahead=bool(own))
 
     def _asked_about(self, ref: Token) -> list[ClaimDraft]:
         """'"These are just rumors," Arreaza said, when asked about reports that X': the reference is X."""
@@ -431,10 +431,14 @@ class Positions(ClaimSet):
         keep = set().union(*chosen[:count])
         return [c for c in claims if _sources(c, family) & keep]
 
-    def _same_story(self, targets: list[ClaimDraft], ref: Token, holder: str | None) -> list[ClaimDraft]:
+    def _same_story(
+        self, targets: list[ClaimDraft], ref: Token, holder: str | None, *, ahead: bool
+    ) -> list[ClaimDraft]:
         """'rejected claims by Nwosu that X ... Nwosu told supporters that Y': a position on a source's claim
         covers what the same source says in support of it nearby (up to the next paragraph), but not the
-        source's own plans ('he would challenge the result in court')."""
+        source's own plans ('he would challenge the result in court'). Only a reference that states its
+        claim (a lede's 'rejected claims that X') reaches the details told after it; one that points back
+        ('called the accusation "absurd"') covers what was said before it."""
         sources = {s for c in targets for s in _sources(c, frozenset()) if s != holder}
         if not sources:
             return []
@@ -444,6 +448,7 @@ class Positions(ClaimSet):
             for c in self.claims
             if c not in targets
             and c.start < window
+            and (ahead or c.start < ref.idx)
             and not only_by(c, holder)
             and any(s in sources and not self._subject_is(c.root, s) for s in _sources(c, frozenset()))
         ]

@@ -616,11 +616,14 @@ _STATE_ROLES = frozenset(
 
 
 def _appositive_person(table: ActorTable, token: Token) -> str | None:
-    """A person's name set off by commas anywhere in the phrase of a role noun."""
+    """A person's name set off by commas anywhere in the phrase of a role noun, or an organisation's
+    right after the role ("Nimbly's largest investor, Harbor Peak Ventures,")."""
     for child in token.subtree:
         key = table.token_actor.get(child.i)
         comma = child.left_edge.i > 0 and table.doc[child.left_edge.i - 1].text == ","
-        if child.dep_ == "appos" and key is not None and table.kind(key) == "PERSON" and comma:
+        if child.dep_ != "appos" or key is None or not comma:
+            continue
+        if table.kind(key) == "PERSON" or (table.kind(key) == "ORG" and child.head.i == token.i):
             return key
     return None
 
@@ -658,7 +661,8 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
 
     A lede's description of a person the next paragraph names is that person (`introduced_later`).
     """
-    key = resolve_np(table, token)
+    key = _filer(table, token) if token.lemma_.lower() in _FILINGS else None
+    key = key or resolve_np(table, token)
     if key is None and token.lower_ in _PUBLICATION_NOUNS:
         key = _publisher(table, token)
     partitive = token.pos_ == "NUM" and any(c.lower_ == "of" for c in token.children)
@@ -670,6 +674,29 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
         if named is not None:
             return table.relink(table.merged.get(key, key), named)
     return key
+
+
+_FILINGS = frozenset({"lawsuit", "suit", "complaint", "petition", "filing", "appeal"})
+_FILING_VERBS = frozenset({"sue", "file", "lodge", "bring", "appeal", "petition"})
+
+
+def _filer(table: ActorTable, token: Token) -> str | None:
+    """'The lawsuit ... calls the report "a reckless fabrication"': a filing speaks for whoever filed it
+    ('Mehta sued the Tribune', 'the union filed a complaint'), the subject of the last filing verb."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    from claimtrail.extract.quotes import speaker_token  # quotes imports this module
+
+    for verb in reversed(table.doc[: token.i]):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _FILING_VERBS:
+            subject = speaker_token(verb)
+            if subject is None or subject.i >= token.i:
+                return None
+            key = resolve_np(table, subject, record_pronoun=False)
+            if key is None or table.kind(key) in ("PERSON", "ORG", "GPE"):
+                return key
+            return None
+    return None
 
 
 _PUBLICATION_NOUNS = frozenset({"article", "story", "column", "editorial", "piece", "broadcast", "report"})

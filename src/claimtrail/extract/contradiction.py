@@ -91,9 +91,23 @@ def negated_focus(clause: Token) -> Token | None:
             if child.dep_ == "prep":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
-    if clause.pos_ == "VERB" and (_has_negator(clause) or _negated_argument(clause)):
+    if clause.pos_ == "VERB" and (
+        _has_negator(clause) or _negated_argument(clause) or _shares_negation(clause)
+    ):
         return clause
     return None
+
+
+def _shares_negation(verb: Token) -> bool:
+    """'did not receive, read or ignore any warnings': a verb joined by 'or'/'nor' to a negated one, with
+    no subject of its own, is negated too ('did not resign and left' is not)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    head = verb.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    coordinators = {c.lower_ for t in (head, *head.conjuncts) for c in t.children if c.dep_ == "cc"}
+    return head.pos_ == "VERB" and _has_negator(head) and bool(coordinators & {"or", "nor"})
 
 
 def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Token | None) -> bool:

@@ -212,6 +212,9 @@ class Positions(ClaimSet):
                         self.stance(claim, quote.speaker, "denies", f"no such {focus.text}", clause)
                     continue
                 self._contradicted(quote.speaker, clause, focus, quote.start)
+                client = self._client_speaking(clause, quote.speaker)
+                if client is not None:  # 'her client "did not receive, read or ignore" any warnings'
+                    self._contradicted(client, clause, focus, quote.start)
 
     def _contradicted(self, speaker: str, clause: Token, focus: Token, before: int) -> None:
         for claim in self.claims:
@@ -270,6 +273,14 @@ class Positions(ClaimSet):
             for claim in targets:
                 for holder in (actor, self._counsel(verb, actor)):
                     self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _client_speaking(self, clause: Token, lawyer: str) -> str | None:
+        """The client a lawyer's clause is about ('her client did not ...'): the client's denial too."""
+        subject = speaker_token(clause)
+        if subject is None or subject.lemma_.lower() != "client":
+            return None
+        client = resolve_np(self.table, subject, record_pronoun=False)
+        return client if client is not None and client != lawyer else None
 
     def _counsel(self, verb: Token, client: str | None) -> str | None:
         """'her client "categorically denies" the allegations', said by the lawyer: the lawyer denies too."""

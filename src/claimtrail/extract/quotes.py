@@ -312,10 +312,15 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _complement(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
-            return child
-    return _complement_on_noun(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
+        # "X denied that A, after the Courier reported that B": the parser made 'reported' the root and the
+        # main clause its complement; what the subordinate cue reports follows it
+        clauses = [c for c in clauses if c.i > verb.i]
+    return clauses[0] if clauses else _complement_on_noun(verb)
+
+
+_SUBORDINATORS = frozenset({"after", "before", "when", "since", "because", "while", "until", "as", "once"})
 
 
 def _complement_on_noun(verb: Token) -> Token | None:

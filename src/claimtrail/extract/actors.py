@@ -229,8 +229,37 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
         return f"PERSON:{name.lower()}", name, "PERSON"
     if label in ("ORG", "GPE", "FAC"):
         kind: ActorKind = "GPE" if label == "GPE" else "ORG"
+        if kind == "ORG" and text in _names_with_s(span.doc):
+            text += "'s"  # "Fenwright's has denied": the 's is the company's, not a possessive
         return f"{kind}:{text.lower()}", text, kind
     return None
+
+
+def _with_s(span: Span) -> Span:
+    """The mention of a name written with its 's ('Fenwright's') covers the 's."""
+    doc = span.doc
+    follows = span.end < len(doc) and doc[span.end].text in ("'s", "’s")
+    if span.label_ == "ORG" and follows and strip_determiner(span.text) in _names_with_s(doc):
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
+
+
+_NAMES_WITH_S = "claimtrail.names_with_s"
+
+
+def _names_with_s(doc: Doc) -> frozenset[str]:
+    """Names written with an 's that possesses nothing ('Fenwright's has denied', 'at Macy's.'): the 's is
+    part of the name (Sainsbury's, McDonald's), so every mention's name keeps it."""
+    found = doc.user_data.get(_NAMES_WITH_S)
+    if found is None:
+        names = set()
+        for tok in doc[1:]:
+            name = doc[tok.i - 1]
+            if tok.text in ("'s", "’s") and name.pos_ == "PROPN" and name.dep_ not in ("poss", "compound"):
+                ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+                names.add(strip_determiner(ent.text if ent is not None and ent.end == tok.i else name.text))
+        found = doc.user_data[_NAMES_WITH_S] = frozenset(names)
+    return found
 
 
 def _named_spans(doc: Doc, body_start: int) -> list[Span]:
@@ -248,7 +277,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
-    spans = _one_kind_per_name(spans)
+    spans = [_with_s(s) for s in _one_kind_per_name(spans)]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 
 
@@ -263,11 +292,13 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
         i += 1
         if not (tok.is_lower and tok.lower_ in company_nouns and tok.pos_ == "NOUN"):
             continue
-        end = i
+        start = i + 1 if doc[i].text == "," else i  # "from the company, Tejo Obras."
+        end = start
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper():
             end += 1
-        if end > i and doc[end - 1].ent_type_ not in ("PERSON", "GPE", "DATE"):
-            found.append(Span(doc, i, end, label="ORG"))
+        closed = end == len(doc) or doc[end].is_punct
+        if end > start and (start == i or closed) and doc[end - 1].ent_type_ not in ("PERSON", "GPE", "DATE"):
+            found.append(Span(doc, start, end, label="ORG"))
             i = end
     return found
 
@@ -381,6 +412,8 @@ def _org_if_company_titled(span: Span) -> Span:
     if span.label_ != "PERSON" or span.start == 0:
         return span
     before = span.doc[span.start - 1]
+    if before.text == "," and span.start > 1 and span.root.dep_ == "appos":  # "the company, Tejo Obras"
+        before = span.doc[span.start - 2]
     if before.is_lower and before.lower_ in lexicon().company_nouns:
         return Span(span.doc, span.start, span.end, label="ORG")
     return span

@@ -8,8 +8,10 @@ it. What is negated (the focus) depends on the clause:
 - 'there is no N' (existential): the noun ("There have been no talks", "there was no plan to ...");
 - 'be not X' (copula): the predicate ("We are not in talks", "was not responsible").
 
-Words are compared by their lemma's first five letters ("planning" ~ "plan", "merger" ~ "merge"), so a
-restatement in other inflections still matches while unrelated words rarely do. Pure functions of tokens.
+Words are compared by their lemma's first five letters ("planning" ~ "plan", "merger" ~ "merge"; a lemma
+shorter than that starts the other: "pay" ~ "payment"), so a restatement in other inflections still
+matches while unrelated words rarely do. A light verb's negated object is the focus ("made no payments").
+Pure functions of tokens.
 """
 
 from __future__ import annotations
@@ -91,6 +93,10 @@ def negated_focus(clause: Token) -> Token | None:
             if child.dep_ == "prep":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
+    if clause.pos_ == "VERB" and clause.lemma_.lower() in _LIGHT:  # "had made no payments": the noun
+        obj = next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        no = obj is not None and any(d.dep_ == "det" and d.lower_ in _NO_WORDS for d in obj.children)
+        return obj if no or (obj is not None and _has_negator(clause)) else None
     if clause.pos_ == "VERB" and (
         _has_negator(clause) or _negated_argument(clause) or _shares_negation(clause)
     ):
@@ -116,17 +122,24 @@ def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Tok
         return False  # "we are not in talks" agrees with "it was neither in merger talks nor ..."
     theirs = content_stems(claim_tokens)
     key = stem(focus)
-    if focus.lemma_.lower() in _LIGHT or key not in theirs:
+    matched = {s for s in theirs if same_word(s, key)}
+    if focus.lemma_.lower() in _LIGHT or not matched:
         return False
     if (
         focus.pos_ == "VERB"
         and claim_root is not None
         and claim_root.pos_ == "VERB"
-        and stem(claim_root) != key
+        and not same_word(stem(claim_root), key)
     ):
         return False  # a negated verb answers the claim's own verb ("not collapsed" ~ "collapsed")
     ours = content_stems(list(clause.subtree)) - {key}
-    return bool(ours & (theirs - {key}))
+    return bool(ours & (theirs - matched))
+
+
+def same_word(a: str, b: str) -> bool:
+    """Stems of one word family: equal, or a short lemma that starts the other ('pay' ~ 'payme')."""
+    short, long = sorted((a, b), key=len)
+    return a == b or (3 <= len(short) < 5 and long.startswith(short))
 
 
 def negated_clauses(root: Token) -> list[Token]:

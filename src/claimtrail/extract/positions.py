@@ -24,7 +24,14 @@ from claimtrail.extract.claim_syntax import (
     with_adverb,
 )
 from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, only_by
-from claimtrail.extract.contradiction import contradicts, negated_clauses, negated_focus
+from claimtrail.extract.contradiction import (
+    content_stems,
+    contradicts,
+    negated_clauses,
+    negated_focus,
+    same_word,
+    stem,
+)
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.quotes import speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
@@ -208,13 +215,26 @@ class Positions(ClaimSet):
                 if focus is None:
                     continue
                 if any(c.lower_ == "such" for c in focus.children):  # "there have been no such requests"
-                    for claim in self._targets(focus, quote.speaker):
+                    for claim in self._such(focus, quote.speaker):
                         self.stance(claim, quote.speaker, "denies", f"no such {focus.text}", clause)
                     continue
                 self._contradicted(quote.speaker, clause, focus, quote.start)
                 client = self._client_speaking(clause, quote.speaker)
                 if client is not None:  # 'her client "did not receive, read or ignore" any warnings'
                     self._contradicted(client, clause, focus, quote.start)
+
+    def _such(self, focus: Token, speaker: str) -> list[ClaimDraft]:
+        """'our lenders have made no such demand': of the claims referred to, those about a demand."""
+        targets = self._targets(focus, speaker)
+        key = stem(focus)
+        named = [
+            c
+            for c in targets
+            if any(
+                same_word(s, key) for s in content_stems(self.doc.char_span(c.start, c.end, "expand") or [])
+            )
+        ]
+        return named or targets
 
     def _contradicted(self, speaker: str, clause: Token, focus: Token, before: int) -> None:
         for claim in self.claims:

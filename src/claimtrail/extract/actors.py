@@ -235,6 +235,25 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     return None
 
 
+def _whole_person_name(span: Span) -> Span:
+    """'Ana Lucia' tagged without 'Quispe': a capitalised word the name's last word modifies (a compound
+    on it) and NER left unlabelled ends the name."""
+    doc = span.doc
+    end = span.end
+    while (
+        span.label_ == "PERSON"
+        and end < len(doc)
+        and end - span.start < 4
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    ):
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label="PERSON")
+
+
 def _with_s(span: Span) -> Span:
     """The mention of a name written with its 's ('Fenwright's') covers the 's."""
     doc = span.doc
@@ -277,7 +296,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
-    spans = [_with_s(s) for s in _one_kind_per_name(spans)]
+    spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(spans)]
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 
 

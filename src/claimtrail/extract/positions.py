@@ -50,6 +50,10 @@ _OUTLET_HEADS = frozenset(
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
+# words in a reference that say nothing about which claim it is ("the report published on Monday")
+_VAGUE = frozenset(
+    {"publish", "release", "circulate", "make", "say", "report", "carry", "air", "post", "earlier", "recent"}
+)
 
 
 def _count_of(ref: Token) -> int:
@@ -387,6 +391,9 @@ class Positions(ClaimSet):
         the claims of the last two sources. A speaker's own statements are never the target.
         """
         before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
+        about = self._about(ref, [c for c in before if c.stances])
+        if about:  # "cast doubt on the number of people reported sick": the claim about sick people
+            return about
         owner = self._owner(ref, holder)
         if owner is not None:  # "rejected the parents' account": only what the parents said
             before = [
@@ -428,6 +435,24 @@ class Positions(ClaimSet):
             for c in reported
             if c is last or sent.start_char <= c.start < sent.end_char or _sources(c, family) & by
         ]
+
+    def _about(self, ref: Token, claims: list[ClaimDraft]) -> list[ClaimDraft]:
+        """The claims sharing a content word with what the reference says it is about ('the figures on
+        deaths', 'the number of people reported sick'); none when it says nothing or nothing matches."""
+        words = [
+            stem(t)
+            for t in ref.subtree
+            if t.i > ref.i and t.pos_ in ("NOUN", "ADJ", "VERB") and t.lemma_.lower() not in _VAGUE
+        ]
+        if not words:
+            return []
+        found = []
+        for claim in claims:
+            span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            theirs = content_stems(span) if span is not None else set()
+            if any(same_word(w, s) for w in words for s in theirs):
+                found.append(claim)
+        return found
 
     def _owner(self, ref: Token, holder: str | None) -> str | None:
         """Whose claim a possessed reference names: "the parents' account", "their allegations", "Reuters'

@@ -501,6 +501,13 @@ def _according_to(doc: Doc) -> list[_Found]:
             pobj = _document_author(pobj) or pobj
             sent = sentence(tok)
             phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
+            last = max(phrase)
+            swallowed = last + 1 < sent.end and doc[last + 1].pos_ in ("VERB", "AUX")
+            commas = [i for i in phrase if doc[i].text == "," and i > tok.i]
+            if swallowed and commas and all(t.is_punct or t.is_space for t in doc[sent.start : tok.i]):
+                # "According to a report in El Altiplano, a waste pond ... overflowed": the parser hung
+                # the clause's subject on the phrase, which ends at its last comma
+                phrase = set(range(tok.i, max(commas) + 1))
             rest = [t for t in sent if t.i not in phrase and not t.is_space]
             while rest and rest[0].is_punct:
                 rest = rest[1:]

@@ -235,6 +235,32 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     return None
 
 
+def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Later mentions NER missed of a name it found once ('Levant Maritime rejected ...'): the same
+    capitalised words elsewhere are the same actor. Organisations' names, and people's full names."""
+    names = {
+        tuple(t.text for t in s): s.label_ for s in spans if s.label_ in ("ORG", "PERSON") and len(s) > 1
+    }
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for i, tok in enumerate(doc):
+        if i in taken or not tok.text[:1].isupper():
+            continue
+        for words, label in names.items():
+            end = i + len(words)
+            longer = end < len(doc) and doc[end].pos_ == "PROPN"  # not the start of a longer name
+            if (
+                end <= len(doc)
+                and tuple(t.text for t in doc[i:end]) == words
+                and not longer
+                and not taken & set(range(i, end))
+            ):
+                found.append(Span(doc, i, end, label=label))
+                taken.update(range(i, end))
+                break
+    return found
+
+
 def _whole_person_name(span: Span) -> Span:
     """'Ana Lucia' tagged without 'Quispe': a capitalised word the name's last word modifies (a compound
     on it) and NER left unlabelled ends the name."""
@@ -297,6 +323,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(spans)]
+    spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 
 

@@ -235,6 +235,31 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     return None
 
 
+def _joined_at_s(spans: list[Span]) -> list[Span]:
+    """ "St. Brendan's Medical Center" read as 'St. Brendan' and 'Medical Center': a name, its 's and an
+    institution's capitalised name right after it are one organisation (St. Mary's Hospital)."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and span.label_ == "ORG"
+            and prev.label_ in ("ORG", "PERSON")  # not "Indonesia's National Disaster Management Agency"
+            and prev.text not in lexicon().countries
+            and (
+                (span.start == prev.end + 1 and span.doc[prev.end].text in ("'s", "’s"))
+                or (span.start == prev.end and prev[-1].text in ("'s", "’s"))
+            )
+            and {t.lower_ for t in span} & (_INSTITUTION_WORDS | _ORG_WORDS | {"center", "centre", "college"})
+            and all(t.is_title for t in span)
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label="ORG")
+            continue
+        out.append(span)
+    return out
+
+
 def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Later mentions NER missed of a name it found once ('Levant Maritime rejected ...'): the same
     capitalised words elsewhere are the same actor. Organisations' names, and people's full names."""
@@ -322,7 +347,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
-    spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(spans)]
+    spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 

@@ -209,10 +209,23 @@ def _is_company(entry: ActorEntry) -> bool:
     return entry.kind == "ORG" and not (_words(entry.name) & _INSTITUTION_WORDS) and not is_outlet(entry)
 
 
+# what an institution is called in its name when not by the noun itself ("the hospital": a medical center)
+NAMED_AS = {
+    "hospital": ("hospital", "medical center", "medical centre", "infirmary", "health system"),
+    "university": ("university", "college", "institute of technology"),
+    "college": ("college", "university"),
+}
+
+
+def _names(noun: str, entry: ActorEntry) -> bool:
+    text = " ".join([entry.name, *entry.titles]).lower()
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in NAMED_AS.get(noun, (noun,)))
+
+
 def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None:
     noun = token.lower_
     orgs = [e for e in table.entries.values() if e.kind == "ORG"]
-    named = [e for e in orgs if noun in _words(" ".join([e.name, *e.titles]))]
+    named = [e for e in orgs if _names(noun, e)]
     found = _latest(table, named, token.idx)
     # "The port's operator" is the port's, not the company last named
     if found is None and noun in lexicon().company_nouns and determiner.lower_ == "the":
@@ -321,4 +334,20 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
         if gender is not None and table.gender(entry.key) not in (None, gender):
             return None
         return entry.key
+    return None
+
+
+def organisation_named_later(table: ActorTable, token: Token) -> str | None:
+    """'the nurses' union said ...' before 'The union, the Dorsey Nurses Association, said': the
+    organisation a later apposition names for the same noun."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("NNS", "NNPS") or lemma not in lexicon().org_heads:
+        return None
+    for later in table.doc[token.i + 1 :]:
+        if later.lemma_.lower() != lemma or later.pos_ != "NOUN":
+            continue
+        for child in later.children:
+            key = table.token_actor.get(child.i)
+            if child.dep_ == "appos" and key is not None and table.kind(key) == "ORG":
+                return key
     return None

@@ -23,10 +23,12 @@ from claimtrail.extract.actors import (
 )
 from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
 from claimtrail.extract.descriptions import (
+    NAMED_AS,
     age_antecedent,
     conjoined_people,
     description_antecedent,
     introduced_later,
+    organisation_named_later,
     organising_committee,
 )
 from claimtrail.extract.lexicon import lexicon
@@ -246,7 +248,7 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         # a person's title answers by its head ("the president" -> "Union president"; "the union" does not)
         titles = [_title_head(t) for t in entry.titles] if entry.kind == "PERSON" else entry.titles
         words = " ".join([entry.name, *titles]).lower()
-        if re.search(rf"\b{re.escape(noun)}\b", words):
+        if any(re.search(rf"\b{re.escape(name)}\b", words) for name in NAMED_AS.get(noun, (noun,))):
             return key
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:  # "the ministry's press service": the ministry; "the port's operator": not known
@@ -262,15 +264,20 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
         outlet_like = [e for e in orgs if is_outlet(e)]
         others = [e for e in orgs if not is_outlet(e)]
-        orgs = (outlet_like or orgs) if noun in _OUTLET_NOUNS else others  # "the committee" is no newspaper
-        if noun not in lexicon().company_nouns:  # "the regulator" is not the airline named before it
-            orgs = [e for e in orgs if not _known_company(e)]
+        if noun in _OUTLET_NOUNS:  # "the paper": the last outlet, or an organisation not known as a business
+            orgs = outlet_like or [e for e in orgs if not _known_company(e)]
+        elif noun in lexicon().company_nouns | _GENERIC_ORG_NOUNS:
+            orgs = others  # "the company" is no newspaper
+        else:  # "the regulator" is not the airline named before it, "the county board" not the union
+            orgs = []
         if orgs:
             return max(orgs, key=lambda e: e.first).key
     return None
 
 
 _COMPANY_NOUNS = frozenset({"company", "firm"})
+
+_GENERIC_ORG_NOUNS = frozenset({"group", "organization", "organisation", "corporation", "business"})
 _COMPANY_SUFFIXES = frozenset(
     {"co", "co.", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "plc", "llc", "ag", "gmbh"}
 )
@@ -670,7 +677,11 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     if key is None and described and token.idx >= table.body_start:
         key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
     if key is not None and table.kind(key) == "UNNAMED" and token.pos_ == "NOUN":
-        named = introduced_later(table, token) or organising_committee(table, token)
+        named = (
+            introduced_later(table, token)
+            or organising_committee(table, token)
+            or organisation_named_later(table, token)
+        )
         if named is not None:
             return table.relink(table.merged.get(key, key), named)
     return key

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimtrail.extract.claim_syntax import (
     FIGURE_NOUNS,
@@ -54,6 +54,20 @@ _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
 _VAGUE = frozenset(
     {"publish", "release", "circulate", "make", "say", "report", "carry", "air", "post", "earlier", "recent"}
 )
+
+
+def _paragraphs_back(doc: Doc, char: int, n: int) -> int:
+    """Where the paragraph `n` paragraphs before the one holding `char` starts (0 at the top)."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, char) + 1
+    for _ in range(n):
+        end = start - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0:
+            return 0
+        start = text.rfind("\n", 0, end) + 1
+    return start
 
 
 def _count_of(ref: Token) -> int:
@@ -430,10 +444,16 @@ class Positions(ClaimSet):
             return [last]
         sent = sentence(span[0])
         by = _sources(last, family)
+        # "rejected the allegations" after local media and a daily each reported one: every report told
+        # in the two paragraphs before the reference
+        window = _paragraphs_back(self.doc, ref.idx, 2)
         return [
             c
             for c in reported
-            if c is last or sent.start_char <= c.start < sent.end_char or _sources(c, family) & by
+            if c is last
+            or sent.start_char <= c.start < sent.end_char
+            or _sources(c, family) & by
+            or (c.reported and c.start >= window and any(d.tag_ == "DT" for d in ref.children))
         ]
 
     def _about(self, ref: Token, claims: list[ClaimDraft]) -> list[ClaimDraft]:

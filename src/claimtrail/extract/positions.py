@@ -444,16 +444,18 @@ class Positions(ClaimSet):
             return [last]
         sent = sentence(span[0])
         by = _sources(last, family)
-        # "rejected the allegations" after local media and a daily each reported one: every report told
-        # in the two paragraphs before the reference
-        window = _paragraphs_back(self.doc, ref.idx, 2)
+        # "rejected the allegations" in a paragraph of its own, after local media and a daily each
+        # reported one: every report told in the two paragraphs before it
+        own = _paragraphs_back(self.doc, ref.idx, 0)
+        answers = any(d.tag_ == "DT" for d in ref.children) and not any(c.start >= own for c in reported)
+        window = _paragraphs_back(self.doc, ref.idx, 2) if answers else ref.idx
         return [
             c
             for c in reported
             if c is last
             or sent.start_char <= c.start < sent.end_char
             or _sources(c, family) & by
-            or (c.reported and c.start >= window and any(d.tag_ == "DT" for d in ref.children))
+            or (c.reported and c.start >= window)
         ]
 
     def _about(self, ref: Token, claims: list[ClaimDraft]) -> list[ClaimDraft]:

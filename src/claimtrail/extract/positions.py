@@ -50,6 +50,7 @@ _OUTLET_HEADS = frozenset(
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
+_QUESTIONING = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
 # words in a reference that say nothing about which claim it is ("the report published on Monday")
 _VAGUE = frozenset(
     {"publish", "release", "circulate", "make", "say", "report", "carry", "air", "post", "earlier", "recent"}
@@ -218,6 +219,17 @@ class Positions(ClaimSet):
             ]
             if stated:
                 self.stance(stated[-1], holder, "questions", f"{verb.text} whether", verb)
+
+    def from_questioned_restatements(self) -> None:
+        """'questioned whether trading had improved' after 'trading had been "better than expected"': a
+        question that restates someone else's earlier claim questions that claim too."""
+        for claim in list(self.claims):
+            for st in [s for s in claim.stances if s.stance == "questions" and s.cue_token is not None]:
+                if cue_lemma(st) not in _QUESTIONING or st.actor is None:
+                    continue
+                for other in self._restated_by([claim], st.actor):
+                    if other.start < claim.start and st.actor not in _sources(other, frozenset()):
+                        self.stance(other, st.actor, "questions", st.cue, st.cue_token)
 
     def from_contradictions(self) -> None:
         """'Talks have not collapsed': a speaker's negated restatement of someone else's earlier claim."""

@@ -523,7 +523,9 @@ def _according_to(doc: Doc) -> list[_Found]:
 def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[_Found]:
     found: list[_Found] = []
     for verb in doc:
-        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA) or _no_attribution(verb):
+        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA or _asks_whether(verb)):
+            continue
+        if _no_attribution(verb):
             continue
         root = _complement(verb)
         if root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
@@ -539,6 +541,19 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
     return found
 
 
+def _asks_whether(verb: Token) -> bool:
+    """'questioned whether trading had improved', 'doubted that ...': a doubt voiced about a clause is
+    reported speech too (its stance is 'questions')."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DOUBT_CUES:
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and any(m.dep_ == "mark" and m.lower_ in ("whether", "if", "that") for m in c.children)
+        for c in verb.children
+    )
+
+
+_DOUBT_CUES = frozenset({"question", "doubt", "dispute", "challenge"})
 _ADDRESSEE_VERBS = frozenset({"tell", "warn", "inform", "assure", "advise", "brief", "remind", "notify"})
 
 

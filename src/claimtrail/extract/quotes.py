@@ -467,7 +467,15 @@ def _close_open_mark(text: str, start: int, end: int) -> int:
         m = re.compile(r"[^\n]{0,6}?[”\"»]").match(text, end)
         if m:
             return m.end()
-    return end
+        return end
+    tail = _QUOTED_TAIL.match(text, end)  # 'asked for funds three weeks ago "and heard nothing back."'
+    return tail.end() if tail else end
+
+
+# a quoted continuation in lower case that ends the sentence, which the parser hung elsewhere
+_QUOTED_TAIL = re.compile(
+    r' ["“](?:and|but|or|because|as|which|while)\b[^"”\n]{1,160}[.,!?]["”](?=\s*(?:\n|$|[A-Z"“]))'
+)
 
 
 _DOCUMENTS = frozenset(

@@ -34,6 +34,7 @@ from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.sentences import sentence, text_of
 
 _AGE = re.compile(r"\b\d+-year-old\b")
+_THE_AGE = re.compile(r"\b[Tt]he \d+-year-old$")
 _WORD = re.compile(r"[\w-]+(?:['’]s?)?")
 _LAWYERS = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"})
 # Words in the names of public bodies; an organisation named with one is not a company.
@@ -251,9 +252,13 @@ def age_antecedent(table: ActorTable, token: Token, left: int) -> str | None:
     """'The 22-year-old Hungarian', 'the 58-year-old': the most salient earlier person."""
     determiner = _determiner(token)
     doc = table.doc
-    if determiner is None or determiner.lower_ != "the" or token.tag_ in ("NNS", "NNPS"):
+    if token.tag_ in ("NNS", "NNPS"):
         return None
-    if not _AGE.search(text_of(doc)[doc[left].idx : token.idx]):
+    text = text_of(doc)
+    if token.lower_ == "old":  # "the 58-year-old said": the parser may hang 'the' on the verb
+        if not _THE_AGE.search(text[max(0, token.idx - 24) : token.idx + 3]):
+            return None
+    elif determiner is None or determiner.lower_ != "the" or not _AGE.search(text[doc[left].idx : token.idx]):
         return None
     return antecedent(table, token, lambda key: is_person(table, key))
 

@@ -156,6 +156,12 @@ def speaker_token(verb: Token) -> Token | None:
         cue = cue or next(stance, None)
         if cue is not None:
             return _subject(cue)
+    if _subject(verb) is None:  # '"...," the 49-year-old said': the parser left 'the ... old' unlinked
+        aged = next(
+            (c for c in verb.lefts if c.lower_ == "old" and c.dep_ in ("amod", "nsubj", "npadvmod")), None
+        )
+        if aged is not None:
+            return aged
     seen = 0
     current = verb
     head = verb.head

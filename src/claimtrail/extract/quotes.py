@@ -156,6 +156,9 @@ def speaker_token(verb: Token) -> Token | None:
         cue = cue or next(stance, None)
         if cue is not None:
             return _subject(cue)
+    aside = _aside_participle(verb) if _subject(verb) is None else None
+    if aside is not None and _subject(aside) is not None and _subject(aside).i < aside.i:  # type: ignore[union-attr]
+        return _subject(aside)
     if _subject(verb) is None:  # '"...," the 49-year-old said': the parser left 'the ... old' unlinked
         aged = next(
             (c for c in verb.lefts if c.lower_ == "old" and c.dep_ in ("amod", "nsubj", "npadvmod")), None
@@ -317,8 +320,26 @@ def _trim_end(text: str, start: int, end: int) -> int:
 # -- indirect and mixed quotes ----------------------------------------------------------------------------
 
 
+def _aside_participle(verb: Token) -> Token | None:
+    """'Kerrigan, asked about Marchetti before the match, said:' parsed with 'asked' as the cue's
+    complement and Kerrigan as its subject: the participle is an aside, its subject the speaker's."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i or c.tag_ not in ("VBN", "VBD") or c.i == 0:
+            continue
+        after = max(t.i for t in c.subtree if not t.is_punct) + 1
+        set_off = c.doc[c.i - 1].text == "," and after < len(c.doc) and c.doc[after].text == ","
+        if set_off and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
+            return c
+    return None
+
+
 def _complement(verb: Token) -> Token | None:
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    aside = _aside_participle(verb)
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (aside is None or c.i != aside.i)
+    ]
     if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
         # "X denied that A, after the Courier reported that B": the parser made 'reported' the root and the
         # main clause its complement; what the subordinate cue reports follows it

@@ -103,27 +103,28 @@ class Positions(ClaimSet):
     """Stances on claims already found, taken later in the article."""
 
     def from_positions(self) -> None:
+        stance_verbs = lexicon().stance_verbs
         for tok in self.doc:
-            lemma = tok.lemma_.lower()
-            label = lexicon().stance_verbs.get(lemma) or SUPPORT.get(lemma)
-            if tok.pos_ == "VERB" and lemma == "plead" and pleads_not_guilty(tok):
+            # each attribute read builds a new string: read them once per token
+            lemma, pos, low = tok.lemma_.lower(), tok.pos_, tok.lower_
+            is_verb = pos == "VERB"
+            label = stance_verbs.get(lemma) or SUPPORT.get(lemma)
+            if is_verb and lemma == "plead" and pleads_not_guilty(tok):
                 label = "denies"
-            if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
+            if is_verb and label in ("denies", "questions", "asserts", "reports"):
                 self._verb_on_reference(tok, label)  # type: ignore[arg-type]
             predicate_like = (
-                tok.pos_ in ("NOUN", "ADJ", "PROPN")
-                or (tok.tag_ == "VBN" and tok.pos_ == "VERB")
-                or tok.lemma_.lower() in _MATCHING_WORDS
+                pos in ("NOUN", "ADJ", "PROPN") or (is_verb and tok.tag_ == "VBN") or lemma in _MATCHING_WORDS
             )
             if predicate_like and self._denial_predicate(tok) is not None:
                 self._predicate_on_reference(tok)
-            stood_by = self._stood_by(tok)
+            stood_by = self._stood_by(tok) if is_verb and lemma == "stand" else None
             if stood_by is not None:  # "The Tribune said it stood by its reporting"
                 for claim in self._targets(stood_by):
                     self.stance(claim, self._holder(tok), "asserts", f"{tok.text} by", tok)
-            if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
+            if lemma in _DOUBT_VERBS and is_verb:
                 self._doubt(tok)
-            if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
+            if low in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
                 self._no_truth_in(tok)
 
     def from_reported_by(self) -> None:
@@ -431,10 +432,13 @@ class Positions(ClaimSet):
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
         words = lexicon().denial_predicates
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if not (low in words or lemma in words or low in TRUTH_WORDS or lemma in _MATCHING_WORDS):
+            return None  # neither a denial word nor a word `_negated_truth` could find negated
         negated = _negated_truth(tok)
         if negated is not None:
             return negated
-        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+        if low not in words and lemma not in words:
             return None
         passive = tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)
         allowed = ("attr", "acomp", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos", "ROOT")

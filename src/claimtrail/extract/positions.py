@@ -28,7 +28,7 @@ from claimtrail.extract.contradiction import contradicts, negated_clauses, negat
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.quotes import speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
-from claimtrail.extract.sentences import paragraph_end, sentence, text_of
+from claimtrail.extract.sentences import lower_forms, lower_lemmas, paragraph_end, sentence, text_of
 from claimtrail.models import StanceLabel
 
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
@@ -43,6 +43,9 @@ _OUTLET_HEADS = frozenset(
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
+# lemmas from_positions acts on besides stance verbs and denial words: "plead", "stand (by)", doubt verbs
+# ("cast doubt") and the matching words a negated truth may use ("not consistent with the facts")
+_POSITION_LEMMAS = frozenset({"plead", "stand"}) | _DOUBT_VERBS | _MATCHING_WORDS
 
 
 def _count_of(ref: Token) -> int:
@@ -103,12 +106,21 @@ class Positions(ClaimSet):
     """Stances on claims already found, taken later in the article."""
 
     def from_positions(self) -> None:
-        stance_verbs = lexicon().stance_verbs
-        for tok in self.doc:
-            # each attribute read builds a new string: read them once per token
-            lemma, pos, low = tok.lemma_.lower(), tok.pos_, tok.lower_
-            is_verb = pos == "VERB"
+        stance_verbs, denial_words = lexicon().stance_verbs, lexicon().denial_predicates
+        for i, (lemma, low) in enumerate(zip(lower_lemmas(self.doc), lower_forms(self.doc), strict=True)):
             label = stance_verbs.get(lemma) or SUPPORT.get(lemma)
+            if not (  # none of the words the steps below look for: no Token to build
+                label
+                or lemma in _POSITION_LEMMAS
+                or low in _GROUND_NOUNS
+                or low in denial_words
+                or lemma in denial_words
+                or low in TRUTH_WORDS
+            ):
+                continue
+            tok = self.doc[i]
+            pos = tok.pos_
+            is_verb = pos == "VERB"
             if is_verb and lemma == "plead" and pleads_not_guilty(tok):
                 label = "denies"
             if is_verb and label in ("denies", "questions", "asserts", "reports"):
@@ -130,9 +142,10 @@ class Positions(ClaimSet):
     def from_reported_by(self) -> None:
         """'a plan first reported by Bloomberg', 'The listing was first reported by the site X',
         'two days after a security blog first reported the breach'."""
-        for verb in self.doc:
-            if verb.lemma_.lower() not in ("report", "publish"):
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in ("report", "publish"):
                 continue
+            verb = self.doc[i]
             first = any(c.lower_ == "first" for c in verb.children)
             agent, noun = _reporter_and_thing(verb, first=first)
             if agent is None or noun is None:
@@ -174,8 +187,9 @@ class Positions(ClaimSet):
 
     def from_questioned_figures(self) -> None:
         """'questioned whether the company's count was complete': the claim that gave the count."""
-        for verb in self.doc:
-            if verb.pos_ != "VERB" or lexicon().stance_verbs.get(verb.lemma_.lower()) != "questions":
+        stance_verbs = lexicon().stance_verbs
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if stance_verbs.get(lemma) != "questions" or (verb := self.doc[i]).pos_ != "VERB":
                 continue
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
@@ -529,8 +543,8 @@ class Positions(ClaimSet):
 
     def from_needed_confirmation(self) -> None:
         """'a finding that other scientists said needed confirmation': a claim still to be confirmed."""
-        for noun in self.doc:
-            if noun.lemma_.lower() not in _CONFIRMATION_NOUNS or noun.dep_ != "dobj":
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in _CONFIRMATION_NOUNS or (noun := self.doc[i]).dep_ != "dobj":
                 continue
             needs = noun.head.lemma_.lower() in _NEEDING or any(
                 c.lemma_.lower() in _NEEDING for c in noun.children if c.dep_ == "amod"

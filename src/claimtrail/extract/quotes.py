@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.references import resolve_np, resolve_speaker
-from claimtrail.extract.sentences import sentence, sentences, text_of
+from claimtrail.extract.sentences import lower_forms, lower_lemmas, sentence, sentences, text_of
 from claimtrail.models import QuoteKind
 
 _OPEN = '"“«„'
@@ -498,8 +498,10 @@ def _document_author(noun: Token) -> Token | None:
 
 def _according_to(doc: Doc) -> list[_Found]:
     found = []
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+    forms = lower_forms(doc)
+    for i, low in enumerate(forms[:-1]):
+        if low == "according" and forms[i + 1] == "to":
+            tok = doc[i]
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
@@ -520,8 +522,12 @@ def _according_to(doc: Doc) -> list[_Found]:
 
 def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[_Found]:
     found: list[_Found] = []
-    for verb in doc:
-        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA) or _no_attribution(verb):
+    speech = lexicon().speech_verbs
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in speech and lemma not in _QUOTE_CUE_EXTRA:  # neither a cue nor an extra one
+            continue
+        verb = doc[i]
+        if not (_is_cue(verb) or lemma in _QUOTE_CUE_EXTRA) or _no_attribution(verb):
             continue
         root = _complement(verb)
         if root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "claimtrail.sentences"
@@ -41,7 +42,7 @@ def lower_forms(doc: Doc) -> list[str]:
     """`Token.lower_` of each token, by token index: scan this, then build the few Tokens that match."""
     forms: list[str] | None = doc.user_data.get(_LOWER)
     if forms is None:
-        forms = doc.user_data[_LOWER] = [t.lower_ for t in doc]
+        forms = doc.user_data[_LOWER] = _strings(doc, LOWER)
     return forms
 
 
@@ -49,8 +50,14 @@ def lower_lemmas(doc: Doc) -> list[str]:
     """`Token.lemma_.lower()` of each token, by token index."""
     lemmas: list[str] | None = doc.user_data.get(_LEMMA)
     if lemmas is None:
-        lemmas = doc.user_data[_LEMMA] = [t.lemma_.lower() for t in doc]
+        lemmas = doc.user_data[_LEMMA] = [lemma.lower() for lemma in _strings(doc, LEMMA)]
     return lemmas
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """The string attribute `attr` of every token, read from the Doc's array (no Token objects built)."""
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array(attr).tolist()]
 
 
 def forget(doc: Doc) -> None:

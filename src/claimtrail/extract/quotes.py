@@ -20,6 +20,7 @@ from claimtrail.models import QuoteKind
 
 _OPEN = '"“«„'
 _CLOSE = '"”»“'
+_MARK = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE)))) + "]")
 _NOT_SPEECH = frozenset(
     {
         "think",
@@ -112,8 +113,8 @@ def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
     paragraphs = _paragraphs(text)
     for n, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
+        for mark in _MARK.finditer(text, p_start, p_end):  # only marks open or close a quote
+            i, ch = mark.start(), mark[0]
             if opened is None and ch in _OPEN and _can_open(text, i):
                 opened = i
             elif opened is not None and ch in _CLOSE and i > opened + 1:

@@ -48,10 +48,23 @@ _RECORD_KEY_ORDER = (
 )
 
 
+# Field names of each dataclass type met, None for any other type: whether a value is a dataclass depends on
+# its type only, and `dataclasses.fields` rebuilds its tuple on every call (a record has thousands of values).
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    if cls not in _FIELD_NAMES:
+        is_record = dataclasses.is_dataclass(cls) and not issubclass(cls, type)  # not a class as a value
+        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) if is_record else None
+    return _FIELD_NAMES[cls]
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses to dicts and tuples to lists, recursively (asdict keeps tuples as tuples)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     return value

@@ -177,7 +177,10 @@ class ActorTable:
 @cache
 def _outlet_pattern() -> re.Pattern[str]:
     names = sorted(lexicon().outlets, key=len, reverse=True)  # longest first: "AP" after "Associated Press"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    # the lookahead on the names' first letters rejects most positions before the alternation is tried
+    firsts = "".join(sorted({n[0] for n in names}))
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?=[{re.escape(firsts)}])(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def _outlet_spans(doc: Doc) -> list[tuple[int, int]]:

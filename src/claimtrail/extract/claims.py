@@ -38,14 +38,17 @@ from claimtrail.extract.normalize import normalize_status
 from claimtrail.extract.positions import Positions
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
 from claimtrail.extract.references import is_outlet, resolve_np, resolve_pronoun, resolve_speaker
+from claimtrail.extract.sentences import lower_forms, lower_lemmas
 from claimtrail.models import StanceLabel
 
 __all__ = ["ClaimDraft", "StanceDraft", "find_claims"]
 
 _DECLARE = frozenset({"declare", "proclaim", "call", "name", "label", "brand", "pronounce", "deem"})
 _RECOGNIZE = frozenset({"recognize", "recognise", "acknowledge"})
+_DECLARING = _DECLARE | _RECOGNIZE | {"accuse", "charge"}  # the verbs from_declarations looks at
 _FINDING_VERBS = frozenset({"find", "conclude", "rule", "determine", "establish", "show", "believe"})
 _DOUBTING_VERBS = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
+_FINDING_OR_DOUBTING = _FINDING_VERBS | _DOUBTING_VERBS
 _CONFIRMING_VERBS = frozenset({"confirm", "acknowledge", "admit", "verify"})
 _MEDIA = frozenset({"media", "medium", "internet", "web", "forum", "forums", "site", "sites", "platform"})
 _PLACE_PREPS = frozenset({"at", "in", "on", "near", "among"})
@@ -193,8 +196,9 @@ class _Builder(Positions):
         return best[1] if best else None
 
     def from_claim_nouns(self) -> None:
-        for noun in self.doc:
-            if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().claim_nouns:
+        claim_nouns = lexicon().claim_nouns
+        for i, low in enumerate(lower_forms(self.doc)):
+            if low not in claim_nouns or (noun := self.doc[i]).pos_ != "NOUN":
                 continue
             clause = noun_complement(noun) or stray_complement(noun)
             if clause is not None and any(c.root is not None and c.root.i == clause.i for c in self.claims):
@@ -261,9 +265,8 @@ class _Builder(Positions):
 
     def from_findings(self) -> None:
         """Claims that are not quotes: 'jurors found that X' (asserts), 'questioned whether X' (questions)."""
-        for verb in self.doc:
-            lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in _FINDING_VERBS | _DOUBTING_VERBS:
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in _FINDING_OR_DOUBTING or (verb := self.doc[i]).pos_ != "VERB":
                 continue
             marks = ("that",) if lemma in _FINDING_VERBS else ("that", "whether", "if")
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and has_mark(c, marks)), None)
@@ -295,8 +298,8 @@ class _Builder(Positions):
 
     def from_confirmations(self) -> None:
         """'The ministry confirmed outbreaks of bird flu at two farms': the confirmed fact is a claim."""
-        for verb in self.doc:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CONFIRMING_VERBS:
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in _CONFIRMING_VERBS or (verb := self.doc[i]).pos_ != "VERB":
                 continue
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None or obj.pos_ != "NOUN" or self._refers_to_claim(obj):
@@ -322,9 +325,8 @@ class _Builder(Positions):
         return named[-1] if named else None
 
     def from_declarations(self) -> None:
-        for tok in self.doc:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ != "VERB":
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in _DECLARING or (tok := self.doc[i]).pos_ != "VERB":
                 continue
             if lemma in _DECLARE:
                 self._declaration(tok)

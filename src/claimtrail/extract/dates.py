@@ -182,9 +182,13 @@ def _to_timex(cand: _Candidate, norm: Norm, ctx: Context) -> Timex:
 def _matches(text: str) -> list[_Candidate]:
     """Every match of every rule, leftmost first, then longest, then by rule order."""
     windows = _key_windows(text)
+    merged: dict[frozenset[str], list[tuple[int, int]]] = {}  # most rules share their key classes
     found: dict[tuple[int, int, int], _Candidate] = {}
     for order, (rule, pattern) in enumerate(R.RULES):
-        for lo, hi in _merge(w for key in K.RULE_KEYS[rule] for w in windows.get(key, ())):
+        keys = frozenset(K.RULE_KEYS[rule])
+        if keys not in merged:
+            merged[keys] = _merge(w for key in keys for w in windows.get(key, ()))
+        for lo, hi in merged[keys]:
             for m in _search_lines(pattern, text, lo, hi):
                 found[(m.start(), -m.end(), order)] = _Candidate(m.start(), m.end(), rule, m)
     return [found[key] for key in sorted(found)]

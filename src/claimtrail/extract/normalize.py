@@ -185,12 +185,19 @@ def _render(span: Span, table: ActorTable, drop: set[int], replace: dict[int, st
     return "".join(parts)
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_OF_BEING = re.compile(r"\bof being\b")
+_OF_GERUND = re.compile(r"^(.*?) of (\w+ing)\b")
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r"\bof being\b", "is", text)
-    text = re.sub(r"^(.*?) of (\w+ing)\b", lambda m: f"{m.group(1)} is {m.group(2)}", text, count=1)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_COMMA.sub(",", text)
+    text = _OF_BEING.sub("is", text)
+    text = _OF_GERUND.sub(lambda m: f"{m.group(1)} is {m.group(2)}", text, count=1)
     text = text.strip(" ,;:.")
     for obj, subj in _OBJECT_TO_SUBJECT.items():  # "accusing them of helping" -> "They are helping"
         if text.startswith(obj):

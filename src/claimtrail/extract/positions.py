@@ -35,7 +35,7 @@ from claimtrail.extract.contradiction import (
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.quotes import speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
-from claimtrail.extract.sentences import paragraph_end, sentence, text_of
+from claimtrail.extract.sentences import lower_forms, lower_lemmas, paragraph_end, sentence, text_of
 from claimtrail.models import StanceLabel
 
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
@@ -69,6 +69,11 @@ def _paragraphs_back(doc: Doc, char: int, n: int) -> int:
             return 0
         start = text.rfind("\n", 0, end) + 1
     return start
+
+
+# lemmas from_positions acts on besides stance verbs and denial words: "plead", "stand (by)", doubt verbs
+# ("cast doubt") and the matching words a negated truth may use ("not consistent with the facts")
+_POSITION_LEMMAS = frozenset({"plead", "stand"}) | _DOUBT_VERBS | _MATCHING_WORDS
 
 
 def _count_of(ref: Token) -> int:
@@ -129,35 +134,46 @@ class Positions(ClaimSet):
     """Stances on claims already found, taken later in the article."""
 
     def from_positions(self) -> None:
-        for tok in self.doc:
-            lemma = tok.lemma_.lower()
-            label = lexicon().stance_verbs.get(lemma) or SUPPORT.get(lemma)
-            if tok.pos_ == "VERB" and lemma == "plead" and pleads_not_guilty(tok):
+        stance_verbs, denial_words = lexicon().stance_verbs, lexicon().denial_predicates
+        for i, (lemma, low) in enumerate(zip(lower_lemmas(self.doc), lower_forms(self.doc), strict=True)):
+            label = stance_verbs.get(lemma) or SUPPORT.get(lemma)
+            if not (  # none of the words the steps below look for: no Token to build
+                label
+                or lemma in _POSITION_LEMMAS
+                or low in _GROUND_NOUNS
+                or low in denial_words
+                or lemma in denial_words
+                or low in TRUTH_WORDS
+            ):
+                continue
+            tok = self.doc[i]
+            pos = tok.pos_
+            is_verb = pos == "VERB"
+            if is_verb and lemma == "plead" and pleads_not_guilty(tok):
                 label = "denies"
-            if tok.pos_ == "VERB" and label in ("denies", "questions", "asserts", "reports"):
+            if is_verb and label in ("denies", "questions", "asserts", "reports"):
                 self._verb_on_reference(tok, label)  # type: ignore[arg-type]
             predicate_like = (
-                tok.pos_ in ("NOUN", "ADJ", "PROPN")
-                or (tok.tag_ == "VBN" and tok.pos_ == "VERB")
-                or tok.lemma_.lower() in _MATCHING_WORDS
+                pos in ("NOUN", "ADJ", "PROPN") or (is_verb and tok.tag_ == "VBN") or lemma in _MATCHING_WORDS
             )
             if predicate_like and self._denial_predicate(tok) is not None:
                 self._predicate_on_reference(tok)
-            stood_by = self._stood_by(tok)
+            stood_by = self._stood_by(tok) if is_verb and lemma == "stand" else None
             if stood_by is not None:  # "The Tribune said it stood by its reporting"
                 for claim in self._targets(stood_by):
                     self.stance(claim, self._holder(tok), "asserts", f"{tok.text} by", tok)
-            if lemma in _DOUBT_VERBS and tok.pos_ == "VERB":
+            if lemma in _DOUBT_VERBS and is_verb:
                 self._doubt(tok)
-            if tok.lower_ in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
+            if low in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
                 self._no_truth_in(tok)
 
     def from_reported_by(self) -> None:
         """'a plan first reported by Bloomberg', 'The listing was first reported by the site X',
         'two days after a security blog first reported the breach'."""
-        for verb in self.doc:
-            if verb.lemma_.lower() not in ("report", "publish"):
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in ("report", "publish"):
                 continue
+            verb = self.doc[i]
             first = any(c.lower_ == "first" for c in verb.children)
             agent, noun = _reporter_and_thing(verb, first=first)
             if agent is None or noun is None:
@@ -199,8 +215,9 @@ class Positions(ClaimSet):
 
     def from_questioned_figures(self) -> None:
         """'questioned whether the company's count was complete': the claim that gave the count."""
-        for verb in self.doc:
-            if verb.pos_ != "VERB" or lexicon().stance_verbs.get(verb.lemma_.lower()) != "questions":
+        stance_verbs = lexicon().stance_verbs
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if stance_verbs.get(lemma) != "questions" or (verb := self.doc[i]).pos_ != "VERB":
                 continue
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
@@ -546,10 +563,13 @@ class Positions(ClaimSet):
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
         words = lexicon().denial_predicates
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if not (low in words or lemma in words or low in TRUTH_WORDS or lemma in _MATCHING_WORDS):
+            return None  # neither a denial word nor a word `_negated_truth` could find negated
         negated = _negated_truth(tok)
         if negated is not None:
             return negated
-        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+        if low not in words and lemma not in words:
             return None
         passive = tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)
         allowed = ("attr", "acomp", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos", "ROOT")
@@ -640,8 +660,8 @@ class Positions(ClaimSet):
 
     def from_needed_confirmation(self) -> None:
         """'a finding that other scientists said needed confirmation': a claim still to be confirmed."""
-        for noun in self.doc:
-            if noun.lemma_.lower() not in _CONFIRMATION_NOUNS or noun.dep_ != "dobj":
+        for i, lemma in enumerate(lower_lemmas(self.doc)):
+            if lemma not in _CONFIRMATION_NOUNS or (noun := self.doc[i]).dep_ != "dobj":
                 continue
             needs = noun.head.lemma_.lower() in _NEEDING or any(
                 c.lemma_.lower() in _NEEDING for c in noun.children if c.dep_ == "amod"

@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span, Token
 from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.references import resolve_np, resolve_speaker
-from claimtrail.extract.sentences import sentence, sentences, text_of
+from claimtrail.extract.sentences import lower_forms, lower_lemmas, sentence, sentences, text_of
 from claimtrail.models import QuoteKind
 
 _OPEN = '"“«„'
 _CLOSE = '"”»“'
+_MARK = re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE)))) + "]")
 _NOT_SPEECH = frozenset(
     {
         "think",
@@ -112,8 +113,8 @@ def quote_mark_pairs(text: str) -> list[tuple[int, int]]:
     paragraphs = _paragraphs(text)
     for n, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
+        for mark in _MARK.finditer(text, p_start, p_end):  # only marks open or close a quote
+            i, ch = mark.start(), mark[0]
             if opened is None and ch in _OPEN and _can_open(text, i):
                 opened = i
             elif opened is not None and ch in _CLOSE and i > opened + 1:
@@ -406,11 +407,13 @@ _SPEAKER_ACTS = frozenset({"blame", "accuse", "urge", "criticise", "criticize", 
 def _speakers_next_act(child: Token) -> bool:
     """'said the talks failed and called the offer "an insult"': the speaker's next act, not the content;
     'said he was ashamed and had written letters' keeps its second verb (an auxiliary: still reported)."""
+    if child.dep_ != "conj" or child.pos_ != "VERB":  # the cheap tests first: most children fail them
+        return False
     lex = lexicon()
     lemma = child.lemma_.lower()
     is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _SPEAKER_ACTS
     bare = not any(c.dep_ in ("aux", "auxpass") for c in child.children)
-    return child.dep_ == "conj" and child.pos_ == "VERB" and _subject(child) is None and is_act and bare
+    return _subject(child) is None and is_act and bare
 
 
 def content_roots(root: Token) -> list[Token]:
@@ -418,14 +421,16 @@ def content_roots(root: Token) -> list[Token]:
     return [root, *(c for c in root.children if _second_that_clause(c))]
 
 
-def _act_participles(doc: Doc, root: Token) -> set[int]:
-    """', dismissing the report' inside reported content: the speaker's own act, with its comma."""
+def _act_participles(doc: Doc, subtree: list[Token]) -> set[int]:
+    """', dismissing the report' among the content's tokens: the speaker's own act, with its comma."""
     lex = lexicon()
     found: set[int] = set()
-    for tok in root.subtree:
+    for tok in subtree:
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG":
+            continue
         lemma = tok.lemma_.lower()
         is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and is_act and tok.i > 0 and doc[tok.i - 1].text == ",":
+        if is_act and tok.i > 0 and doc[tok.i - 1].text == ",":
             found.update(t.i for t in tok.subtree)
             found.add(tok.i - 1)
     return found
@@ -440,9 +445,11 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
     lex = lexicon()
     excluded: set[int] = set()
     for child in root.children:
-        lemma = child.lemma_.lower()
-        is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
-        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and is_act  # ", telling reporters ..."
+        participle = (  # ", telling reporters ..."
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and (child.lemma_.lower() in lex.speech_verbs or child.lemma_.lower() in lex.stance_verbs)
+        )
         if (
             participle
             or (split and _second_that_clause(child))
@@ -451,8 +458,9 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         ):
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
-    excluded |= _act_participles(doc, root)
-    tokens = [t for t in root.subtree if t.i not in excluded and not t.is_space]
+    subtree = list(root.subtree)
+    excluded |= _act_participles(doc, subtree)
+    tokens = [t for t in subtree if t.i not in excluded and not t.is_space]
     that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"
         tokens = [t for t in tokens if t.i > that.i]
@@ -484,6 +492,9 @@ def _without_leading_date(root: Token, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i > phrase.right_edge.i and not (t.is_punct and t.i < subject.left_edge.i)]
 
 
+_CLOSING_MARK = re.compile(r"[^\n]{0,6}?[”\"»]")
+
+
 def _close_open_mark(text: str, start: int, end: int) -> int:
     """Content that opens a quote mark runs to the closing mark ('was "another hoax."')."""
     inner = text[start:end]
@@ -491,7 +502,7 @@ def _close_open_mark(text: str, start: int, end: int) -> int:
     closes = sum(inner.count(c) for c in "”»")
     straight_unbalanced = inner.count('"') % 2 == 1
     if (opens - inner.count('"')) > closes or straight_unbalanced:
-        m = re.compile(r"[^\n]{0,6}?[”\"»]").match(text, end)
+        m = _CLOSING_MARK.match(text, end)
         if m:
             return m.end()
         return end
@@ -528,8 +539,10 @@ def _document_author(noun: Token) -> Token | None:
 
 def _according_to(doc: Doc) -> list[_Found]:
     found = []
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+    forms = lower_forms(doc)
+    for i, low in enumerate(forms[:-1]):
+        if low == "according" and forms[i + 1] == "to":
+            tok = doc[i]
             pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
@@ -557,10 +570,12 @@ def _according_to(doc: Doc) -> list[_Found]:
 
 def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> list[_Found]:
     found: list[_Found] = []
-    for verb in doc:
-        if not (_is_cue(verb) or verb.lemma_.lower() in _QUOTE_CUE_EXTRA or _asks_whether(verb)):
+    speech = lexicon().speech_verbs  # 'question', 'doubt' (see `_asks_whether`) are among them
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in speech and lemma not in _QUOTE_CUE_EXTRA:  # neither a cue nor an extra one
             continue
-        if _no_attribution(verb):
+        verb = doc[i]
+        if not (_is_cue(verb) or lemma in _QUOTE_CUE_EXTRA or _asks_whether(verb)) or _no_attribution(verb):
             continue
         root = _complement(verb)
         if root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):

@@ -32,7 +32,7 @@ from claimtrail.extract.descriptions import (
     organising_committee,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.sentences import paragraph_end, sentence, text_of
+from claimtrail.extract.sentences import lower_forms, paragraph_end, sentence, text_of
 from claimtrail.models import ActorKind
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -107,8 +107,11 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
 
 def _register_field_organisations(table: ActorTable) -> None:
     """'The Dutch agriculture ministry confirmed ...' names an organisation later called 'the ministry'."""
-    for tok in table.doc:
-        if tok.idx < table.body_start or tok.i in table.token_actor or tok.lower_ not in _NAMED_BY_FIELD:
+    for i, low in enumerate(lower_forms(table.doc)):
+        if low not in _NAMED_BY_FIELD:
+            continue
+        tok = table.doc[i]
+        if tok.idx < table.body_start or tok.i in table.token_actor:
             continue
         # "the Reuters news agency" is Reuters; "Saudi Arabia's energy ministry" is a ministry of its own
         named = any(
@@ -656,8 +659,11 @@ def _person_as_place(table: ActorTable, i: int, head: Token) -> bool:
 
 def add_pronoun_mentions(table: ActorTable) -> None:
     """Personal pronouns in the body resolved to the person they most likely refer to."""
-    for tok in table.doc:
-        if tok.idx >= table.body_start and tok.lower_ in _PERSONAL and tok.i not in table.token_actor:
+    for i, low in enumerate(lower_forms(table.doc)):
+        if low not in _PERSONAL:
+            continue
+        tok = table.doc[i]
+        if tok.idx >= table.body_start and tok.i not in table.token_actor:
             key = pronoun_antecedent(table, tok)
             if key is not None:
                 table.add(key, table.name(key), table.kind(key), tok.i, tok.i + 1)

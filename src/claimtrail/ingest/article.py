@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtrail.errors import WARN_BAD_PUBLISHED, EmptyInput, InputError, NotEnglish
 from claimtrail.ingest.dateline import find_dateline, parse_dateline
@@ -236,6 +237,7 @@ def _duplicates(paragraphs: Sequence[_Paragraph], taken: dict[int, str]) -> dict
     return reasons
 
 
+@lru_cache(maxsize=256)  # each paragraph is compared up to three times (headline copies, duplicates)
 def _comparison_key(text: str) -> str:
     """Case- and whitespace-insensitive text, without a leading dateline or trailing punctuation."""
     dateline = parse_dateline(text)

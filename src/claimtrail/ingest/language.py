@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections import Counter
 
 __all__ = ["LANGUAGE_NAMES", "detect_language"]
@@ -85,6 +86,8 @@ _RANGE_STARTS = [start for start, _, _ in _SCRIPT_RANGES]
 _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 _PERSIAN_LETTERS = frozenset("پچژگ")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ASCII_LETTERS = dict.fromkeys(map(ord, string.ascii_letters))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def detect_language(text: str) -> str:
@@ -97,7 +100,12 @@ def detect_language(text: str) -> str:
 
 
 def _language_by_script(sample: str) -> str | None:
-    scripts = Counter(_script_of(char) for char in sample if char.isalpha())
+    # ASCII letters are all Latin: count them in one C-level pass and look only at the other characters
+    # one by one (in English news, a few curly quotes and dashes).
+    ascii_letters = len(sample) - len(sample.translate(_ASCII_LETTERS))
+    scripts = Counter(_script_of(char) for char in _NON_ASCII.findall(sample) if char.isalpha())
+    if ascii_letters:
+        scripts["latin"] += ascii_letters
     letters = sum(scripts.values())
     latin = scripts.pop("latin", 0)
     if not scripts or latin >= letters / 2:
@@ -125,10 +133,11 @@ def _language_of_script(script: str, sample: str, scripts: Counter[str]) -> str:
 
 
 def _language_by_stopwords(sample: str) -> str:
-    words = [word.casefold() for word in _WORD.findall(sample)]
-    hits = {lang: sum(word in stopwords for word in words) for lang, stopwords in _STOPWORDS.items()}
+    words = Counter(word.casefold() for word in _WORD.findall(sample))
+    hits = {lang: sum(words[word] for word in stopwords) for lang, stopwords in _STOPWORDS.items()}
+    n_words = words.total()
     best = max(hits, key=lambda lang: (hits[lang], lang == "en"))  # ties go to English
-    if len(words) >= _UND_MIN_WORDS and hits[best] < _UND_MAX_RATIO * len(words):
+    if n_words >= _UND_MIN_WORDS and hits[best] < _UND_MAX_RATIO * n_words:
         return "und"
     if hits[best] < _MIN_EVIDENCE or hits[best] <= hits["en"]:
         return "en"

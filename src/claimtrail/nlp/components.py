@@ -6,6 +6,7 @@ parser joins them with the next paragraph and attribution crosses paragraphs.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,7 +15,9 @@ PARAGRAPH_COMPONENT = "claimtrail_paragraphs"
 
 @Language.component(PARAGRAPH_COMPONENT)
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        if (token.is_space and "\n" in token.text) or ("\n" in token.whitespace_ and not token.is_space):
-            doc[token.i + 1].is_sent_start = True
+    # A token's trailing whitespace is at most one space (`Token.whitespace_`): line breaks are tokens of
+    # their own. Only the space tokens, found in the Doc's array, are looked at.
+    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc

@@ -269,6 +269,7 @@ class Positions(ClaimSet):
                 client = self._client_speaking(clause, quote.speaker)
                 if client is not None:  # 'her client "did not receive, read or ignore" any warnings'
                     self._contradicted(client, clause, focus, quote.start)
+                self._denied_about_self(quote.speaker, client, clause, quote.start)
 
     def _such(self, focus: Token, speaker: str) -> list[ClaimDraft]:
         """'our lenders have made no such demand': of the claims referred to, those about a demand."""
@@ -282,6 +283,31 @@ class Positions(ClaimSet):
             )
         ]
         return named or targets
+
+    def _denied_about_self(self, speaker: str, client: str | None, clause: Token, before: int) -> None:
+        """'"I have no intention of resigning," Boakye said' after 'Boakye had submitted a resignation
+        letter': a person's negated statement about themself ('I ...', 'my client ...') denies what others
+        claimed about that person, in whatever words."""
+        subject = speaker_token(clause)
+        if subject is None:
+            return
+        person = speaker if subject.lower_ == "i" else client
+        if person is None or self.table.kind(person) != "PERSON":
+            return
+        holders = [speaker] if person == speaker else [speaker, person]
+        cue = (
+            self.doc[clause.i : clause.right_edge.i + 1].text
+            if clause.right_edge.i - clause.i < 6
+            else clause.text
+        )
+        for claim in self.claims:
+            theirs = _sources(claim, frozenset())
+            if claim.end > before or not theirs or theirs & set(holders) or not self._mentions(claim, person):
+                continue
+            if any(st.stance == "denies" and st.actor in holders for st in claim.stances):
+                continue
+            for holder in holders:
+                self.stance(claim, holder, "denies", cue, clause)
 
     def _contradicted(self, speaker: str, clause: Token, focus: Token, before: int) -> None:
         for claim in self.claims:

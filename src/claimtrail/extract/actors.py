@@ -55,6 +55,9 @@ class ActorTable:
         self.entries: dict[str, ActorEntry] = {}
         self.token_actor: dict[int, str] = {}
         self.title_tokens: set[int] = set()
+        # title spans of each person as written (before trimming), for affiliations found later
+        self.title_spans: dict[str, list[tuple[int, int]]] = {}
+        self.guessed_affiliation: set[str] = set()  # affiliations taken from the sentence's one country
         self._persons_by_last: dict[str, str] = {}
         self._genders: dict[str, str | None] = {}
         self.speakers: dict[int, str] = {}  # token index of a speech act's subject -> its speaker
@@ -900,6 +903,7 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
             continue
         s, e = found
         entry = table.entries[key]
+        table.title_spans.setdefault(key, []).append((s, e))
         if entry.affiliation is None:
             entry.affiliation = affiliation_of(table, s, e)
         s, e, employer = trim(doc, s, e)  # the employer stays free to be an actor of its own
@@ -910,6 +914,8 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
     entry = table.entries[key]
     if entry.affiliation is None and entry.titles:
         entry.affiliation = _sentence_country(table, sentence(span[0]))
+        if entry.affiliation is not None:
+            table.guessed_affiliation.add(key)
 
 
 def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:

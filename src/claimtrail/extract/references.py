@@ -102,7 +102,47 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
     """The actors stage: named actors, then organisations named by their field."""
     table = find_named_actors(doc, body_start)
     _register_field_organisations(table)
+    _affiliations_from_titles(table)
     return table
+
+
+def _affiliations_from_titles(table: ActorTable) -> None:
+    """The organisation a person's title names: "Rovers' sporting director", 'Its spokeswoman' (the
+    company just named), "The company's attorney", 'NorthPost spokesman', 'Lyon president'. A state named
+    in the title stays first ('Russian Ambassador'); a country merely in the same sentence does not."""
+    doc = table.doc
+    for key, spans in table.title_spans.items():
+        entry = table.entries.get(key)
+        if entry is None or (entry.affiliation is not None and key not in table.guessed_affiliation):
+            continue
+        found = next((org for s, e in spans if (org := _organisation_in(table, doc[s:e])) is not None), None)
+        if found is not None:
+            entry.affiliation = found
+            table.guessed_affiliation.discard(key)
+
+
+def _organisation_in(table: ActorTable, title: Span) -> str | None:
+    for tok in title:
+        possessor = tok.dep_ == "poss" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "POS")
+        if possessor:
+            key = resolve_pronoun(table, tok) if tok.pos_ == "PRON" else table.actor_of_name(tok)
+            if key is not None and table.kind(key) == "ORG":
+                return table.name(key)
+        elif tok.ent_type_ == "ORG" and not is_role(tok):
+            ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+            words = {t.lower_ for t in ent}
+            # a state's body ('Foreign Ministry spokesman') speaks for the state, left to the state rules;
+            # a fragment NER cut ('Vermont Agency of') names nothing
+            cut = ent.start > 0 and tok.doc[ent.start - 1].lower_ in ("of", "for", "and", "&")
+            whole = ent[-1].pos_ == "PROPN" and ent.start >= title.start and ent.end <= title.end and not cut
+            if whole and not words & _STATE_BODY_WORDS:
+                return strip_determiner(ent.text)
+    return None
+
+
+_STATE_BODY_WORDS = frozenset(
+    {"ministry", "department", "interior", "affairs", "commission", "office", "foreign", "state", "treasury"}
+)
 
 
 def _register_field_organisations(table: ActorTable) -> None:

@@ -698,15 +698,41 @@ def _person_as_place(table: ActorTable, i: int, head: Token) -> bool:
 
 
 def add_pronoun_mentions(table: ActorTable) -> None:
-    """Personal pronouns in the body resolved to the person they most likely refer to."""
+    """Personal pronouns in the body resolved to the person they most likely refer to, and 'the
+    commission', 'the council', 'the club' to the organisation named earlier with that word."""
+    heads = lexicon().org_heads
     for i, low in enumerate(lower_forms(table.doc)):
-        if low not in _PERSONAL:
+        if low not in _PERSONAL and low not in heads:
             continue
         tok = table.doc[i]
-        if tok.idx >= table.body_start and tok.i not in table.token_actor:
-            key = pronoun_antecedent(table, tok)
-            if key is not None:
-                table.add(key, table.name(key), table.kind(key), tok.i, tok.i + 1)
+        if tok.idx < table.body_start or tok.i in table.token_actor:
+            continue
+        if low in heads:
+            _add_organisation_mention(table, tok)
+            continue
+        key = pronoun_antecedent(table, tok)
+        if key is not None:
+            table.add(key, table.name(key), table.kind(key), tok.i, tok.i + 1)
+
+
+def _add_organisation_mention(table: ActorTable, tok: Token) -> None:
+    """'the commission' after 'the European Commission': the one organisation named earlier whose name
+    has the noun; nothing when none or several do, or when the phrase says more ('the county council')."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if (
+        det is None
+        or det.lower_ != "the"
+        or tok.tag_ != "NN"
+        or any(c.dep_ in ("amod", "compound") for c in tok.children)
+    ):
+        return
+    named = [
+        e
+        for e in table.entries.values()
+        if e.kind == "ORG" and e.first < tok.idx and re.search(rf"\b{tok.lower_}\b", e.name.lower())
+    ]
+    if len(named) == 1:
+        table.add(named[0].key, named[0].name, "ORG", det.i, tok.i + 1)
 
 
 def resolve_speaker(table: ActorTable, token: Token) -> str | None:

@@ -301,6 +301,10 @@ class _Builder(Positions):
         for i, lemma in enumerate(lower_lemmas(self.doc)):
             if lemma not in _CONFIRMING_VERBS or (verb := self.doc[i]).pos_ != "VERB":
                 continue
+            if any(c.dep_ == "neg" for c in verb.children) or (
+                verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
+            ):
+                continue  # "could not confirm", "declined to confirm": no position taken
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None or obj.pos_ != "NOUN" or self._refers_to_claim(obj):
                 continue

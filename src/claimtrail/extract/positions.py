@@ -23,7 +23,7 @@ from claimtrail.extract.claim_syntax import (
     that_clause_after,
     with_adverb,
 )
-from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, only_by
+from claimtrail.extract.claimset import SUPPORT, ClaimDraft, ClaimSet, cue_lemma, is_report_source, only_by
 from claimtrail.extract.contradiction import (
     content_stems,
     contradicts,
@@ -50,6 +50,7 @@ _OUTLET_HEADS = frozenset(
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
+_VERIFYING = frozenset({"confirm", "verify", "corroborate"})
 _QUESTIONING = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
 # words in a reference that say nothing about which claim it is ("the report published on Monday")
 _VAGUE = frozenset(
@@ -151,6 +152,8 @@ class Positions(ClaimSet):
             is_verb = pos == "VERB"
             if is_verb and lemma == "plead" and pleads_not_guilty(tok):
                 label = "denies"
+            if is_verb and label == "asserts" and lemma in _VERIFYING:
+                label = self._unconfirmed(tok)
             if is_verb and label in ("denies", "questions", "asserts", "reports"):
                 self._verb_on_reference(tok, label)  # type: ignore[arg-type]
             predicate_like = (
@@ -270,6 +273,15 @@ class Positions(ClaimSet):
                 if client is not None:  # 'her client "did not receive, read or ignore" any warnings'
                     self._contradicted(client, clause, focus, quote.start)
                 self._denied_about_self(quote.speaker, client, clause, quote.start)
+
+    def _unconfirmed(self, verb: Token) -> StanceLabel | None:
+        """'confirmed the report' asserts it; 'declined to confirm' and a spokesman's 'could not confirm'
+        take no position; 'Reuters could not independently verify the account': the outlet questions it."""
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse"):
+            return None
+        if not any(c.dep_ == "neg" for c in verb.children):
+            return "asserts"
+        return "questions" if is_report_source(self.table, self._speaker(verb)) else None
 
     def _such(self, focus: Token, speaker: str) -> list[ClaimDraft]:
         """'our lenders have made no such demand': of the claims referred to, those about a demand."""
@@ -474,7 +486,12 @@ class Positions(ClaimSet):
         named = [c for c in before if any(cue_lemma(st) in family for st in c.stances)]
         reported = named or [c for c in before if c.reported]
         if not reported:  # "Kalahari Platinum denied the allegation": what was said about the denier, if any
-            stated = [c for c in before if c.stances]
+            # what others put forward, not another denial ("denied receiving any money from Levant")
+            stated = [
+                c
+                for c in before
+                if any(st.stance in ("asserts", "reports") and st.actor != holder for st in c.stances)
+            ]
             reported = [c for c in stated if self._mentions(c, holder)] or stated
         if not reported:
             return []

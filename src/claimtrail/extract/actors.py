@@ -771,6 +771,14 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     first = i + 1
     while first < start and doc[first].lower_ in _TITLE_LINKS:
         first += 1
+    # "an offer for Lyon striker Jules Marchetti": a common noun and its link word are not the title's
+    while (
+        first + 1 < start
+        and doc[first].is_lower
+        and not is_role(doc[first])
+        and doc[first + 1].lower_ in _TITLE_LINKS
+    ):
+        first += 2
     if first >= start or not any(is_role(doc[j]) for j in range(first, start)):
         return None
     # The title ends at its last role noun; anything after it is part of the name.

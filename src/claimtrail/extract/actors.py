@@ -836,6 +836,15 @@ def _title_and_employer(doc: Doc, start: int, end: int) -> tuple[int, int, Span 
         named = [t for t in tok.subtree if t.ent_type_ in ("ORG", "FAC") or t.pos_ == "PROPN"]
         if named and any(is_role(doc[x]) for x in range(start, i)):
             org = next((e for e in doc.ents if e.start <= named[0].i < e.end and e.label_ == "ORG"), None)
+            if org is None:  # "at German regional airline Nordflug" (NER: a nationality): the closing name
+                run = end
+                while run > i + 1 and doc[run - 1].pos_ == "PROPN" and doc[run - 1].is_title:
+                    run -= 1
+                org = (
+                    Span(doc, run, end, label="ORG")
+                    if run < end and doc[run - 1].lower_ in lexicon().company_nouns
+                    else None
+                )
             return start, i, org
     return start, end, None
 
@@ -909,16 +918,15 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
     ):
         if found is None:
             continue
-        s, e = found
         entry = table.entries[key]
-        table.title_spans.setdefault(key, []).append((s, e))
+        table.title_spans.setdefault(key, []).append(found)
+        s, e, employer = trim(doc, *found)  # the employer stays free to be an actor of its own
         if entry.affiliation is None:
-            entry.affiliation = affiliation_of(table, s, e)
-        s, e, employer = trim(doc, s, e)  # the employer stays free to be an actor of its own
+            # "a safety manager at German regional airline Nordflug" speaks for the airline, not Germany
+            state = affiliation_of(table, *found) if employer is None else affiliation_of(table, s, e)
+            entry.affiliation = state or (strip_determiner(employer.text) if employer is not None else None)
         table.add_title(key, _span_text(doc, s, e))
         table.title_tokens.update(range(s, e))
-        if entry.affiliation is None and employer is not None:
-            entry.affiliation = strip_determiner(employer.text)
     entry = table.entries[key]
     if entry.affiliation is None and entry.titles:
         entry.affiliation = _sentence_country(table, sentence(span[0]))

@@ -1,4 +1,4 @@
-"""Phenomena met in the blind cases 035-044: names NER misses, possessed and institution references,
+"""Phenomena from the blind cases 035-044: names NER misses, possessed and institution references,
 doubts as reported speech, negated confirmations, and denials about oneself. Each a short article."""
 
 from __future__ import annotations

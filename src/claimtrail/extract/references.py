@@ -329,9 +329,8 @@ _COMPANY_SUFFIXES = frozenset(
 def _known_company(entry: ActorEntry) -> bool:
     """An organisation the article presents as a business: 'regional airline Nordflug', 'Acme Co.'."""
     suffix = entry.name.lower().split()[-1] if entry.name.split() else ""
-    titled = any(
-        t.lower().split()[-1:] and t.lower().split()[-1] in lexicon().company_nouns for t in entry.titles
-    )
+    heads = [t.lower().split()[-1] for t in entry.titles if t.split()]
+    titled = any(head in lexicon().company_nouns for head in heads)
     return suffix in _COMPANY_SUFFIXES or titled
 
 
@@ -729,7 +728,9 @@ def _add_organisation_mention(table: ActorTable, tok: Token) -> None:
     named = [
         e
         for e in table.entries.values()
-        if e.kind == "ORG" and e.first < tok.idx and re.search(rf"\b{tok.lower_}\b", e.name.lower())
+        if e.kind == "ORG"
+        and e.first < tok.idx
+        and re.search(rf"\b{re.escape(tok.lower_)}\b", e.name.lower())
     ]
     if len(named) == 1:
         table.add(named[0].key, named[0].name, "ORG", det.i, tok.i + 1)

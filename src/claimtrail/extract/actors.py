@@ -349,6 +349,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
         ):
             spans.append(ent)
     spans += _named_by_company_word(doc, {i for s in spans for i in range(s.start, s.end)})
+    spans += _mastheads(doc, {i for s in spans for i in range(s.start, s.end)})
     spans += _appositive_people(doc, {i for s in spans for i in range(s.start, s.end)})
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
@@ -367,7 +368,9 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
     while i < len(doc) - 1:
         tok = doc[i]
         i += 1
-        if not (tok.is_lower and tok.lower_ in company_nouns and tok.pos_ == "NOUN"):
+        if not (
+            tok.is_lower and (tok.lower_ in company_nouns or tok.lower_ in PRESS_NOUNS) and tok.pos_ == "NOUN"
+        ):
             continue
         start = i + 1 if doc[i].text == "," else i  # "from the company, Tejo Obras."
         end = start
@@ -377,6 +380,26 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
         if end > start and (start == i or closed) and doc[end - 1].ent_type_ not in ("PERSON", "GPE", "DATE"):
             found.append(Span(doc, start, end, label="ORG"))
             i = end
+    return found
+
+
+def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:
+    """'the Harbour Ledger reported': a newspaper's name NER missed, capitalised words after 'the' that
+    end in a masthead word."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in MASTHEAD_WORDS or not tok.is_title or tok.i in taken:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ == "PROPN"
+            and start - 1 not in taken
+        ):
+            start -= 1
+        if tok.i - start in (1, 2, 3) and start > 0 and doc[start - 1].lower_ == "the":
+            found.append(Span(doc, start, tok.i + 1, label="ORG"))
     return found
 
 
@@ -491,9 +514,54 @@ def _org_if_company_titled(span: Span) -> Span:
     before = span.doc[span.start - 1]
     if before.text == "," and span.start > 1 and span.root.dep_ == "appos":  # "the company, Tejo Obras"
         before = span.doc[span.start - 2]
-    if before.is_lower and before.lower_ in lexicon().company_nouns:
+    if before.is_lower and (before.lower_ in lexicon().company_nouns or before.lower_ in PRESS_NOUNS):
         return Span(span.doc, span.start, span.end, label="ORG")
     return span
+
+
+# last words of newspaper names ('Puget Sound Tribune', 'Harbour Ledger')
+MASTHEAD_WORDS = frozenset(
+    {
+        "tribune",
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "gazette",
+        "news",
+        "chronicle",
+        "telegraph",
+        "daily",
+        "review",
+        "wire",
+        "press",
+        "observer",
+        "guardian",
+        "courier",
+        "ledger",
+        "mail",
+        "express",
+        "mirror",
+        "inquirer",
+        "enquirer",
+        "examiner",
+        "dispatch",
+        "bulletin",
+        "sentinel",
+        "globe",
+        "advertiser",
+        "argus",
+        "reporter",
+        "mercury",
+        "messenger",
+    }
+)
+
+
+# nouns that name only a news outlet: 'the daily Diario Atlantico' is a newspaper, not a person
+PRESS_NOUNS = frozenset(
+    {"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "website", "weekly", "blog"}
+)
 
 
 def _place_if_listed(span: Span) -> Span:

@@ -242,7 +242,11 @@ class _Builder(Positions):
             st.actor
             for c in self.claims
             for st in c.stances
-            if st.stance == "reports" and st.actor is not None and self._reporter(st)
+            # the dateline's credited outlet (no cue word) carries the story; it is not a report in it
+            if st.stance == "reports"
+            and st.actor is not None
+            and st.cue_token is not None
+            and self._reporter(st)
         }
         if len(outlets) != 1:
             return

@@ -345,7 +345,18 @@ def _complement(verb: Token) -> Token | None:
         # "X denied that A, after the Courier reported that B": the parser made 'reported' the root and the
         # main clause its complement; what the subordinate cue reports follows it
         clauses = [c for c in clauses if c.i > verb.i]
-    return clauses[0] if clauses else _complement_on_noun(verb)
+    return clauses[0] if clauses else _complement_on_noun(verb) or _that_clause_after_aside(verb)
+
+
+def _that_clause_after_aside(verb: Token) -> Token | None:
+    """'Bloomberg reported on May 9, citing people familiar with the matter, that X': after the aside the
+    parser joins the 'that' clause to the cue as a conjunct; its 'that' says it is the content."""
+    for c in verb.rights:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            marks = [m for m in c.lefts if m.dep_ == "mark"]
+            if marks and marks[0].lower_ == "that" and c.doc[marks[0].i - 1].text == ",":
+                return c
+    return None
 
 
 _SUBORDINATORS = frozenset({"after", "before", "when", "since", "because", "while", "until", "as", "once"})

@@ -12,6 +12,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import (
+    MASTHEAD_WORDS,
+    PRESS_NOUNS,
     ActorEntry,
     ActorTable,
     affiliation_of,
@@ -252,33 +254,17 @@ _OUTLET_NOUNS = frozenset(
 )
 
 
-_MASTHEAD_WORDS = frozenset(
-    {
-        "tribune",
-        "times",
-        "post",
-        "herald",
-        "journal",
-        "gazette",
-        "news",
-        "chronicle",
-        "telegraph",
-        "daily",
-        "review",
-        "wire",
-        "press",
-        "observer",
-        "guardian",
-        "courier",
-    }
-)
+def _called_press(entry: ActorEntry) -> bool:
+    return any(
+        text.lower().split()[-1:] == [noun] for text in entry.mentions.values() for noun in PRESS_NOUNS
+    )
 
 
 def is_outlet(entry: ActorEntry) -> bool:
     """A news outlet: a known one, one titled as such, or a masthead name ('Puget Sound Tribune')."""
     words = set(" ".join(entry.titles).lower().split())
-    masthead = entry.kind == "ORG" and entry.name.split()[-1].lower() in _MASTHEAD_WORDS
-    return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS) or masthead
+    masthead = entry.kind == "ORG" and entry.name.split()[-1].lower() in MASTHEAD_WORDS
+    return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)
 
 
 def _role_reference(table: ActorTable, token: Token) -> str | None:

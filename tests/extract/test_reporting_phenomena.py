@@ -1,0 +1,56 @@
+"""Who reports what: outlets named by what they are ('the newspaper said'), reports with an aside before
+their content ('reported, citing people familiar with the matter, that'), and unnamed reports that the one
+outlet in the article wrote. Each a short article."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrail.models import ArticleRecord
+from claimtrail.pipeline import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _record(text: str) -> ArticleRecord:
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    return record
+
+
+def _holders(record: ArticleRecord, words: str, label: str) -> set[str | None]:
+    return {
+        s.actor.name if s.actor else s.source_description
+        for claim in record.claims
+        if words in claim.text
+        for s in claim.stances
+        if s.stance == label
+    }
+
+
+def test_an_outlet_called_the_newspaper_reports_what_it_says() -> None:
+    record = _record(
+        "The retailer denied that it would close 40 shops, after the Harbour Ledger reported the plan. "
+        "The newspaper said advisers had drawn up a list of loss-making stores."
+    )
+    assert "Harbour Ledger" in _holders(record, "advisers had drawn up", "reports")
+    assert "Harbour Ledger" not in _holders(record, "advisers had drawn up", "asserts")
+
+
+def test_a_report_with_an_aside_before_its_that_clause() -> None:
+    record = _record(
+        "Bloomberg reported on May 9, citing people familiar with the matter, that the company had picked "
+        "the Phoenix site after considering locations in Texas and Ohio."
+    )
+    assert "Bloomberg" in _holders(record, "had picked the Phoenix site", "reports")
+    assert "people familiar with the matter" in _holders(record, "had picked the Phoenix site", "asserts")
+
+
+def test_a_newspaper_named_after_its_kind_is_the_one_behind_an_unnamed_report() -> None:
+    record = _record(
+        "LISBON (Lusa) - The minister on Tuesday dismissed a newspaper report that the government had agreed "
+        "to sell the container terminal to a Gulf operator.\n\n"
+        "The daily Diario Atlantico reported on Monday that the state would sell 60% of the terminal."
+    )
+    assert next(a for a in record.actors if a.name == "Diario Atlantico").kind == "ORG"
+    assert "Diario Atlantico" in _holders(record, "had agreed to sell the container terminal", "reports")

@@ -54,3 +54,39 @@ def test_a_newspaper_named_after_its_kind_is_the_one_behind_an_unnamed_report() 
     )
     assert next(a for a in record.actors if a.name == "Diario Atlantico").kind == "ORG"
     assert "Diario Atlantico" in _holders(record, "had agreed to sell the container terminal", "reports")
+
+
+def test_one_of_the_people_is_one_of_the_group_named_before() -> None:
+    record = _record(
+        "The port chief received payments from a shipping company, two people familiar with the matter "
+        "said on Tuesday.\n\n"
+        "The payments were made through a consultancy registered in Cyprus, one of the people said.\n\n"
+        "The shipping company rejected the allegations in a statement."
+    )
+    assert "two people familiar with the matter" in _holders(record, "made through a consultancy", "asserts")
+    assert "shipping company" in str(_holders(record, "received payments", "denies"))
+    assert "shipping company" in str(_holders(record, "made through a consultancy", "denies"))
+
+
+def test_a_singular_allegation_is_the_main_claim_not_the_details_told_with_it() -> None:
+    record = _record(
+        "Mining group Kalahari Platinum knew for a year that cracks had appeared in the wall of a dam but "
+        "did not tell inspectors, three people familiar with the matter said.\n\n"
+        "Two of the people said an internal engineering review had recommended in 2021 that the dam be "
+        "drained.\n\n"
+        "Kalahari Platinum denied the allegation."
+    )
+    assert "Kalahari Platinum" in _holders(record, "cracks had appeared", "denies")
+    assert "Kalahari Platinum" not in _holders(record, "engineering review", "denies")
+
+
+def test_who_reported_a_passive_report_is_its_agent() -> None:
+    record = _record(
+        "The allegations were first reported last week by the news website Il-Lanterna, which said police "
+        "had questioned the chairman in March."
+    )
+    holders = {
+        who for claim in record.claims for s in claim.stances for who in [s.actor.name if s.actor else None]
+    }
+    assert "Il-Lanterna" in holders
+    assert not any("allegations" in (who or "") for who in holders)

@@ -112,6 +112,13 @@ def _sources(
     }
 
 
+def _reporters(claim: ClaimDraft) -> set[str]:
+    """Who reported a claim in so many words (not the dateline's outlet, credited with no cue)."""
+    return {
+        st.actor for st in claim.stances if st.stance == "reports" and st.actor and st.cue_token is not None
+    }
+
+
 def _negated_truth(tok: Token) -> str | None:
     """'not true', 'is simply not true', 'not consistent with the facts', 'does not correspond to reality'."""
     holder = tok if tok.dep_ not in ("acomp", "attr") else tok.head  # the copula carries 'not' as often
@@ -417,6 +424,8 @@ class Positions(ClaimSet):
             targets = own + self._restated_by(own, holder)
         else:
             targets = self._earlier_claims(noun, holder) or self._next_reports(noun, holder)
+            if noun.tag_ == "NN":  # "denied the allegation": the one claim, not the details told with it
+                return targets
         return targets + self._same_story(targets, noun, holder, ahead=bool(own))
 
     def _asked_about(self, ref: Token) -> list[ClaimDraft]:
@@ -508,9 +517,16 @@ class Positions(ClaimSet):
         if ref.tag_ not in ("NNS", "NNPS"):
             # "the report": everything the last named reporter reported ("a newspaper report that X";
             # "The Tagespost reported that Y"; "The paper said Z"), not only its last claim
-            by = _sources(last, frozenset(), ("reports",))
-            same = [c for c in before if _sources(c, frozenset(), ("reports",)) & by]
-            return same or [last]
+            by = _reporters(last)
+            same = [c for c in before if _reporters(c) & by]
+            if same:
+                return same
+            if last.start >= _paragraphs_back(self.doc, ref.idx, 0):  # "could not verify the account"
+                return [last]
+            # "denied the allegation" after three sources' claim and a detail two of them added: the
+            # allegation is the source's first claim, which the details support
+            group = _sources(last, frozenset())
+            return [next((c for c in reported if _sources(c, frozenset()) & group), last)]
         span = self.doc.char_span(last.start, last.end, alignment_mode="expand")
         if span is None or not len(span):
             return [last]

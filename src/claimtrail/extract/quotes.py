@@ -139,6 +139,13 @@ def _can_open(text: str, i: int) -> bool:
 def _subject(verb: Token) -> Token | None:
     # The subject nearest the verb: a dateline the parser took for a subject lies further away.
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and verb.lemma_.lower() not in ("quote", "cite"):
+        # "The allegations were first reported by Il-Lanterna": who reported is the agent, not the thing
+        # reported ("He was quoted by Reuters as saying" keeps its subject)
+        subjects = [c for c in subjects if c.dep_ == "nsubj"] or [
+            c for c in agent.children if c.dep_ == "pobj"
+        ]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     for child in verb.children:

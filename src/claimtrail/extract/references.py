@@ -732,6 +732,8 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     if key is None and token.lower_ in _PUBLICATION_NOUNS:
         key = _publisher(table, token)
     partitive = token.pos_ == "NUM" and any(c.lower_ == "of" for c in token.children)
+    if key is None and partitive:
+        key = _group_member(table, token)
     described = token.pos_ == "NOUN" or partitive
     if key is None and described and token.idx >= table.body_start:
         key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
@@ -744,6 +746,25 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
         if named is not None:
             return table.relink(table.merged.get(key, key), named)
     return key
+
+
+def _group_member(table: ActorTable, token: Token) -> str | None:
+    """'one of the people said' after 'two people familiar with the matter said': one of that group,
+    so the same source (a definite 'the people', 'the sources', or 'them')."""
+    of = next(c for c in token.children if c.lower_ == "of")
+    group = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if group is None or not (
+        group.lower_ == "them" or any(d.lower_ in ("the", "those") for d in group.children)
+    ):
+        return None
+    for key in sorted(table.entries, key=lambda k: -table.entries[k].first):
+        entry = table.entries[key]
+        if entry.kind != "UNNAMED" or entry.first >= token.idx:
+            continue
+        if group.lower_ == "them" or group.lower_ in entry.name.lower().split():
+            left, right = _np_bounds(token)
+            return table.add(key, entry.name, "UNNAMED", left, right)
+    return None
 
 
 _FILINGS = frozenset({"lawsuit", "suit", "complaint", "petition", "filing", "appeal"})

@@ -90,3 +90,20 @@ def test_who_reported_a_passive_report_is_its_agent() -> None:
     }
     assert "Il-Lanterna" in holders
     assert not any("allegations" in (who or "") for who in holders)
+
+
+def test_a_denied_act_answers_the_claim_it_restates() -> None:
+    record = _record(
+        "The head of the port authority received payments from a shipping company that later won the "
+        "terminal concession, two people familiar with the matter said.\n\n"
+        "Port authority chairman Mark Zerafa denied receiving any money from the company."
+    )
+    assert "Mark Zerafa" in _holders(record, "received payments from a shipping company", "denies")
+
+
+def test_a_denial_that_restates_a_claim_in_its_own_words_answers_it() -> None:
+    record = _record(
+        "The minister accepted gifts from a construction company, the newspaper Il Corriere reported.\n\n"
+        "The minister denied that he had accepted anything from the company or its owners."
+    )
+    assert "The minister" in str(_holders(record, "accepted gifts from a construction company", "denies"))

@@ -33,7 +33,7 @@ from claimtrail.extract.contradiction import (
     stem,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.quotes import speaker_token
+from claimtrail.extract.quotes import Attribution, speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import lower_forms, lower_lemmas, paragraph_end, sentence, text_of
 from claimtrail.models import StanceLabel
@@ -280,6 +280,19 @@ class Positions(ClaimSet):
                 if client is not None:  # 'her client "did not receive, read or ignore" any warnings'
                     self._contradicted(client, clause, focus, quote.start)
                 self._denied_about_self(quote.speaker, client, clause, quote.start)
+            self._denied_content(quote)
+
+    def _denied_content(self, quote: Attribution) -> None:
+        """'denied that the chief had taken money' answers 'the chief received payments ...' told before:
+        what a denial verb reports is negated, as a negated clause is."""
+        cue, root = quote.cue, quote.content_root
+        if quote.speaker is None or cue is None or root is None or quote.kind == "direct":
+            return
+        if lexicon().stance_verbs.get(cue.lemma_.lower()) != "denies":
+            return
+        for clause in negated_clauses(root):
+            if clause.pos_ == "VERB" and negated_focus(clause) is None:
+                self._contradicted(quote.speaker, clause, clause, sentence(cue).start_char, cue.text)
 
     def _unconfirmed(self, verb: Token) -> StanceLabel | None:
         """'confirmed the report' asserts it; 'declined to confirm' and a spokesman's 'could not confirm'
@@ -328,7 +341,10 @@ class Positions(ClaimSet):
             for holder in holders:
                 self.stance(claim, holder, "denies", cue, clause)
 
-    def _contradicted(self, speaker: str, clause: Token, focus: Token, before: int) -> None:
+    def _contradicted(
+        self, speaker: str, clause: Token, focus: Token, before: int, denial: str | None = None
+    ) -> None:
+        """Someone else's earlier claims the negated clause (or the act a denial verb names) answers."""
         for claim in self.claims:
             theirs = _sources(claim, frozenset())
             if claim.end > before or speaker in theirs or only_by(claim, speaker) or not claim.stances:
@@ -338,7 +354,7 @@ class Positions(ClaimSet):
                 negator = next(
                     (c for c in [*clause.children, *focus.children] if c.dep_ in ("neg", "det")), focus
                 )
-                cue = self.doc[min(negator.i, focus.i) : max(negator.i, focus.i) + 1].text
+                cue = denial or self.doc[min(negator.i, focus.i) : max(negator.i, focus.i) + 1].text
                 self.stance(claim, speaker, "denies", cue, clause)
 
     def _no_truth_in(self, noun: Token) -> None:
@@ -414,7 +430,10 @@ class Positions(ClaimSet):
             return
         start, end = np_span(gerund)
         if end - start >= 8:
-            self.stance(self.new_claim(start, end, gerund), self._speaker(verb), "denies", verb.text, verb)
+            speaker = self._speaker(verb)
+            self.stance(self.new_claim(start, end, gerund), speaker, "denies", verb.text, verb)
+            if speaker is not None:  # "denied receiving any money" answers "received payments from ..."
+                self._contradicted(speaker, gerund, gerund, sentence(verb).start_char, verb.text)
 
     def _targets(self, noun: Token, holder: str | None = None) -> list[ClaimDraft]:
         """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims, and the

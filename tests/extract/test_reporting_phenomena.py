@@ -107,3 +107,34 @@ def test_a_denial_that_restates_a_claim_in_its_own_words_answers_it() -> None:
         "The minister denied that he had accepted anything from the company or its owners."
     )
     assert "The minister" in str(_holders(record, "accepted gifts from a construction company", "denies"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "office"),
+    [
+        (
+            "A police spokesman would not comment, but the attorney general's office confirmed that it had "
+            "opened an inquiry into the concession.",
+            "attorney general's office",
+        ),
+        (
+            "The Texas attorney general's office said it was aware of the incident and was in contact with "
+            "the company.",
+            "Texas attorney general's office",
+        ),
+    ],
+)
+def test_the_office_of_a_post_is_an_organisation_named_as_written(sentence: str, office: str) -> None:
+    record = _record(sentence)
+    quote = record.quotes[0]
+    assert quote.speaker is not None
+    assert quote.speaker.name == office
+    assert next(a for a in record.actors if a.name == office).kind == "ORG"
+
+
+def test_a_union_of_a_profession_is_not_an_office() -> None:
+    record = _record(
+        "The nurses' union said patients waited up to 14 hours. The Dorsey Nurses Association, which "
+        "represents 900 nurses, said waits had become common."
+    )
+    assert not any(a.name == "nurses' union" and a.kind == "ORG" for a in record.actors)

@@ -359,6 +359,25 @@ def _person_with_title(table: ActorTable, phrase: Span) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _office_of_role(table: ActorTable, token: Token, left: int) -> str | None:
+    """'the attorney general's office', "the Texas attorney general's office", "the prime minister's
+    office": the office of a post no person holds in the article is an organisation, named as written."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    # a plural owner is a membership ("the nurses' union"), not a post
+    if token.lower_ not in lexicon().org_heads or owner is None or not is_role(owner) or owner.tag_ != "NN":
+        return None
+    if table.token_actor.get(owner.i) is not None:  # "Minister Ruiz's office" speaks for Ruiz's side
+        return None
+    doc = table.doc
+    start = next((t.i for t in doc[left : token.i] if t.pos_ != "DET"), token.i)
+    name = doc[start : token.i + 1].text
+    key, name = link_org(table, f"ORG:{name.lower()}", name)
+    key = table.add(key, name, "ORG", start, token.i + 1)
+    entry = table.entries[key]
+    entry.affiliation = entry.affiliation or affiliation_of(table, start, token.i)
+    return key
+
+
 def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     """An unnamed source or an organisation named by a noun phrase ('the opposition-led legislature')."""
     lex = lexicon()
@@ -392,6 +411,9 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
         ]
         if len(named) == 1:
             return table.add(named[0].key, named[0].name, "ORG", left, right)
+    office = _office_of_role(table, token, left)
+    if office is not None:
+        return office
     if token.lower_ in lex.org_heads and token.lower_ in _NAMED_BY_FIELD:
         field_words = [t for t in doc[left : token.i] if _is_field_word(t)]
         if field_words:  # "Saudi Arabia's energy ministry": named by its field
@@ -614,6 +636,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             named = _appositive_person(table, token)
             return named if named is not None else unnamed_source(table, token)
         return best[2]
+    office = _office_of_role(table, token, left) if not ranked else None
+    if office is not None:
+        return office
     described = description_antecedent(table, token, left, right) if token.pos_ == "NOUN" else None
     if described is not None:  # "the spokeswoman", "the company", "her client": see extract.descriptions
         table.add(described, table.name(described), table.kind(described), left, right)

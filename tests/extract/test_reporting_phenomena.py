@@ -138,3 +138,12 @@ def test_a_union_of_a_profession_is_not_an_office() -> None:
         "represents 900 nurses, said waits had become common."
     )
     assert not any(a.name == "nurses' union" and a.kind == "ORG" for a in record.actors)
+
+
+def test_declining_to_say_says_nothing() -> None:
+    record = _record(
+        "A spokesman for the office declined to say when the review would be finished. "
+        "The minister refused to say whether he would resign."
+    )
+    assert record.quotes == ()
+    assert record.claims == ()

@@ -632,7 +632,12 @@ def _no_attribution(verb: Token) -> bool:
     negated = any(c.dep_ == "neg" for c in children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     agent = any(c.dep_ == "agent" for c in children)
-    return negated or (passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS)
+    # "declined to say when the review would be finished": nothing was said
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS
+    return negated or refused or (passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS)
+
+
+_REFUSALS = frozenset({"decline", "refuse", "fail"})
 
 
 def _trailing_attribution(

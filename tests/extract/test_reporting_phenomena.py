@@ -147,3 +147,46 @@ def test_declining_to_say_says_nothing() -> None:
     )
     assert record.quotes == ()
     assert record.claims == ()
+
+
+def test_a_quoted_label_with_a_denial_word_denies_what_it_labels() -> None:
+    record = _record(
+        "The Daily Clarion reported on Monday that the health ministry had delayed a report on hospital "
+        'infections. The ministry branded the story "fake news".'
+    )
+    assert "health ministry" in _holders(record, "had delayed a report", "denies")
+
+
+def test_that_never_happened_denies_what_it_points_to() -> None:
+    record = _record(
+        "The White House dismissed a report that the president had ordered aides to slow down the release "
+        'of climate data. "That never happened," press secretary Dana Ortiz told reporters.'
+    )
+    assert "Dana Ortiz" in _holders(record, "ordered aides", "denies")
+
+
+def test_a_report_citing_sources_who_said_something_reports_it() -> None:
+    record = _record(
+        "The report, published by the Capitol Ledger, cited two officials who said the order was given in a "
+        "meeting last month."
+    )
+    assert "two officials" in _holders(record, "the order was given", "asserts")
+    assert "Capitol Ledger" in _holders(record, "the order was given", "reports")
+
+
+def test_the_newspapers_account_is_the_daily_s_not_the_last_organisation_s() -> None:
+    record = _record(
+        "The Daily Clarion reported on Monday that the health ministry had delayed a report on hospital "
+        "infections. The ministry said there was no truth to the report.\n\n"
+        "Hospital managers disputed the newspaper's account, saying infection rates had fallen."
+    )
+    assert "Hospital managers" in _holders(record, "had delayed a report", "questions")
+    assert "Hospital managers" not in _holders(record, "no truth", "questions")
+
+
+def test_casting_doubt_on_an_explanation_questions_its_owner_s_claim() -> None:
+    record = _record(
+        "The ministry said the delay was caused by a shortage of staff. Opposition spokesman Tom Reid cast "
+        "doubt on the ministry's explanation."
+    )
+    assert "Tom Reid" in _holders(record, "shortage of staff", "questions")

@@ -36,7 +36,7 @@ from claimtrail.extract.claimset import (
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.normalize import normalize_status
 from claimtrail.extract.positions import Positions
-from claimtrail.extract.quotes import Attribution, content_bounds, content_roots
+from claimtrail.extract.quotes import Attribution, content_bounds, content_roots, speaker_token
 from claimtrail.extract.references import is_outlet, resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import lower_forms, lower_lemmas
 from claimtrail.models import StanceLabel
@@ -158,6 +158,19 @@ class _Builder(Positions):
         told = self._told_outlet(quote, label)
         if told is not None and quote.cue is not None:
             self.stance(claim, told, "reports", quote.cue.text, quote.cue)
+        citing = self._citing_reporter(quote.cue)
+        if citing is not None:
+            self.stance(claim, citing[0], "reports", citing[1].text, citing[1])
+
+    def _citing_reporter(self, cue: Token | None) -> tuple[str | None, Token] | None:
+        """'The report cited two officials who said X', 'Bloomberg quoted a source who said X': whoever
+        cites the speaker reports X."""
+        if cue is None or cue.dep_ != "relcl" or cue.head.dep_ != "dobj":
+            return None
+        citing = cue.head.head
+        if citing.lemma_.lower() not in ("cite", "quote") or (subject := speaker_token(citing)) is None:
+            return None
+        return resolve_speaker(self.table, subject), citing
 
     def _grounds(self, root: Token, quote: Attribution, label: StanceLabel, cue: str) -> None:
         """'X was postponed after engineers found a faulty valve': the speaker also states the cause."""
@@ -427,6 +440,7 @@ def find_claims(
     builder.claims.sort(key=lambda c: c.start)
     builder.name_the_report()
     builder.from_positions()
+    builder.from_labels()
     builder.from_reported_by()
     builder.from_questioned_figures()
     builder.from_contradictions()

@@ -33,7 +33,7 @@ from claimtrail.extract.contradiction import (
     stem,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.quotes import Attribution, speaker_token
+from claimtrail.extract.quotes import LABEL_VERBS, Attribution, speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import lower_forms, lower_lemmas, paragraph_end, sentence, text_of
 from claimtrail.models import StanceLabel
@@ -50,6 +50,7 @@ _OUTLET_HEADS = frozenset(
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
+_EVENT_VERBS = frozenset({"happen", "occur"})
 _VERIFYING = frozenset({"confirm", "verify", "corroborate"})
 _QUESTIONING = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
 # words in a reference that say nothing about which claim it is ("the report published on Monday")
@@ -126,6 +127,8 @@ def _negated_truth(tok: Token) -> str | None:
     if neg is None:
         return None
     end = tok.i
+    if tok.lemma_.lower() in _EVENT_VERBS:  # "That never happened", "None of this happened"
+        return tok.doc[min(neg.i, tok.i) : end + 1].text
     if tok.lower_ not in TRUTH_WORDS:
         if tok.lemma_.lower() not in _MATCHING_WORDS:
             return None
@@ -152,6 +155,7 @@ class Positions(ClaimSet):
                 or low in denial_words
                 or lemma in denial_words
                 or low in TRUTH_WORDS
+                or lemma in _EVENT_VERBS
             ):
                 continue
             tok = self.doc[i]
@@ -164,7 +168,10 @@ class Positions(ClaimSet):
             if is_verb and label in ("denies", "questions", "asserts", "reports"):
                 self._verb_on_reference(tok, label)  # type: ignore[arg-type]
             predicate_like = (
-                pos in ("NOUN", "ADJ", "PROPN") or (is_verb and tok.tag_ == "VBN") or lemma in _MATCHING_WORDS
+                pos in ("NOUN", "ADJ", "PROPN")
+                or (is_verb and tok.tag_ == "VBN")
+                or lemma in _MATCHING_WORDS
+                or lemma in _EVENT_VERBS
             )
             if predicate_like and self._denial_predicate(tok) is not None:
                 self._predicate_on_reference(tok)
@@ -176,6 +183,26 @@ class Positions(ClaimSet):
                 self._doubt(tok)
             if low in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
                 self._no_truth_in(tok)
+
+    def from_labels(self) -> None:
+        """'branded the story "fake news"', 'called the reports "a pack of lies"': a quoted label with a
+        denial word in it denies what the labelled object refers to, however the parser hung the words."""
+        words = lexicon().denial_predicates
+        for quote in self.quotes:
+            cue = quote.cue
+            if quote.kind != "mixed" or cue is None or cue.lemma_.lower() not in LABEL_VERBS:
+                continue
+            obj = next((c for c in cue.children if c.dep_ == "dobj" and self._refers_to_claim(c)), None)
+            label = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if obj is None or label is None:
+                continue
+            denial = [t for t in label if t.i > obj.i and (t.lower_ in words or t.lemma_.lower() in words)]
+            if not denial or any(t.dep_ == "neg" for t in label):
+                continue
+            holder = self._holder(cue)
+            text = text_of(self.doc)[obj.right_edge.idx + len(obj.right_edge.text) : quote.end]
+            for claim in self._targets(obj, holder):
+                self.stance(claim, holder, "denies", text.strip(' "\u201c\u201d.,'), cue)
 
     def from_reported_by(self) -> None:
         """'a plan first reported by Bloomberg', 'The listing was first reported by the site X',
@@ -642,7 +669,13 @@ class Positions(ClaimSet):
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""
         words = lexicon().denial_predicates
         low, lemma = tok.lower_, tok.lemma_.lower()
-        if not (low in words or lemma in words or low in TRUTH_WORDS or lemma in _MATCHING_WORDS):
+        if not (
+            low in words
+            or lemma in words
+            or low in TRUTH_WORDS
+            or lemma in _MATCHING_WORDS
+            or lemma in _EVENT_VERBS
+        ):
             return None  # neither a denial word nor a word `_negated_truth` could find negated
         negated = _negated_truth(tok)
         if negated is not None:

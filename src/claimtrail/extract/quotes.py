@@ -181,7 +181,7 @@ def speaker_token(verb: Token) -> Token | None:
     while seen < 4:
         subj = _subject(current)
         if subj is not None:
-            if subj.dep_ == "nsubj" and subj.tag_ == "WDT" and current.dep_ == "relcl":
+            if subj.dep_ == "nsubj" and subj.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
                 return current.head
             return subj
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head is not current:
@@ -204,7 +204,7 @@ def speaker_token(verb: Token) -> Token | None:
 def _is_cue_or_label(token: Token) -> bool:
     return (
         _is_cue(token)
-        or token.lemma_.lower() in _LABEL_VERBS
+        or token.lemma_.lower() in LABEL_VERBS
         or token.lemma_.lower() in lexicon().stance_verbs
     )
 
@@ -694,7 +694,7 @@ def _before_parenthetical(doc: Doc, verb: Token) -> int:
     return end
 
 
-_LABEL_VERBS = frozenset({"call", "describe", "dismiss", "label", "brand", "term", "deem", "characterize"})
+LABEL_VERBS = frozenset({"call", "describe", "dismiss", "label", "brand", "term", "deem", "characterize"})
 
 
 def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
@@ -705,7 +705,7 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
         if inner is None:
             continue
         verb = next((t for t in inner.root.ancestors if t.pos_ == "VERB"), None)
-        if verb is None or verb.lemma_.lower() not in _LABEL_VERBS or verb.idx > start:
+        if verb is None or verb.lemma_.lower() not in LABEL_VERBS or verb.idx > start:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.idx > start:

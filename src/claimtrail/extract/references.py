@@ -260,10 +260,16 @@ def _called_press(entry: ActorEntry) -> bool:
     )
 
 
+_EDITION_WORDS = frozenset({"daily", "weekly", "sunday", "evening", "morning"})
+
+
 def is_outlet(entry: ActorEntry) -> bool:
     """A news outlet: a known one, one titled as such, or a masthead name ('Puget Sound Tribune')."""
     words = set(" ".join(entry.titles).lower().split())
-    masthead = entry.kind == "ORG" and entry.name.split()[-1].lower() in MASTHEAD_WORDS
+    words_of_name = entry.name.lower().split()
+    masthead = entry.kind == "ORG" and (
+        words_of_name[-1] in MASTHEAD_WORDS or words_of_name[0] in _EDITION_WORDS  # "Daily Clarion"
+    )
     return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)
 
 
@@ -753,9 +759,9 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     A lede's description of a person the next paragraph names is that person (`introduced_later`).
     """
     key = _filer(table, token) if token.lemma_.lower() in _FILINGS else None
-    key = key or resolve_np(table, token)
-    if key is None and token.lower_ in _PUBLICATION_NOUNS:
+    if key is None and token.lower_ in _PUBLICATION_NOUNS:  # "The report, published by the Ledger, cited"
         key = _publisher(table, token)
+    key = key or resolve_np(table, token)
     partitive = token.pos_ == "NUM" and any(c.lower_ == "of" for c in token.children)
     if key is None and partitive:
         key = _group_member(table, token)

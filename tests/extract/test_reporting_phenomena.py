@@ -190,3 +190,21 @@ def test_casting_doubt_on_an_explanation_questions_its_owner_s_claim() -> None:
         "doubt on the ministry's explanation."
     )
     assert "Tom Reid" in _holders(record, "shortage of staff", "questions")
+
+
+def test_a_second_cue_whose_clause_the_parser_left_open_is_still_reported_speech() -> None:
+    record = _record(
+        "Opposition leader Raila Mwangi spoke on Tuesday. He argued that the confusion had already pushed up "
+        "borrowing costs, and warned that traders were hoarding fuel."
+    )
+    quote = next(q for q in record.quotes if q.text == "traders were hoarding fuel")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Raila Mwangi"
+
+
+def test_the_writers_note_on_a_statement_is_not_part_of_it() -> None:
+    record = _record(
+        "Finance minister Amina Wekesa told parliament on Tuesday that the government would not raise fuel "
+        "taxes this year, contradicting a statement by her own deputy."
+    )
+    assert [q.text for q in record.quotes] == ["the government would not raise fuel taxes this year"]

@@ -346,13 +346,26 @@ def _complement(verb: Token) -> Token | None:
     clauses = [
         c
         for c in verb.children
-        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (aside is None or c.i != aside.i)
+        if (c.dep_ == "ccomp" or _that_xcomp(c))
+        and c.pos_ in ("VERB", "AUX")
+        and (aside is None or c.i != aside.i)
     ]
     if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
         # "X denied that A, after the Courier reported that B": the parser made 'reported' the root and the
         # main clause its complement; what the subordinate cue reports follows it
         clauses = [c for c in clauses if c.i > verb.i]
     return clauses[0] if clauses else _complement_on_noun(verb) or _that_clause_after_aside(verb)
+
+
+def _that_xcomp(clause: Token) -> bool:
+    """'warned that traders were hoarding fuel' parsed as an open complement: its own subject and a 'that'
+    before it make it a reported clause."""
+    if clause.dep_ != "xcomp":
+        return False
+    before = [t for t in clause.subtree if t.i < clause.i]  # the parser may hang both on the auxiliary
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in before) and any(
+        t.dep_ == "mark" and t.lower_ == "that" for t in before
+    )
 
 
 def _that_clause_after_aside(verb: Token) -> Token | None:
@@ -439,6 +452,10 @@ def content_roots(root: Token) -> list[Token]:
     return [root, *(c for c in root.children if _second_that_clause(c))]
 
 
+# what a statement does to earlier ones (', contradicting a statement by her deputy'): the writer's note
+_REPLY_ACTS = frozenset({"contradict", "echo", "reverse", "repeat", "reiterate", "cite", "confirm"})
+
+
 def _act_participles(doc: Doc, subtree: list[Token]) -> set[int]:
     """', dismissing the report' among the content's tokens: the speaker's own act, with its comma."""
     lex = lexicon()
@@ -447,7 +464,7 @@ def _act_participles(doc: Doc, subtree: list[Token]) -> set[int]:
         if tok.dep_ != "advcl" or tok.tag_ != "VBG":
             continue
         lemma = tok.lemma_.lower()
-        is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs
+        is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _REPLY_ACTS
         if is_act and tok.i > 0 and doc[tok.i - 1].text == ",":
             found.update(t.i for t in tok.subtree)
             found.add(tok.i - 1)

@@ -208,3 +208,20 @@ def test_the_writers_note_on_a_statement_is_not_part_of_it() -> None:
         "taxes this year, contradicting a statement by her own deputy."
     )
     assert [q.text for q in record.quotes] == ["the government would not raise fuel taxes this year"]
+
+
+def test_a_not_guilty_plea_denies_what_others_say_the_accused_did() -> None:
+    record = _record(
+        "Prosecutors say Gregory Hale, 61, diverted the money into a shell company over six years. "
+        "Hale has pleaded not guilty."
+    )
+    assert "Gregory Hale" in _holders(record, "diverted the money", "denies")
+
+
+def test_a_clients_unrelated_negation_denies_nothing() -> None:
+    record = _record(
+        "Prosecutors say Gregory Hale diverted the money into a shell company over six years.\n\n"
+        "Hale's attorney, Mark Feldman, told the judge his client had cooperated with investigators and was "
+        "not a flight risk."
+    )
+    assert _holders(record, "diverted the money", "denies") == set()

@@ -51,6 +51,7 @@ _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
 _EVENT_VERBS = frozenset({"happen", "occur"})
+_COUNSEL_WORDS = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"})
 _VERIFYING = frozenset({"confirm", "verify", "corroborate"})
 _QUESTIONING = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
 # words in a reference that say nothing about which claim it is ("the report published on Monday")
@@ -163,6 +164,7 @@ class Positions(ClaimSet):
             is_verb = pos == "VERB"
             if is_verb and lemma == "plead" and pleads_not_guilty(tok):
                 label = "denies"
+                self._pleaded_not_guilty(tok)
             if is_verb and label == "asserts" and lemma in _VERIFYING:
                 label = self._unconfirmed(tok)
             if is_verb and label in ("denies", "questions", "asserts", "reports"):
@@ -359,12 +361,18 @@ class Positions(ClaimSet):
             if clause.right_edge.i - clause.i < 6
             else clause.text
         )
+        name_stems = {w.lower()[:5] for w in self.table.name(person).split()}
+        ours = content_stems(list(clause.subtree)) - name_stems
         for claim in self.claims:
             theirs = _sources(claim, frozenset())
             if claim.end > before or not theirs or theirs & set(holders) or not self._mentions(claim, person):
                 continue
             if any(st.stance == "denies" and st.actor in holders for st in claim.stances):
                 continue
+            span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            words = content_stems(span) - name_stems if span is not None else set()
+            if not any(same_word(a, b) for a in ours for b in words):
+                continue  # "he is not a flight risk" says nothing about "he diverted the money"
             for holder in holders:
                 self.stance(claim, holder, "denies", cue, clause)
 
@@ -428,6 +436,25 @@ class Positions(ClaimSet):
             for claim in targets:
                 for holder in (actor, self._counsel(verb, actor)):
                     self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _pleaded_not_guilty(self, verb: Token) -> None:
+        """'Hale has pleaded not guilty': the accused denies what others say he did, wherever it is told."""
+        subject = speaker_token(verb)
+        person = resolve_speaker(self.table, subject) if subject is not None else None
+        if person is None or self.table.kind(person) != "PERSON":
+            return
+        cue = self.doc[verb.i : min(verb.i + 3, len(self.doc))].text
+        for claim in self.claims:
+            theirs = _sources(claim, frozenset())
+            defence = any(self._is_counsel(s) for s in theirs)  # "her client categorically denies ..."
+            if theirs and person not in theirs and not defence and self._mentions(claim, person):
+                for holder in (person, self._counsel(verb, person)):
+                    self.stance(claim, holder, "denies", cue, verb)
+
+    def _is_counsel(self, key: str) -> bool:
+        entry = self.table.entries.get(self.table.canonical(key) or key)
+        words = {w.lower() for t in (entry.titles if entry else []) for w in t.split()}
+        return bool(words & _COUNSEL_WORDS)
 
     def _client_speaking(self, clause: Token, lawyer: str) -> str | None:
         """The client a lawyer's clause is about ('her client did not ...'): the client's denial too."""

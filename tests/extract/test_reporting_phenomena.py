@@ -225,3 +225,11 @@ def test_a_clients_unrelated_negation_denies_nothing() -> None:
         "not a flight risk."
     )
     assert _holders(record, "diverted the money", "denies") == set()
+
+
+def test_a_position_asked_about_is_no_position() -> None:
+    record = _record(
+        'Jonas Weil told broadcaster ZDF that the chancellor was "living in a parallel universe." Asked '
+        "whether the Union would support a revised version, Weil said it would look at any new proposal."
+    )
+    assert "Union" not in str(_holders(record, "parallel universe", "asserts"))

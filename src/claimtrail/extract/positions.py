@@ -114,6 +114,16 @@ def _sources(
     }
 
 
+def _asked_whether(verb: Token) -> bool:
+    """A verb in a 'whether'/'if' clause: what is asked about, not a position anyone took."""
+    for tok in [verb, *verb.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "conj", "aux", "advcl") or tok.dep_ == "ROOT":
+            break
+    return False
+
+
 def _reporters(claim: ClaimDraft) -> set[str]:
     """Who reported a claim in so many words (not the dateline's outlet, credited with no cue)."""
     return {
@@ -422,6 +432,8 @@ class Positions(ClaimSet):
         if label == "asserts" and lemma not in SUPPORT:
             return
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "every payment cited in the article": not an act
+            return
+        if _asked_whether(verb):  # "Asked whether the Union would support a revised version": a question
             return
         if label == "denies":
             self._denied_act(verb)

@@ -233,3 +233,31 @@ def test_a_position_asked_about_is_no_position() -> None:
         "whether the Union would support a revised version, Weil said it would look at any new proposal."
     )
     assert "Union" not in str(_holders(record, "parallel universe", "asserts"))
+
+
+def test_too_early_to_say_whether_questions_the_version_it_names() -> None:
+    record = _record(
+        "Philippine police on Monday insisted the men were killed in a shootout.\n\n"
+        "The Commission on Human Rights said it was too early to say whether the police version "
+        "was accurate, but that it had opened its own inquiry."
+    )
+    assert "Commission on Human Rights" in _holders(record, "police version was accurate", "questions")
+    assert "Commission on Human Rights" in _holders(record, "killed in a shootout", "questions")
+    assert "Commission on Human Rights" in _holders(record, "opened its own inquiry", "asserts")
+    assert all(q.cue != "say" for q in record.quotes)  # "to say whether" is no saying
+
+
+def test_an_account_that_does_not_add_up_is_questioned() -> None:
+    record = _record(
+        "The ministry said the delay was caused by a shortage of staff. Union leader Tom Reid said the "
+        'ministry\'s account "simply does not add up".'
+    )
+    assert "Tom Reid" in _holders(record, "shortage of staff", "questions")
+
+
+def test_accusations_by_someone_are_theirs() -> None:
+    record = _record(
+        "Police on Monday rejected accusations by human rights groups that officers had executed three drug "
+        "suspects in a raid last week."
+    )
+    assert "human rights groups" in _holders(record, "officers had executed", "asserts")

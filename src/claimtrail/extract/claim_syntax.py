@@ -199,10 +199,17 @@ def unclear_whether(root: Token) -> Token | None:
     if acomp is None:
         return None
     negated = any(c.dep_ == "neg" for c in [*root.children, *acomp.children])
-    if not (acomp.lower_ in _UNCLEAR or (acomp.lower_ == "clear" and negated)):
+    knowing = next((c for c in acomp.children if c.dep_ == "xcomp" and c.lemma_.lower() in _KNOWING), None)
+    if knowing is not None and acomp.lower_ in _TOO_SOON_TO_KNOW:  # "too early to say whether X"
+        acomp = knowing
+    elif not (acomp.lower_ in _UNCLEAR or (acomp.lower_ == "clear" and negated)):
         return None
     inner = [c for c in [*root.children, *acomp.children] if c.dep_ in ("ccomp", "advcl", "csubj")]
     return next((c for c in inner if has_mark(c, ("whether", "if"))), None)
+
+
+_KNOWING = frozenset({"say", "tell", "know", "determine", "judge", "assess", "predict"})
+_TOO_SOON_TO_KNOW = frozenset({"early", "soon", "premature", "impossible", "difficult", "hard"})
 
 
 def specified_figure(noun: Token) -> bool:

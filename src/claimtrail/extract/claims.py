@@ -222,11 +222,20 @@ class _Builder(Positions):
             claim = self.new_claim(bounds[0], bounds[1], clause)
             source = (
                 self._outlet_modifier(noun)
+                or self._made_by(noun)
                 or resolve_np(self.table, noun, record_pronoun=False)
                 or self._circulating_on(noun)
             )
             reporting = noun.lower_ in REPORT_WORDS or is_report_source(self.table, source)
             self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
+
+    def _made_by(self, noun: Token) -> str | None:
+        """'accusations by human rights groups that X', 'claims from the opposition that X': who made them."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            source = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if source is not None and source.pos_ in ("NOUN", "PROPN"):
+                return resolve_speaker(self.table, source)
+        return None
 
     def _circulating_on(self, noun: Token) -> str | None:
         """'claims circulating on social media that X', 'reports published in local media': the medium."""

@@ -76,7 +76,7 @@ def _paragraphs_back(doc: Doc, char: int, n: int) -> int:
 
 # lemmas from_positions acts on besides stance verbs and denial words: "plead", "stand (by)", doubt verbs
 # ("cast doubt") and the matching words a negated truth may use ("not consistent with the facts")
-_POSITION_LEMMAS = frozenset({"plead", "stand"}) | _DOUBT_VERBS | _MATCHING_WORDS
+_POSITION_LEMMAS = frozenset({"plead", "stand", "add"}) | _DOUBT_VERBS | _MATCHING_WORDS
 
 
 def _count_of(ref: Token) -> int:
@@ -193,6 +193,8 @@ class Positions(ClaimSet):
                     self.stance(claim, self._holder(tok), "asserts", f"{tok.text} by", tok)
             if lemma in _DOUBT_VERBS and is_verb:
                 self._doubt(tok)
+            if lemma == "add" and is_verb:
+                self._does_not_add_up(tok)
             if low in _GROUND_NOUNS and any(c.lower_ in ("no", "little") for c in tok.children):
                 self._no_truth_in(tok)
 
@@ -296,6 +298,23 @@ class Positions(ClaimSet):
                 for other in self._restated_by([claim], st.actor):
                     if other.start < claim.start and st.actor not in _sources(other, frozenset()):
                         self.stance(other, st.actor, "questions", st.cue, st.cue_token)
+            # "too early to say whether the police version was accurate": the version is what is doubted
+            subject = self._truth_of_reference(claim)
+            doubters = [s for s in claim.stances if s.stance == "questions" and s.actor is not None]
+            for st in doubters if subject is not None else []:
+                for other in self._targets(subject, st.actor):  # type: ignore[arg-type]
+                    if other is not claim:
+                        self.stance(other, st.actor, "questions", st.cue, st.cue_token)
+
+    def _truth_of_reference(self, claim: ClaimDraft) -> Token | None:
+        """The claim reference whose truth a claim is about ('the police version was accurate')."""
+        root = claim.root
+        if root is None or root.lemma_.lower() != "be":
+            return None
+        if not any(c.dep_ == "acomp" and c.lower_ in TRUTH_WORDS for c in root.children):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None and self._refers_to_claim(subject) else None
 
     def from_contradictions(self) -> None:
         """'Talks have not collapsed': a speaker's negated restatement of someone else's earlier claim."""
@@ -448,6 +467,18 @@ class Positions(ClaimSet):
             for claim in targets:
                 for holder in (actor, self._counsel(verb, actor)):
                     self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _does_not_add_up(self, verb: Token) -> None:
+        """'the official account "simply does not add up"': doubt on what the subject refers to."""
+        up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+        if not up or not any(c.dep_ == "neg" for c in verb.children):
+            return
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not self._refers_to_claim(subject):
+            return
+        holder = self._holder(verb)
+        for claim in self._targets(subject, holder):
+            self.stance(claim, holder, "questions", "does not add up", verb)
 
     def _pleaded_not_guilty(self, verb: Token) -> None:
         """'Hale has pleaded not guilty': the accused denies what others say he did, wherever it is told."""
@@ -653,8 +684,10 @@ class Positions(ClaimSet):
         """Whose claim a possessed reference names: "the parents' account", "their allegations", "Reuters'
         report"; None when there is no possessor or it is the holder ("his own account")."""
         poss = next((c for c in ref.children if c.dep_ == "poss"), None)
-        if poss is None:
-            return None
+        if poss is None:  # "the police version", "the Reuters report": a modifier that names someone
+            poss = next((c for c in ref.children if c.dep_ == "compound" and c.i == ref.i - 1), None)
+            if poss is None or (poss.pos_ != "PROPN" and poss.lower_ not in lexicon().org_heads):
+                return None
         if poss.pos_ == "PRON":
             owner = resolve_pronoun(self.table, poss)
         else:

@@ -620,10 +620,20 @@ def _indirect_quotes(doc: Doc, table: ActorTable, direct: list[Attribution]) -> 
             if trailing is not None:
                 found.append(trailing)
             continue
-        quote = _indirect_quote(doc, table, verb, root, speaker_token(verb), direct)
-        if quote is not None:
-            found.append(quote)
+        subject = speaker_token(verb)
+        for content in [root, *_later_that_clauses(verb, root)]:
+            quote = _indirect_quote(doc, table, verb, content, subject, direct)
+            if quote is not None:
+                found.append(quote)
     return found
+
+
+def _later_that_clauses(verb: Token, root: Token) -> list[Token]:
+    """'said it was too early to say, but that it had opened its own inquiry': a second 'that' clause the
+    parser joined to the cue itself."""
+    if root.head.i != verb.i:
+        return []
+    return [c for c in verb.rights if c.i > root.i and _second_that_clause(c) and _subject(c) is not None]
 
 
 def _asks_whether(verb: Token) -> bool:
@@ -651,7 +661,9 @@ def _no_attribution(verb: Token) -> bool:
     agent = any(c.dep_ == "agent" for c in children)
     # "declined to say when the review would be finished": nothing was said
     refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS
-    return negated or refused or (passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS)
+    # "it was too early to say whether X", "hard to tell": a judgement on knowing, not a saying
+    judged = verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"
+    return negated or refused or judged or (passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS)
 
 
 _REFUSALS = frozenset({"decline", "refuse", "fail"})

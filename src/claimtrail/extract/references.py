@@ -412,8 +412,10 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
     if (
         left == token.i and token.lower_ in lex.org_heads
     ):  # bare "police said" -> "Springfield Police Department"
-        named = [
-            e for e in table.entries.values() if e.kind == "ORG" and token.lower_ in e.name.lower().split()
+        named = [  # "Philippine police said ... police" is the one police force, named or described
+            e
+            for e in table.entries.values()
+            if e.kind in ("ORG", "UNNAMED") and token.lower_ in e.name.lower().split() and e.first < token.idx
         ]
         if len(named) == 1:
             return table.add(named[0].key, named[0].name, "ORG", left, right)

@@ -261,3 +261,28 @@ def test_accusations_by_someone_are_theirs() -> None:
         "suspects in a raid last week."
     )
     assert "human rights groups" in _holders(record, "officers had executed", "asserts")
+
+
+def test_a_pronoun_after_a_subject_named_by_title_is_that_person() -> None:
+    record = _record(
+        '"We have warned the airlines for months," said Minister Olusegun Adebayo-Bello.\n\n'
+        "Chidinma Okafor, chief executive of Sky Eagle Airways, said the ministry had failed to pay fuel "
+        'subsidies owed since January. "The minister knows exactly why the tanks are empty," she told '
+        "reporters.\n\n"
+        "The minister rejected that. He said all subsidies due in 2023 had been paid."
+    )
+    quote = next(q for q in record.quotes if q.text.startswith("all subsidies"))
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Olusegun Adebayo-Bello"
+    tanks = next(q for q in record.quotes if q.text.startswith("The minister knows"))
+    assert tanks.speaker is not None
+    assert tanks.speaker.name == "Chidinma Okafor"
+    assert "Olusegun Adebayo-Bello" in _holders(record, "failed to pay fuel subsidies", "denies")
+
+
+def test_a_speaker_set_off_inside_a_clause_keeps_the_whole_clause() -> None:
+    record = _record(
+        "Chidinma Okafor said her airline would cancel 40 more flights this week. Passengers, she said, "
+        "would be offered refunds."
+    )
+    assert "Passengers, she said, would be offered refunds" in [q.text for q in record.quotes]

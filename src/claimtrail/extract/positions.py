@@ -458,7 +458,10 @@ class Positions(ClaimSet):
             self._denied_act(verb)
         # figures are questioned or denied outright ("questioned the 61% turnout"); rejecting results is not
         figures = label == "questions" or lemma in _DENYING_FIGURES
-        for obj in self._objects(verb, figures=figures):
+        objects = self._objects(verb, figures=figures)
+        if label in ("denies", "questions"):  # "The minister rejected that.": what was just said
+            objects += [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("that", "this")]
+        for obj in objects:
             actor = self._speaker(verb)
             targets = [] if specified_figure(obj) else self._targets(obj, actor)
             if not targets and obj.lower_ in FIGURE_NOUNS and label in ("denies", "questions"):

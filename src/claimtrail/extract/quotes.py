@@ -698,8 +698,9 @@ def _indirect_quote(
     doc: Doc, table: ActorTable, verb: Token, root: Token, subj: Token | None, direct: list[Attribution]
 ) -> _Found | None:
     start, end = content_bounds(doc, root)
-    if verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" and verb.i > root.i:  # "X happened, she said, adding ...": X
         end = min(end, _before_parenthetical(doc, verb))
+    # "Passengers, she said, would be offered refunds": the whole clause, the aside inside it as written
     if end - start < 8 or any(d.start <= start and end <= d.end + 2 for d in direct):
         return None
     if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):

@@ -105,7 +105,36 @@ def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
     table = find_named_actors(doc, body_start)
     _register_field_organisations(table)
     _affiliations_from_titles(table)
+    _register_role_subjects(table)
     return table
+
+
+def _register_role_subjects(table: ActorTable) -> None:
+    """'The minister rejected that. He said ...': a subject named by a person's title is a mention of that
+    person, so a pronoun after it finds them (not the last speaker quoted)."""
+    doc = table.doc
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or token.i in table.token_actor:
+            continue
+        if token.idx < table.body_start or not is_role(token) or token.lower_ in lexicon().org_heads:
+            continue
+        if (
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            or len(list(token.children)) > 1
+        ):
+            continue
+        if _inside_quote_marks(doc, token):  # '"The minister knows why," she said': not the antecedent
+            continue
+        key = _role_reference(table, token)
+        if key is not None and table.kind(key) == "PERSON":
+            table.add(key, table.name(key), "PERSON", token.i - 1, token.i + 1)
+
+
+def _inside_quote_marks(doc: Doc, token: Token) -> bool:
+    text = doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    before = text[start : token.idx]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _affiliations_from_titles(table: ActorTable) -> None:

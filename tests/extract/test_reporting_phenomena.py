@@ -286,3 +286,31 @@ def test_a_speaker_set_off_inside_a_clause_keeps_the_whole_clause() -> None:
         "would be offered refunds."
     )
     assert "Passengers, she said, would be offered refunds" in [q.text for q in record.quotes]
+
+
+def test_neither_confirming_nor_denying_takes_no_position() -> None:
+    record = _record(
+        "The Daily Clarion reported that the bank had been contacted by investigators. The bank neither "
+        "confirmed nor denied the report. Daewon Bank neither confirmed nor denied that it had been "
+        "contacted by investigators."
+    )
+    assert not any(s.stance == "denies" for c in record.claims for s in c.stances)
+    assert not any(q.cue == "denied" for q in record.quotes)
+
+
+def test_denying_any_wrongdoing_denies_what_others_say_about_each_denier() -> None:
+    record = _record(
+        "South Korean prosecutors are investigating whether Hanbit Motors inflated sales figures to secure a "
+        "state loan, two sources told Reuters. Hanbit and its main creditor, Daewon Bank, both denied any "
+        "wrongdoing."
+    )
+    assert "Hanbit" in str(_holders(record, "inflated sales figures", "denies"))
+
+
+def test_standing_by_remarks_is_the_speakers_own_position_on_them() -> None:
+    record = _record(
+        "Hanbit's chairman, Lee Jae-won, told a shareholder meeting last month that the company had never "
+        "altered its accounts. His spokesman, Park Min-ho, said on Tuesday the chairman stood by those "
+        "remarks."
+    )
+    assert _holders(record, "never altered its accounts", "asserts") == {"Lee Jae-won"}

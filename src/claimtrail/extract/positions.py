@@ -33,7 +33,7 @@ from claimtrail.extract.contradiction import (
     stem,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.quotes import LABEL_VERBS, Attribution, speaker_token
+from claimtrail.extract.quotes import LABEL_VERBS, Attribution, neither_nor, speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import lower_forms, lower_lemmas, paragraph_end, sentence, text_of
 from claimtrail.models import StanceLabel
@@ -51,6 +51,8 @@ _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
 _EVENT_VERBS = frozenset({"happen", "occur"})
+_SPEECH_NOUNS = frozenset({"remarks", "comments", "statement", "statements", "words", "testimony"})
+_MISCONDUCT = frozenset({"wrongdoing", "involvement", "responsibility", "impropriety", "misconduct", "guilt"})
 _COUNSEL_WORDS = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"})
 _VERIFYING = frozenset({"confirm", "verify", "corroborate"})
 _QUESTIONING = frozenset({"question", "doubt", "wonder", "dispute", "challenge"})
@@ -189,8 +191,7 @@ class Positions(ClaimSet):
                 self._predicate_on_reference(tok)
             stood_by = self._stood_by(tok) if is_verb and lemma == "stand" else None
             if stood_by is not None:  # "The Tribune said it stood by its reporting"
-                for claim in self._targets(stood_by):
-                    self.stance(claim, self._holder(tok), "asserts", f"{tok.text} by", tok)
+                self._stands_by(tok, stood_by)
             if lemma in _DOUBT_VERBS and is_verb:
                 self._doubt(tok)
             if lemma == "add" and is_verb:
@@ -454,8 +455,11 @@ class Positions(ClaimSet):
             return
         if _asked_whether(verb):  # "Asked whether the Union would support a revised version": a question
             return
+        if neither_nor(verb):  # "neither confirmed nor denied the report": no position at all
+            return
         if label == "denies":
             self._denied_act(verb)
+            self._denied_wrongdoing(verb)
         # figures are questioned or denied outright ("questioned the 61% turnout"); rejecting results is not
         figures = label == "questions" or lemma in _DENYING_FIGURES
         objects = self._objects(verb, figures=figures)
@@ -470,6 +474,33 @@ class Positions(ClaimSet):
             for claim in targets:
                 for holder in (actor, self._counsel(verb, actor)):
                     self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _stands_by(self, verb: Token, noun: Token) -> None:
+        """'The Tribune said it stood by its reporting'; 'the chairman stood by those remarks' (said his
+        spokesman): the one standing by them asserts their own earlier statements again."""
+        subject = speaker_token(verb)
+        own = resolve_speaker(self.table, subject) if subject is not None and subject.pos_ != "PRON" else None
+        holder = own or self._holder(verb)
+        said = [c for c in self.claims if c.end <= verb.idx and holder in _sources(c, frozenset())]
+        targets = said if said and noun.lower_ in _SPEECH_NOUNS else self._targets(noun)
+        for claim in targets:
+            self.stance(claim, holder, "asserts", f"{verb.text} by", verb)
+
+    def _denied_wrongdoing(self, verb: Token) -> None:
+        """'Hanbit and its creditor both denied any wrongdoing': each denier denies what others claim about
+        it ('prosecutors are investigating whether Hanbit inflated sales')."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subject = speaker_token(verb)
+        if obj is None or obj.lemma_.lower() not in _MISCONDUCT or subject is None:
+            return
+        for member in [subject, *subject.conjuncts]:
+            key = self.table.token_actor.get(member.i) or resolve_speaker(self.table, member)
+            if key is None or key.startswith("GROUP:"):
+                continue
+            for claim in self.claims:
+                theirs = _sources(claim, frozenset())
+                if theirs and key not in theirs and claim.start < verb.idx and self._mentions(claim, key):
+                    self.stance(claim, key, "denies", f"{verb.text} {obj.text}", verb)
 
     def _does_not_add_up(self, verb: Token) -> None:
         """'the official account "simply does not add up"': doubt on what the subject refers to."""

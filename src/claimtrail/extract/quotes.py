@@ -656,7 +656,7 @@ def _no_attribution(verb: Token) -> bool:
     """'the prosecution did not allege that X', 'allies had been warned that X' (by no one named): no one is
     said to have said X."""
     children = list(verb.children)
-    negated = any(c.dep_ == "neg" for c in children)
+    negated = any(c.dep_ == "neg" for c in children) or neither_nor(verb)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     agent = any(c.dep_ == "agent" for c in children)
     # "declined to say when the review would be finished": nothing was said
@@ -667,6 +667,14 @@ def _no_attribution(verb: Token) -> bool:
 
 
 _REFUSALS = frozenset({"decline", "refuse", "fail"})
+
+
+def neither_nor(verb: Token) -> bool:
+    """'neither confirmed nor denied that X': both verbs are negated."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    return any(c.lower_ == "neither" for c in first.children) or (
+        verb.dep_ == "conj" and any(c.lower_ == "nor" for c in first.children)
+    )
 
 
 def _trailing_attribution(

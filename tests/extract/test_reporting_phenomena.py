@@ -314,3 +314,21 @@ def test_standing_by_remarks_is_the_speakers_own_position_on_them() -> None:
         "remarks."
     )
     assert _holders(record, "never altered its accounts", "asserts") == {"Lee Jae-won"}
+
+
+def test_a_lede_description_is_the_person_later_given_that_formal_title() -> None:
+    record = _record(
+        "A federal judge on Tuesday dismissed fraud charges against a former state senator, ruling that "
+        "prosecutors had waited too long to bring the case.\n\n"
+        "Prosecutors had accused Daniel Ruiz of using campaign funds to pay for family vacations.\n\n"
+        "U.S. District Judge Helen Marsh wrote that the statute of limitations had expired."
+    )
+    assert _holders(record, "prosecutors had waited", "asserts") == {"Helen Marsh"}
+
+
+def test_declining_to_say_after_a_report_is_the_speakers_act_not_the_content() -> None:
+    record = _record(
+        "The U.S. Attorney's Office said it was reviewing the ruling and declined to say whether it would "
+        "appeal."
+    )
+    assert [q.text for q in record.quotes] == ["it was reviewing the ruling"]

@@ -333,6 +333,17 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
         return None
     bound = (t.lower_ for t in own if t.i > token.i and t.lower_ in FEMALE | MALE)
     gender = next(("f" if word in FEMALE else "m" for word in bound), None)
+    # "A federal judge dismissed charges against a former senator": the person later given the formal
+    # title ('U.S. District Judge Helen Marsh'); a common description ('centre-left candidate') is no proof
+    titled = [
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON"
+        and e.first > token.idx
+        and any(title.split()[-1] == token.text.capitalize() for title in e.titles)
+    ]
+    if len(titled) == 1:
+        return titled[0]
     for entry in sorted(table.entries.values(), key=lambda e: e.first):
         if entry.kind != "PERSON" or not start <= entry.first < end:
             continue

@@ -432,7 +432,9 @@ def _narrative_clause(child: Token, *, claim: bool = False) -> bool:
 
 
 # Acts of the speaker that follow a report with 'and' and no subject of their own: 'said A and blamed B'.
-_SPEAKER_ACTS = frozenset({"blame", "accuse", "urge", "criticise", "criticize", "condemn", "appeal"})
+_SPEAKER_ACTS = frozenset(
+    {"blame", "accuse", "urge", "criticise", "criticize", "condemn", "appeal", "decline", "refuse"}
+)
 
 
 def _speakers_next_act(child: Token) -> bool:

@@ -332,3 +332,9 @@ def test_declining_to_say_after_a_report_is_the_speakers_act_not_the_content() -
         "appeal."
     )
     assert [q.text for q in record.quotes] == ["it was reviewing the ruling"]
+
+
+def test_a_possessive_inside_an_organisation_name_is_no_title() -> None:
+    record = _record("The U.S. Attorney's Office said it was reviewing the ruling.")
+    office = next(a for a in record.actors if a.name == "U.S. Attorney's Office")
+    assert office.titles == ()

@@ -472,7 +472,9 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
             name = strip_determiner(doc[proper[0].i : _seat_end(token) + 1].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name
             key = table.add(key, name, "ORG", left, right)
-            modifiers = [t for t in doc[left : token.i] if t not in proper and t.pos_ != "DET"]
+            modifiers = [
+                t for t in doc[left : token.i] if t not in proper and t.pos_ not in ("DET", "PART", "PUNCT")
+            ]
             if modifiers:
                 first, last = modifiers[0].i, modifiers[-1].i + 1
                 table.add_title(key, doc[first:last].text)

@@ -338,3 +338,28 @@ def test_a_possessive_inside_an_organisation_name_is_no_title() -> None:
     record = _record("The U.S. Attorney's Office said it was reviewing the ruling.")
     office = next(a for a in record.actors if a.name == "U.S. Attorney's Office")
     assert office.titles == ()
+
+
+def test_a_name_in_apposition_to_a_post_is_a_person_with_that_title() -> None:
+    record = _record(
+        "Nigeria's Minister of Petroleum Resources, Adebayo Ogunleye, on Tuesday dismissed a newspaper "
+        "report. According to the minister, the refinery will resume production in the third quarter."
+    )
+    kind, titles, affiliation = next(
+        (a.kind, a.titles, a.affiliation) for a in record.actors if a.name == "Adebayo Ogunleye"
+    )
+    assert (kind, affiliation) == ("PERSON", "Nigeria")
+    assert "Minister of Petroleum Resources" in titles
+    quote = next(q for q in record.quotes if "resume production" in q.text)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Adebayo Ogunleye"
+
+
+def test_a_hyphenated_surname_alone_is_the_person() -> None:
+    record = _record(
+        "Its editor, Folake Adeyemi-Cole, told West Africa Wire that the paper had seen minutes of the "
+        'meeting. "We reported what the documents show," Adeyemi-Cole said.'
+    )
+    quote = next(q for q in record.quotes if q.text.startswith("We reported"))
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Folake Adeyemi-Cole"

@@ -38,6 +38,14 @@ class ActorEntry:
     first: int = 0
 
 
+def hyphenated(token: Token) -> str:
+    """The whole hyphenated word a token ends ('Adeyemi-Cole' for 'Cole'), or the token's own text."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    return doc[i : token.i + 1].text
+
+
 def strip_determiner(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip()
 
@@ -107,7 +115,7 @@ class ActorTable:
         """The actor a name token stands for: its mention, or the person with that surname ('Sloane's')."""
         key = self.token_actor.get(token.i)
         if key is None and (token.pos_ == "PROPN" or token.is_title):
-            key = self._persons_by_last.get(token.text)
+            key = self._persons_by_last.get(token.text) or self._persons_by_last.get(hyphenated(token))
         return self.merged.get(key, key) if key is not None else None
 
     def add_speaker(self, subject: Token, key: str) -> None:
@@ -725,7 +733,10 @@ def _person_if_titled(span: Span) -> Span:
         return span
     lex = lexicon()
     given_name = span[0].lower_ in lex.female_names or span[0].lower_ in lex.male_names
-    if given_name or _title_before(doc, span.start) is not None or _appositive_title(doc, span) is not None:
+    # "Nigeria's Minister of Petroleum Resources, Adebayo Ogunleye": the name in apposition to a post
+    head = span.root.head
+    post = span.root.dep_ == "appos" and is_role(head) and head.lower_ not in lex.org_heads
+    if given_name or post or _title_before(doc, span.start) is not None or _appositive_title(doc, span):
         return Span(doc, span.start, span.end, label="PERSON")  # a given name, or a role title
     return span
 
@@ -851,6 +862,33 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
         return None
     # The title ends at its last role noun; anything after it is part of the name.
     return first, start
+
+
+def _post_before(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """ "Nigeria's Minister of Petroleum Resources, Adebayo Ogunleye": the post the name is in apposition
+    to, without its determiner and possessor (which name the state or body it serves)."""
+    head = span.root.head
+    if (
+        span.root.dep_ != "appos"
+        or head.i >= span.start
+        or not is_role(head)
+        or head.lower_ in lexicon().org_heads
+    ):
+        return None
+    if doc[span.start - 1].text != ",":
+        return None
+    if any(c.dep_ == "poss" and c.pos_ != "PROPN" for c in head.children):
+        return None  # "the country's president, Nicolas Maduro": kept as written elsewhere
+    first = head.left_edge.i
+    for tok in doc[head.left_edge.i : head.i]:
+        if (
+            tok.pos_ == "DET"
+            or tok.dep_ in ("poss", "case")
+            or any(a.dep_ == "poss" for a in tok.ancestors if a.i < head.i)
+        ):
+            first = tok.i + 1
+    end = span.start - 1
+    return (first, end) if first <= head.i < end else None
 
 
 def _appositive_title(doc: Doc, span: Span) -> tuple[int, int] | None:
@@ -981,7 +1019,7 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
     if inner > span.start:  # NER kept the title inside the name: "Councilor Rosa Mendes"
         table.add_title(key, doc[span.start : inner].text)
     for found, trim in (
-        (_title_before(doc, span.start), _as_written),
+        (_title_before(doc, span.start) or _post_before(doc, span), _as_written),
         (_appositive_title(doc, span), _title_and_employer),
     ):
         if found is None:
@@ -996,6 +1034,9 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
         table.add_title(key, _span_text(doc, s, e))
         table.title_tokens.update(range(s, e))
     entry = table.entries[key]
+    post = _post_before(doc, span)
+    if entry.affiliation is None and post is not None:  # "Nigeria's Minister of ..." serves Nigeria
+        entry.affiliation = affiliation_of(table, span.root.head.left_edge.i, post[0])
     if entry.affiliation is None and entry.titles:
         entry.affiliation = _sentence_country(table, sentence(span[0]))
         if entry.affiliation is not None:

@@ -18,6 +18,7 @@ from claimtrail.extract.actors import (
     ActorTable,
     affiliation_of,
     find_named_actors,
+    hyphenated,
     is_role,
     link_org,
     names_an_organisation,
@@ -615,6 +616,15 @@ def _client_of(table: ActorTable, token: Token) -> str | None:
     return None
 
 
+def _surname_alone(table: ActorTable, token: Token, left: int) -> str | None:
+    """'"...," Gaines said.' with Gaines tagged a common noun; 'Adeyemi-Cole said' read as three tokens: the
+    person with that surname."""
+    surname = table.actor_of_name(token) if token.i not in table.token_actor and token.is_title else None
+    if surname is None or not (left == token.i or table.doc[left : token.i + 1].text == hyphenated(token)):
+        return None
+    return table.add(surname, table.name(surname), table.kind(surname), left, token.i + 1)
+
+
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
     """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
     group = _group_of_conjuncts(table, token) or conjoined_people(table, token)
@@ -628,9 +638,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if namesake is not None and namesake != table.token_actor.get(token.i):
         return table.move_mention(token, namesake)
     left, right = _np_bounds(token, appos=True)
-    surname = table.actor_of_name(token) if token.i not in table.token_actor and token.is_title else None
-    if surname is not None and left == token.i:  # '"...," Gaines said.' with Gaines tagged a common noun
-        return table.add(surname, table.name(surname), table.kind(surname), token.i, token.i + 1)
+    surname = _surname_alone(table, token, left)
+    if surname is not None:
+        return surname
     aged = age_antecedent(table, token, left)
     if aged is not None:  # "The 22-year-old Hungarian said": the person, not Hungary
         return table.add(aged, table.name(aged), table.kind(aged), left, right)

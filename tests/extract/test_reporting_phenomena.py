@@ -363,3 +363,24 @@ def test_a_hyphenated_surname_alone_is_the_person() -> None:
     quote = next(q for q in record.quotes if q.text.startswith("We reported"))
     assert quote.speaker is not None
     assert quote.speaker.name == "Folake Adeyemi-Cole"
+
+
+def test_the_figures_are_the_first_figure_put_forward_not_every_detail() -> None:
+    record = _record(
+        "The opposition accused the government of deleting about 1.2 million names from the voter rolls.\n\n"
+        "Party secretary K.R. Narayanaswamy told reporters that the deletions had been carried out without "
+        "notice. He said the party had compiled lists from 48 constituencies.\n\n"
+        "The State Election Commission said the figures were wrong."
+    )
+    assert "State Election Commission" in _holders(record, "1.2 million names", "denies")
+    assert _holders(record, "without notice", "denies") == set()
+    assert _holders(record, "48 constituencies", "denies") == set()
+
+
+def test_an_officer_of_a_body_does_not_deny_the_bodys_own_statement() -> None:
+    record = _record(
+        "The State Election Commission said about 310,000 names had been removed since January, almost all "
+        'of them of voters who had died. "No eligible voter has been removed," State Chief Electoral Officer '
+        "Sunita Deshpande-Rao said."
+    )
+    assert _holders(record, "310,000 names", "denies") == set()

@@ -110,7 +110,7 @@ def _shares_negation(verb: Token) -> bool:
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     head = verb.head
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     coordinators = {c.lower_ for t in (head, *head.conjuncts) for c in t.children if c.dep_ == "cc"}
     return head.pos_ == "VERB" and _has_negator(head) and bool(coordinators & {"or", "nor"})

@@ -151,7 +151,7 @@ def _owned_by_same(mention: Token, pronoun: Token) -> bool:
     if pronoun.tag_ == "PRP$":
         return False
     head = mention
-    while head.dep_ in ("compound", "flat", "appos") and head.head is not head:
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
         head = head.head
     owners = {c.lower_ for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"}
     same = MALE if pronoun.lower_ in MALE else FEMALE if pronoun.lower_ in FEMALE else frozenset()

@@ -51,6 +51,14 @@ _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 _MATCHING_WORDS = frozenset({"consistent", "correspond", "reflect", "match", "accord"})
 _FACT_NOUNS = frozenset({"fact", "facts", "reality", "truth"})
 _EVENT_VERBS = frozenset({"happen", "occur"})
+_NUMBER_NOUNS = frozenset({"figure", "figures", "number", "numbers", "statistics", "tally", "count", "toll"})
+_NUMBER_WORDS = frozenset(
+    {"million", "billion", "thousand", "hundred", "dozen", "half", "third", "quarter", "%"}
+)
+# title and name words that say nothing about which body someone belongs to
+_GENERIC_STEMS = frozenset(
+    {"state", "natio", "feder", "gener", "chief", "the", "of", "for", "and", "senio", "deput"}
+)
 _SPEECH_NOUNS = frozenset({"remarks", "comments", "statement", "statements", "words", "testimony"})
 _MISCONDUCT = frozenset({"wrongdoing", "involvement", "responsibility", "impropriety", "misconduct", "guilt"})
 _COUNSEL_WORDS = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate"})
@@ -414,6 +422,8 @@ class Positions(ClaimSet):
             theirs = _sources(claim, frozenset())
             if claim.end > before or speaker in theirs or only_by(claim, speaker) or not claim.stances:
                 continue
+            if any(self._same_side(speaker, source) for source in theirs):
+                continue  # an officer of the commission does not deny the commission's own figures
             span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
             if span is not None and contradicts(clause, focus, span, claim.root):
                 negator = next(
@@ -421,6 +431,18 @@ class Positions(ClaimSet):
                 )
                 cue = denial or self.doc[min(negator.i, focus.i) : max(negator.i, focus.i) + 1].text
                 self.stance(claim, speaker, "denies", cue, clause)
+
+    def _same_side(self, person: str, body: str) -> bool:
+        """A person who speaks for an organisation: affiliated with it, or titled with its own words
+        ('State Chief Electoral Officer' and the 'State Election Commission')."""
+        entry, org = self.table.entries.get(person), self.table.entries.get(body)
+        if entry is None or org is None or entry.kind != "PERSON" or org.kind not in ("ORG", "UNNAMED"):
+            return False
+        if entry.affiliation is not None and entry.affiliation == org.name:
+            return True
+        titled = {w.lower()[:5] for t in entry.titles for w in t.split()} - _GENERIC_STEMS
+        named = {w.lower()[:5] for w in org.name.split()} - _GENERIC_STEMS
+        return bool(titled & named)
 
     def _no_truth_in(self, noun: Token) -> None:
         """'There is no truth in this story', 'no basis for the claims': a denial of what follows."""
@@ -431,7 +453,7 @@ class Positions(ClaimSet):
                 if self._refers_to_claim(pobj):
                     det = next(c for c in noun.children if c.lower_ in ("no", "little"))
                     cue = f"{det.text} {noun.text}"
-                    actor = self._holder(noun.head if noun.head is not noun else noun)
+                    actor = self._holder(noun.head if noun.head.i != noun.i else noun)
                     for claim in self._targets(pobj, actor):
                         self.stance(claim, actor, "denies", cue, noun)
 
@@ -574,8 +596,8 @@ class Positions(ClaimSet):
             targets = own + self._restated_by(own, holder)
         else:
             targets = self._earlier_claims(noun, holder) or self._next_reports(noun, holder)
-            if noun.tag_ == "NN":  # "denied the allegation": the one claim, not the details told with it
-                return targets
+            if noun.tag_ == "NN" or noun.lower_ in _NUMBER_NOUNS:  # "denied the allegation", "the figures":
+                return targets  # those claims, not the details told with them
         return targets + self._same_story(targets, noun, holder, ahead=bool(own))
 
     def _asked_about(self, ref: Token) -> list[ClaimDraft]:
@@ -631,6 +653,11 @@ class Positions(ClaimSet):
         the claims of the last two sources. A speaker's own statements are never the target.
         """
         before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
+        if ref.lower_ in _NUMBER_NOUNS:  # "said the figures were wrong": the claims that give figures
+            figures = [c for c in before if self._counted(c)]
+            if figures:  # the first figure put forward, and others that count the same thing
+                first = self._counted(figures[0])
+                return [c for c in figures if self._counted(c) & first]
         about = self._about(ref, [c for c in before if c.stances])
         if about:  # "cast doubt on the number of people reported sick": the claim about sick people
             return about
@@ -695,6 +722,22 @@ class Positions(ClaimSet):
             or _sources(c, family) & by
             or (c.reported and c.start >= window)
         ]
+
+    def _counted(self, claim: ClaimDraft) -> set[str]:
+        """What a claim's figures count ('names' in 'deleting about 1.2 million names'), by lemma."""
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        counted = set()
+        for tok in span if span is not None else []:
+            if not (tok.like_num or tok.lower_ in _NUMBER_WORDS):
+                continue
+            head = tok
+            while (
+                head.like_num or head.lower_ in _NUMBER_WORDS or head.pos_ != "NOUN"
+            ) and head.head.i != head.i:
+                head = head.head
+            if head.pos_ == "NOUN":
+                counted.add(head.lemma_.lower())
+        return counted
 
     def _about(self, ref: Token, claims: list[ClaimDraft]) -> list[ClaimDraft]:
         """The claims sharing a content word with what the reference says it is about ('the figures on

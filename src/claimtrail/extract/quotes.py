@@ -184,16 +184,16 @@ def speaker_token(verb: Token) -> Token | None:
             if subj.dep_ == "nsubj" and subj.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
                 return current.head
             return subj
-        if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head is not current:
+        if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head
         elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
             if noun.lemma_.lower() in lexicon().unnamed_heads or noun.ent_type_:
                 return noun
-            current = noun.head if noun.head is not noun else noun
+            current = noun.head if noun.head.i != noun.i else noun
         elif current.dep_ == "relcl":
             return current.head
-        elif current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head is not current:
+        elif current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.i != current.i:
             current = current.head.head  # "X was quoted (by Y) as saying": the subject of "quoted"
         else:
             return _name_after(current)

@@ -384,3 +384,26 @@ def test_an_officer_of_a_body_does_not_deny_the_bodys_own_statement() -> None:
         "Sunita Deshpande-Rao said."
     )
     assert _holders(record, "310,000 names", "denies") == set()
+
+
+def test_a_double_surname_alone_is_the_person_named_in_full() -> None:
+    record = _record(
+        "Regional President Enrique Salcedo Vidal defended his minister. The owner, Tomás Gil Sarmiento, "
+        'said nothing. "We will not govern by newspaper headline," Salcedo Vidal said. Gil Sarmiento '
+        "declined to comment."
+    )
+    quote = next(q for q in record.quotes if q.text.startswith("We will not govern"))
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Enrique Salcedo Vidal"
+    assert not any(a.name in ("Salcedo Vidal", "Gil Sarmiento") for a in record.actors)
+
+
+def test_allegations_that_a_and_that_b_are_two_claims_both_denied_and_both_reported() -> None:
+    record = _record(
+        "The minister on Wednesday rejected allegations that she had met the owner of a construction firm "
+        "before it won a water contract and that the contract had been awarded without a public tender.\n\n"
+        "Both claims were first reported by the newspaper El Observador Central on Monday."
+    )
+    for words in ("she had met the owner", "awarded without a public tender"):
+        assert "The minister" in str(_holders(record, words, "denies"))
+        assert "El Observador Central" in _holders(record, words, "reports")

@@ -790,17 +790,36 @@ def _link_person(table: ActorTable, span: Span, key: str, name: str) -> tuple[st
     if len(words) == 1 and words[0] in table._persons_by_last:
         full = table._persons_by_last[words[0]]
         return full, table.entries[full].name
+    longer = _longer_name(table, words)
+    if longer is not None:  # "Fernández Ortega" after "María José Fernández Ortega": the double surname
+        return longer, table.entries[longer].name
     if len(words) > 1:
         table._persons_by_last[words[-1]] = key
+        table._persons_by_last.setdefault(" ".join(words[-2:]), key)
     return key, name
+
+
+def _longer_name(table: ActorTable, words: list[str]) -> str | None:
+    """The one person already named whose name ends with these (two or more) words."""
+    if len(words) < 2:
+        return None
+    found = {
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON" and len(e.name.split()) > len(words) and e.name.split()[-len(words) :] == words
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
     """NER labels some surnames GPE or ORG ("Arreaza told"); a span equal to a known surname is a person."""
-    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    people = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
+    surnames = {s[-1].text for s in people}
+    # "Gil Sarmiento" after "Tomás Gil Sarmiento": a double surname NER read as an organisation
+    double = {s[-k:].text for s in people for k in range(2, len(s))}
     fixed = []
     for s in spans:
-        relabel = s.label_ != "PERSON" and len(s) == 1 and s.text in surnames
+        relabel = s.label_ != "PERSON" and ((len(s) == 1 and s.text in surnames) or s.text in double)
         fixed.append(Span(s.doc, s.start, s.end, label="PERSON") if relabel else s)
     return fixed
 

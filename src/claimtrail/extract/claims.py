@@ -219,15 +219,25 @@ class _Builder(Positions):
             bounds = clause_bounds(self.doc, clause) if clause is not None else that_clause_after(noun)
             if bounds is None or bounds[1] - bounds[0] < 8:
                 continue
-            claim = self.new_claim(bounds[0], bounds[1], clause)
-            source = (
-                self._outlet_modifier(noun)
-                or self._made_by(noun)
-                or resolve_np(self.table, noun, record_pronoun=False)
-                or self._circulating_on(noun)
-            )
-            reporting = noun.lower_ in REPORT_WORDS or is_report_source(self.table, source)
-            self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
+            # "allegations that she had met X and that the contract had been awarded without a tender"
+            parts = content_roots(clause) if clause is not None else []
+            if len(parts) > 1:
+                bounds = (bounds[0], content_bounds(self.doc, parts[0], split=True)[1])
+            for part in parts[1:]:
+                self._noun_claim(noun, clause_bounds(self.doc, part), part)
+            self._noun_claim(noun, bounds, clause)
+
+    def _noun_claim(self, noun: Token, bounds: tuple[int, int], clause: Token | None) -> None:
+        """The claim a claim noun carries, with the stance of whoever the noun says made it."""
+        claim = self.new_claim(bounds[0], bounds[1], clause)
+        source = (
+            self._outlet_modifier(noun)
+            or self._made_by(noun)
+            or resolve_np(self.table, noun, record_pronoun=False)
+            or self._circulating_on(noun)
+        )
+        reporting = noun.lower_ in REPORT_WORDS or is_report_source(self.table, source)
+        self.stance(claim, source, "reports" if reporting else "asserts", noun.text, noun)
 
     def _made_by(self, noun: Token) -> str | None:
         """'accusations by human rights groups that X', 'claims from the opposition that X': who made them."""

@@ -33,7 +33,7 @@ from claimtrail.extract.contradiction import (
     stem,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.quotes import LABEL_VERBS, Attribution, neither_nor, speaker_token
+from claimtrail.extract.quotes import LABEL_VERBS, Attribution, content_roots, neither_nor, speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
 from claimtrail.extract.sentences import lower_forms, lower_lemmas, paragraph_end, sentence, text_of
 from claimtrail.models import StanceLabel
@@ -638,6 +638,7 @@ class Positions(ClaimSet):
             if clause is None:
                 continue
             roots = {clause.i} | {c.i for c in clause.children if c.dep_ == "ccomp"}
+            roots |= {part.i for part in content_roots(clause)}  # "allegations that A and that B"
             own = [c for c in self.claims if c.root is not None and c.root.i in roots]
             if own:
                 return own
@@ -790,6 +791,10 @@ class Positions(ClaimSet):
             if by and by not in chosen:
                 chosen.append(by)
         keep = set().union(*chosen[:count])
+        if (
+            len(chosen) < count
+        ):  # "Both claims were first reported by X" after 'allegations that A and that B'
+            return claims[-count:]
         return [c for c in claims if _sources(c, family) & keep]
 
     def _same_story(

@@ -451,7 +451,8 @@ def _speakers_next_act(child: Token) -> bool:
 
 def content_roots(root: Token) -> list[Token]:
     """The propositions of one complement: 'said A and that B' -> [A, B]."""
-    return [root, *(c for c in root.children if _second_that_clause(c))]
+    # the parser may join 'and that B' to a clause inside A ('... before it won X and that B')
+    return [root, *(c for c in root.subtree if c.i != root.i and _second_that_clause(c))]
 
 
 # what a statement does to earlier ones (', contradicting a statement by her deputy'): the writer's note

@@ -62,6 +62,11 @@ DURATIONS = [
     ),
     ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
     ("The war lasted close to two years.", ("close to two years", "DURATION", "P2Y")),
+    # halves count in the value, before or after the unit
+    ("The jet came almost two and a half years late.", ("almost two and a half years", "DURATION", "P2.5Y")),
+    ("The siege lasted a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
+    # "for the next year" on a verb is how long; on a noun it names the year
+    ("Fighting in Siberia continued for the next year.", ("the next year", "DURATION", "P1Y")),
     # the weekend the tense points to; sets of weekends
     ("Websites reported over the weekend that he had resigned.", ("the weekend", "DATE", "2020-W39-WE")),
     ("Crews will work over the weekend.", ("the weekend", "DATE", "2020-W40-WE")),
@@ -177,6 +182,10 @@ ANCHORING = [
         "At a press conference at 16:15 UTC, September 28, he resigned.",
         ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
     ),
+    ("Darius ordered a further campaign for the following year.", ("the following year", "DATE", "2021")),
+    # a period beside the last date mentioned: "the year before", "the year previous"
+    ("It earned $2 billion in 2009 after a loss the year previous.", ("the year previous", "DATE", "2008")),
+    ("Sales fell in March 2019 and recovered the month after.", ("the month after", "DATE", "2019-04")),
     # the tense up an xcomp chain, and plans ("scheduled for", "set to") look ahead
     ("He said the water was expected to keep rising until Saturday.", ("Saturday", "DATE", "2020-10-03")),
     ("She added that observations scheduled for March would settle it.", ("March", "DATE", "2021-03")),

@@ -123,6 +123,7 @@ RULE_KEYS: Final = {
     "at_night": {"deictic"},
     "for_the": {"unit"},
     "day_beside": {"unit", "deictic"},
+    "period_beside": {"unit"},
     "the_day": {"unit"},
     "relative_period": {"unit"},
     "the_period": {"unit"},

@@ -91,6 +91,11 @@ def _day_beside(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", f"{value}T{R.PARTS_OF_DAY[unit]}", True)
 
 
+def _period_beside(m: re.Match[str], ctx: Context) -> Norm:
+    """ "the year before", "the month after": a period next to the last date mentioned (else the anchor)."""
+    return _from_reference(ctx, m["unit"].lower(), 1 if m["dir"].lower() == "after" else -1)
+
+
 def _at_night(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", "XXXX-XX-XXTNI", start=m.start("part"))
 
@@ -177,9 +182,27 @@ _REL_STEP = {
 }
 
 
+_STRETCH_RELS = frozenset({"next", "following", "coming"})
+_FOR_BEFORE = re.compile(r"\b[Ff]or\s+$")
+
+
+def _for_how_long(m: re.Match[str], ctx: Context) -> bool:
+    """ "continued for the next year": "for" on a verb asks how long; "a campaign for the following year"
+    (on a noun) names which year."""
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel not in _STRETCH_RELS or unit == "quarter" or not re.match(r"(?i)the\s", m[0]):
+        return False
+    if (before := _FOR_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())) is None:
+        return False
+    span = ctx.doc.char_span(before.start(), before.start() + 3)
+    return span is not None and span[0].head.pos_ in ("VERB", "AUX")
+
+
 def _relative_period(m: re.Match[str], ctx: Context) -> Norm:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if rel == "past" and re.match(r"(?i)the\s", m[0]):  # "the past year" is a stretch of time
+        return _duration_norm(1, unit)
+    if _for_how_long(m, ctx):
         return _duration_norm(1, unit)
     anaphoric = rel in ("previous", "following", "same") or unit == "day"
     if anaphoric or ctx.narrative:
@@ -314,6 +337,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     n = _parse_number(num)
     if n is None and num not in R.VAGUE:
         return None
+    if n is not None and (m["half"] or m["half2"]):  # "two and a half years", "a year and a half"
+        n += 0.5
     if num in ("a", "an") and m[0].lower().endswith("-long"):  # "a month-long strike": "a" is the strike's
         plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s"
         norm = _duration_norm(None if plural else 1, unit)
@@ -467,6 +492,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "at_night": _at_night,
     "for_the": _for_the,
     "day_beside": _day_beside,
+    "period_beside": _period_beside,
     "the_day": _the_day,
     "bare_units": _bare_units,
     "vague_period": _vague_period,

@@ -501,6 +501,14 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             r"\b[Tt]he\s+(?P<unit>day|night|evening|morning)\s+(?P<dir>before|after)(?=\s*[,.;:)]|\s+that\b)"
         ),
     ),
+    # "the year before.", "the month previous": the period next to the last one mentioned
+    (
+        "period_beside",
+        _rx(
+            r"\b[Tt]he\s+(?P<unit>week|month|quarter|year)\s+(?P<dir>before|previous|prior|earlier|after)"
+            r"(?=\s*[,.;:)]|\s+(?:that|when)\b)"
+        ),
+    ),
     ("at_night", _rx(r"\b(?:at|by)\s+(?P<part>night)\b(?!\s*['’]s\b)", _I)),
     (
         "relative_period",
@@ -550,8 +558,10 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             + _APPROX
             + r")"
             + _NUM
-            + r"(?:\s+(?:more|additional|consecutive|straight|full|long|trading|business))?"
-            r"(?:\s+|-)" + _UNIT + r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
+            + r"(?P<half>\s+and\s+a\s+half)?"
+            r"(?:\s+(?:more|additional|consecutive|straight|full|long|trading|business))?"
+            r"(?:\s+|-)" + _UNIT + r"(?P<half2>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
+            r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
             _I,
         ),
     ),

@@ -187,6 +187,11 @@ ANCHORING = [
         ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
     ),
     ("Darius ordered a further campaign for the following year.", ("the following year", "DATE", "2021")),
+    # a part of the period in focus: the last date mentioned, else the anchor
+    ("In 1946 the talks failed. Later in the year, war resumed.", ("Later in the year", "DATE", "1946")),
+    ("In March 2008 it signed; later in the month it collapsed.", ("later in the month", "DATE", "2008-03")),
+    ("The plan is due late in the year.", ("late in the year", "DATE", "2020")),
+    ("Supplies ran short in the latter part of the year.", ("the latter part of the year", "DATE", "2020")),
     # a period beside the last date mentioned: "the year before", "the year previous"
     ("It earned $2 billion in 2009 after a loss the year previous.", ("the year previous", "DATE", "2008")),
     ("Sales fell in March 2019 and recovered the month after.", ("the month after", "DATE", "2019-04")),

@@ -129,6 +129,7 @@ RULE_KEYS: Final = {
     "the_day": {"unit"},
     "relative_period": {"unit"},
     "the_period": {"unit"},
+    "in_the_period": {"unit"},
     "that_period": {"unit"},
     "the_weekend": {"unit"},
     "ago": {"unit"},

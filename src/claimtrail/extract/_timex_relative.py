@@ -255,6 +255,11 @@ def _the_period(m: re.Match[str], ctx: Context) -> Norm:
     return _shift_period(base, m["unit"].lower(), 0)
 
 
+def _in_the_period(m: re.Match[str], ctx: Context) -> Norm:
+    """ "later in the year": the year (month, week) of the last date mentioned, else of the anchor."""
+    return _from_reference(ctx, m["unit"].lower(), 0)
+
+
 def _that_period(m: re.Match[str], ctx: Context) -> Norm:
     return _from_reference(ctx, m["unit"].lower(), 0)
 
@@ -493,6 +498,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "relative_period": _relative_period,
     "the_period": _the_period,
     "that_period": _that_period,
+    "in_the_period": _in_the_period,
     "ago": _ago,
     "duration": _duration,
     "that_part": _that_part,

@@ -532,6 +532,15 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    # a part of the period in focus: "later in the year", "early in the week", "the latter part of the month"
+    (
+        "in_the_period",
+        _rx(
+            r"\b(?:(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:latter|later|early|earlier)\s+part\s+of)"
+            r"\s+the\s+(?P<unit>week|month|year)\b(?!['’]s|\s+(?:before|after|of|to)\b)",
+            _I,
+        ),
+    ),
     ("the_weekend", _rx(r"\b[Tt]he\s+weekend\b(?!s)")),
     (
         "that_period",

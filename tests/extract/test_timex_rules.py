@@ -187,6 +187,20 @@ ANCHORING = [
         ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
     ),
     ("Darius ordered a further campaign for the following year.", ("the following year", "DATE", "2021")),
+    # the period just named, a year back (its precision kept; a day read as its month for "period")
+    (
+        "Sales fell in January, compared to the same month a year ago.",
+        ("the same month a year ago", "DATE", "2019-01"),
+    ),
+    (
+        "Sales rose in August compared to the same period last year.",
+        ("the same period last year", "DATE", "2019-08"),
+    ),
+    (
+        "It lost $2bn in the third quarter, after a gain in the same period a year earlier.",
+        ("the same period a year earlier", "DATE", "2019-Q3"),
+    ),
+    ("Sales on Christmas Day beat the same period in 2018.", ("the same period in 2018", "DATE", "2018-12")),
     # a part of the period in focus: the last date mentioned, else the anchor
     ("In 1946 the talks failed. Later in the year, war resumed.", ("Later in the year", "DATE", "1946")),
     ("In March 2008 it signed; later in the month it collapsed.", ("later in the month", "DATE", "2008-03")),

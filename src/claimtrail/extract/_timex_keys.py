@@ -48,6 +48,7 @@ KEY_WORDS: Final = _key_words(
             "term",
             "moment",
             "being",
+            "same",
         ),
         "fy": ("fy", "q"),
         "decade": (
@@ -130,6 +131,7 @@ RULE_KEYS: Final = {
     "relative_period": {"unit"},
     "the_period": {"unit"},
     "in_the_period": {"unit"},
+    "same_period_year": {"unit", "ref"},
     "that_period": {"unit"},
     "the_weekend": {"unit"},
     "ago": {"unit"},

@@ -260,6 +260,34 @@ def _in_the_period(m: re.Match[str], ctx: Context) -> Norm:
     return _from_reference(ctx, m["unit"].lower(), 0)
 
 
+_PERIOD_OF = {
+    "month": r"\d{4}-\d\d",
+    "quarter": r"\d{4}-Q\d",
+    "week": r"\d{4}-W\d\d",
+    "day": r"\d{4}-\d\d-\d\d",
+}
+
+
+def _same_period_year(m: re.Match[str], ctx: Context) -> Norm:
+    """ "sales fell in January, compared to the same month a year ago" -> 2008-01: the period just named
+    (at the unit's precision; "period"/"time" at its own, a day read as its month), in the year named or
+    the year before."""
+    unit = m["unit"].lower()
+    last = ctx.last_period or ""
+    precise = re.match(_PERIOD_OF.get(unit, r"\d{4}(?:-(?:Q\d|H\d|W\d\d|\d\d))?"), last)
+    if precise is None and unit == "quarter" and (month := re.match(r"(\d{4})-(\d\d)", last)):
+        value = f"{month[1]}-Q{(int(month[2]) - 1) // 3 + 1}"
+    elif precise is not None:
+        value = precise[0]
+    else:
+        base = ctx.base() if ctx.narrative else ctx.anchor
+        value = _shift_period(base, "year" if unit in ("period", "time") else unit, 0).value
+    if not value[:4].isdigit():
+        return Norm("DATE", value, True)
+    year = int(m["y"]) if m["y"] else int(value[:4]) - 1
+    return Norm("DATE", f"{year:04d}{value[4:]}", True)
+
+
 def _that_period(m: re.Match[str], ctx: Context) -> Norm:
     return _from_reference(ctx, m["unit"].lower(), 0)
 
@@ -499,6 +527,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "the_period": _the_period,
     "that_period": _that_period,
     "in_the_period": _in_the_period,
+    "same_period_year": _same_period_year,
     "ago": _ago,
     "duration": _duration,
     "that_part": _that_part,

@@ -532,6 +532,15 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    # the period just named, a year back: "the same month a year ago", "the same period last year"
+    (
+        "same_period_year",
+        _rx(
+            r"\b[Tt]he\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:(?:of|in)\s+)?"
+            r"(?:last\s+year|the\s+(?:previous|prior|last)\s+year|a\s+year\s+(?:ago|earlier|before)"
+            r"|(?P<y>" + _YEAR + r"))\b",
+        ),
+    ),
     # a part of the period in focus: "later in the year", "early in the week", "the latter part of the month"
     (
         "in_the_period",

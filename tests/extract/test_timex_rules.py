@@ -50,6 +50,7 @@ DURATIONS = [
     ("Relations are at their lowest point in decades.", ("decades", "DURATION", "PXDE")),
     ("The empire lasted two centuries.", ("two centuries", "DURATION", "P2CE")),
     ("The talks could drag on for weeks.", ("weeks", "DURATION", "PXW")),
+    ("The index gave up its gains in just minutes.", ("minutes", "DURATION", "PTXM")),
     ("The fire was contained within hours.", ("hours", "DURATION", "PTXH")),
     ("Prices have climbed in recent years.", ("recent years", "DURATION", "PXY")),
     ("Demand will grow in the coming months.", ("the coming months", "DURATION", "PXM")),
@@ -201,6 +202,8 @@ ANCHORING = [
         ("the same period a year earlier", "DATE", "2019-Q3"),
     ),
     ("Sales on Christmas Day beat the same period in 2018.", ("the same period in 2018", "DATE", "2018-12")),
+    # the trading day, also when a clause follows ("late in the day after falling"), not "the day before"
+    ("The Dow rebounded late in the day after falling 250 points.", ("the day", "DATE", "2020-09-30")),
     # a part of the period in focus: the last date mentioned, else the anchor
     ("In 1946 the talks failed. Later in the year, war resumed.", ("Later in the year", "DATE", "1946")),
     ("In March 2008 it signed; later in the month it collapsed.", ("later in the month", "DATE", "2008-03")),

@@ -483,7 +483,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         _rx(
             r"\b(?:(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting"
             r"|open|opened|opening|begin|began|beginning)\s+|for\s+|(?:later|late|earlier|early)\s+in\s+)"
-            r"(?P<the>the\s+day)\b(?!['’]s|\s+(?:before|after|of|that|when)\b)",
+            r"(?P<the>the\s+day)\b(?!['’]s|\s+(?:of|that|when)\b|\s+(?:before|after)\b(?!\s+\w+ing\b))",
             _I,
         ),
     ),
@@ -590,7 +590,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         "bare_units",
         _rx(
             r"\b(?:for|in|within|after|over|took|take|takes|taking|spent|lasted|lasting|through|throughout"
-            r"|across)\s+(?:(?P<the>the)\s+(?=years|decades|centuries))?(?P<unit>"
+            r"|across)\s+(?:(?:just|only|mere)\s+)?(?:(?P<the>the)\s+(?=years|decades|centuries))?(?P<unit>"
             + _PLURAL_UNIT
             + r")s\b(?!-|\s+\d)",
             _I,

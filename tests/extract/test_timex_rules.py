@@ -50,6 +50,7 @@ DURATIONS = [
     ("Relations are at their lowest point in decades.", ("decades", "DURATION", "PXDE")),
     ("The empire lasted two centuries.", ("two centuries", "DURATION", "P2CE")),
     ("The talks could drag on for weeks.", ("weeks", "DURATION", "PXW")),
+    ("The index gave up its gains in just minutes.", ("minutes", "DURATION", "PTXM")),
     ("The fire was contained within hours.", ("hours", "DURATION", "PTXH")),
     ("Prices have climbed in recent years.", ("recent years", "DURATION", "PXY")),
     ("Demand will grow in the coming months.", ("the coming months", "DURATION", "PXM")),
@@ -62,6 +63,11 @@ DURATIONS = [
     ),
     ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
     ("The war lasted close to two years.", ("close to two years", "DURATION", "P2Y")),
+    # halves count in the value, before or after the unit
+    ("The jet came almost two and a half years late.", ("almost two and a half years", "DURATION", "P2.5Y")),
+    ("The siege lasted a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
+    # "for the next year" on a verb is how long; on a noun it names the year
+    ("Fighting in Siberia continued for the next year.", ("the next year", "DURATION", "P1Y")),
     # the weekend the tense points to; sets of weekends
     ("Websites reported over the weekend that he had resigned.", ("the weekend", "DATE", "2020-W39-WE")),
     ("Crews will work over the weekend.", ("the weekend", "DATE", "2020-W40-WE")),
@@ -151,6 +157,10 @@ SETS_AND_REFERENCES = [
     ("Earnings are due in coming weeks.", ("coming weeks", "DURATION", "PXW")),
     ("A few years back, prices were lower.", ("A few years back", "DATE", "PAST_REF")),
     ("Profit in the fiscal fourth quarter fell.", ("the fiscal fourth quarter", "DATE", "2019-Q4")),
+    # adjectives placing a thing in time
+    ("The recent coup against Diem changed little.", ("recent", "DATE", "PAST_REF")),
+    ("Its current leaders resigned.", ("current", "DATE", "PRESENT_REF")),
+    ("The general planned future operations.", ("future", "DATE", "FUTURE_REF")),
 ]
 
 
@@ -177,6 +187,31 @@ ANCHORING = [
         "At a press conference at 16:15 UTC, September 28, he resigned.",
         ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
     ),
+    ("Darius ordered a further campaign for the following year.", ("the following year", "DATE", "2021")),
+    # the period just named, a year back (its precision kept; a day read as its month for "period")
+    (
+        "Sales fell in January, compared to the same month a year ago.",
+        ("the same month a year ago", "DATE", "2019-01"),
+    ),
+    (
+        "Sales rose in August compared to the same period last year.",
+        ("the same period last year", "DATE", "2019-08"),
+    ),
+    (
+        "It lost $2bn in the third quarter, after a gain in the same period a year earlier.",
+        ("the same period a year earlier", "DATE", "2019-Q3"),
+    ),
+    ("Sales on Christmas Day beat the same period in 2018.", ("the same period in 2018", "DATE", "2018-12")),
+    # the trading day, also when a clause follows ("late in the day after falling"), not "the day before"
+    ("The Dow rebounded late in the day after falling 250 points.", ("the day", "DATE", "2020-09-30")),
+    # a part of the period in focus: the last date mentioned, else the anchor
+    ("In 1946 the talks failed. Later in the year, war resumed.", ("Later in the year", "DATE", "1946")),
+    ("In March 2008 it signed; later in the month it collapsed.", ("later in the month", "DATE", "2008-03")),
+    ("The plan is due late in the year.", ("late in the year", "DATE", "2020")),
+    ("Supplies ran short in the latter part of the year.", ("the latter part of the year", "DATE", "2020")),
+    # a period beside the last date mentioned: "the year before", "the year previous"
+    ("It earned $2 billion in 2009 after a loss the year previous.", ("the year previous", "DATE", "2008")),
+    ("Sales fell in March 2019 and recovered the month after.", ("the month after", "DATE", "2019-04")),
     # the tense up an xcomp chain, and plans ("scheduled for", "set to") look ahead
     ("He said the water was expected to keep rising until Saturday.", ("Saturday", "DATE", "2020-10-03")),
     ("She added that observations scheduled for March would settle it.", ("March", "DATE", "2021-03")),
@@ -191,6 +226,18 @@ ANCHORING = [
 @pytest.mark.parametrize(("text", "expected"), ANCHORING, ids=[c[1][0] for c in ANCHORING])
 def test_anchoring(nlp: object, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _timexes(nlp, text)
+
+
+def test_a_market_report_keeps_the_day_it_named_after_other_dates(nlp: object) -> None:
+    """The trading day of "in morning trading", "later in the day" is the last day the report named,
+    also after a month and "a year ago" came between."""
+    text = (
+        "Ford said on Tuesday that its sales rose 43% in February, up from 14% a year ago. "
+        "Its stock rose in morning trading, before declining later in the day."
+    )
+    found = _timexes(nlp, text)
+    assert ("morning", "TIME", "2020-09-29TMO") in found
+    assert ("the day", "DATE", "2020-09-29") in found
 
 
 def test_a_timex_never_crosses_a_line_break(nlp: object) -> None:
@@ -235,6 +282,9 @@ NOT_TIMEXES = [
     ("Organisers of the 2026 Winter Games denied the reports.", "Winter"),
     ("The protests of the Arab Spring spread.", "Spring"),
     ("The sample had accounts created as recently as September.", "recently"),
+    ("The current account deficit widened.", "current"),
+    ("The current swept the boat away.", "current"),
+    ("It launched its most recent model.", "recent"),
 ]
 
 

@@ -46,6 +46,7 @@ class Context:
     ref_year: int | None = None  # last year the text mentioned
     ref_is_day: bool = False  # `ref` came from a day-precise mention
     last_day: dt.date | None = None  # the last day-precise date the text mentioned
+    last_period: str | None = None  # the last dated value mentioned ("2009-01", "2009-Q3"), as written
     # The narrative's main line: the last explicit year (and month) outside digressions;
     # and the explicit years of the whole text as (offset, year).
     line_year: int | None = None

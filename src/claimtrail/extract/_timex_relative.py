@@ -91,6 +91,11 @@ def _day_beside(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", f"{value}T{R.PARTS_OF_DAY[unit]}", True)
 
 
+def _period_beside(m: re.Match[str], ctx: Context) -> Norm:
+    """ "the year before", "the month after": a period next to the last date mentioned (else the anchor)."""
+    return _from_reference(ctx, m["unit"].lower(), 1 if m["dir"].lower() == "after" else -1)
+
+
 def _at_night(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("TIME", "XXXX-XX-XXTNI", start=m.start("part"))
 
@@ -134,8 +139,8 @@ def _day_of(ctx: Context, dayref: str | None, start: int, end: int) -> str:
             day = _weekday_date(ctx, R.WEEKDAYS[word], "", start, end)
             return day.isoformat() if day else "XXXX-XX-XX"
     base = ctx.last_day if ctx.narrative else ctx.anchor
-    if ctx.anchor and ctx.ref and ctx.ref_is_day and 0 < (ctx.anchor - ctx.ref).days <= 7:
-        base = ctx.ref  # "at 16:15 UTC" after "on Monday" happened on that Monday
+    if ctx.anchor and ctx.last_day and 0 < (ctx.anchor - ctx.last_day).days <= 7:
+        base = ctx.last_day  # "at 16:15 UTC" after "on Monday" happened on that Monday
     return base.isoformat() if base else "XXXX-XX-XX"
 
 
@@ -177,9 +182,27 @@ _REL_STEP = {
 }
 
 
+_STRETCH_RELS = frozenset({"next", "following", "coming"})
+_FOR_BEFORE = re.compile(r"\b[Ff]or\s+$")
+
+
+def _for_how_long(m: re.Match[str], ctx: Context) -> bool:
+    """ "continued for the next year": "for" on a verb asks how long; "a campaign for the following year"
+    (on a noun) names which year."""
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel not in _STRETCH_RELS or unit == "quarter" or not re.match(r"(?i)the\s", m[0]):
+        return False
+    if (before := _FOR_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())) is None:
+        return False
+    span = ctx.doc.char_span(before.start(), before.start() + 3)
+    return span is not None and span[0].head.pos_ in ("VERB", "AUX")
+
+
 def _relative_period(m: re.Match[str], ctx: Context) -> Norm:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if rel == "past" and re.match(r"(?i)the\s", m[0]):  # "the past year" is a stretch of time
+        return _duration_norm(1, unit)
+    if _for_how_long(m, ctx):
         return _duration_norm(1, unit)
     anaphoric = rel in ("previous", "following", "same") or unit == "day"
     if anaphoric or ctx.narrative:
@@ -230,6 +253,39 @@ def _shift_period(base: dt.date | None, unit: str, step: int) -> Norm:
 def _the_period(m: re.Match[str], ctx: Context) -> Norm:
     base = ctx.base() if ctx.narrative else ctx.anchor
     return _shift_period(base, m["unit"].lower(), 0)
+
+
+def _in_the_period(m: re.Match[str], ctx: Context) -> Norm:
+    """ "later in the year": the year (month, week) of the last date mentioned, else of the anchor."""
+    return _from_reference(ctx, m["unit"].lower(), 0)
+
+
+_PERIOD_OF = {
+    "month": r"\d{4}-\d\d",
+    "quarter": r"\d{4}-Q\d",
+    "week": r"\d{4}-W\d\d",
+    "day": r"\d{4}-\d\d-\d\d",
+}
+
+
+def _same_period_year(m: re.Match[str], ctx: Context) -> Norm:
+    """ "sales fell in January, compared to the same month a year ago" -> 2008-01: the period just named
+    (at the unit's precision; "period"/"time" at its own, a day read as its month), in the year named or
+    the year before."""
+    unit = m["unit"].lower()
+    last = ctx.last_period or ""
+    precise = re.match(_PERIOD_OF.get(unit, r"\d{4}(?:-(?:Q\d|H\d|W\d\d|\d\d))?"), last)
+    if precise is None and unit == "quarter" and (month := re.match(r"(\d{4})-(\d\d)", last)):
+        value = f"{month[1]}-Q{(int(month[2]) - 1) // 3 + 1}"
+    elif precise is not None:
+        value = precise[0]
+    else:
+        base = ctx.base() if ctx.narrative else ctx.anchor
+        value = _shift_period(base, "year" if unit in ("period", "time") else unit, 0).value
+    if not value[:4].isdigit():
+        return Norm("DATE", value, True)
+    year = int(m["y"]) if m["y"] else int(value[:4]) - 1
+    return Norm("DATE", f"{year:04d}{value[4:]}", True)
 
 
 def _that_period(m: re.Match[str], ctx: Context) -> Norm:
@@ -314,6 +370,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     n = _parse_number(num)
     if n is None and num not in R.VAGUE:
         return None
+    if n is not None and (m["half"] or m["half2"]):  # "two and a half years", "a year and a half"
+        n += 0.5
     if num in ("a", "an") and m[0].lower().endswith("-long"):  # "a month-long strike": "a" is the strike's
         plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s"
         norm = _duration_norm(None if plural else 1, unit)
@@ -449,6 +507,15 @@ def _ref(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("DATE", R.REF_WORDS[word])
 
 
+def _ref_adjective(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the recent coup" (PAST_REF), "current leaders" (PRESENT_REF), "future operations" (FUTURE_REF):
+    only as an adjective before its noun, not "the current" of a river or "the future" as a noun."""
+    span = ctx.doc.char_span(m.start("word"), m.end("word"))
+    if span is None or len(span) != 1 or span[0].pos_ != "ADJ":
+        return None
+    return Norm("DATE", R.REF_WORDS[m["word"].lower()])
+
+
 HANDLERS: Final[dict[str, Handler]] = {
     "time": _time,
     "clock": _clock,
@@ -459,6 +526,8 @@ HANDLERS: Final[dict[str, Handler]] = {
     "relative_period": _relative_period,
     "the_period": _the_period,
     "that_period": _that_period,
+    "in_the_period": _in_the_period,
+    "same_period_year": _same_period_year,
     "ago": _ago,
     "duration": _duration,
     "that_part": _that_part,
@@ -467,6 +536,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "at_night": _at_night,
     "for_the": _for_the,
     "day_beside": _day_beside,
+    "period_beside": _period_beside,
     "the_day": _the_day,
     "bare_units": _bare_units,
     "vague_period": _vague_period,
@@ -479,4 +549,5 @@ HANDLERS: Final[dict[str, Handler]] = {
     "decade_word": _decade_word,
     "period_end": _period_end,
     "ref": _ref,
+    "ref_adjective": _ref_adjective,
 }

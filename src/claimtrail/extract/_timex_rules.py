@@ -188,6 +188,8 @@ REF_WORDS: Final = {
     "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "recent": "PAST_REF",
+    "current": "PRESENT_REF",
 }
 
 _MONTH = (
@@ -481,7 +483,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         _rx(
             r"\b(?:(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting"
             r"|open|opened|opening|begin|began|beginning)\s+|for\s+|(?:later|late|earlier|early)\s+in\s+)"
-            r"(?P<the>the\s+day)\b(?!['’]s|\s+(?:before|after|of|that|when)\b)",
+            r"(?P<the>the\s+day)\b(?!['’]s|\s+(?:of|that|when)\b|\s+(?:before|after)\b(?!\s+\w+ing\b))",
             _I,
         ),
     ),
@@ -499,6 +501,14 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         "day_beside",
         _rx(
             r"\b[Tt]he\s+(?P<unit>day|night|evening|morning)\s+(?P<dir>before|after)(?=\s*[,.;:)]|\s+that\b)"
+        ),
+    ),
+    # "the year before.", "the month previous": the period next to the last one mentioned
+    (
+        "period_beside",
+        _rx(
+            r"\b[Tt]he\s+(?P<unit>week|month|quarter|year)\s+(?P<dir>before|previous|prior|earlier|after)"
+            r"(?=\s*[,.;:)]|\s+(?:that|when)\b)"
         ),
     ),
     ("at_night", _rx(r"\b(?:at|by)\s+(?P<part>night)\b(?!\s*['’]s\b)", _I)),
@@ -519,6 +529,24 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         _rx(
             r"\b(?:(?:earlier|later)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+)"
             r"(?:the|this)\s+(?P<unit>week|month|year|day)\b",
+            _I,
+        ),
+    ),
+    # the period just named, a year back: "the same month a year ago", "the same period last year"
+    (
+        "same_period_year",
+        _rx(
+            r"\b[Tt]he\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:(?:of|in)\s+)?"
+            r"(?:last\s+year|the\s+(?:previous|prior|last)\s+year|a\s+year\s+(?:ago|earlier|before)"
+            r"|(?P<y>" + _YEAR + r"))\b",
+        ),
+    ),
+    # a part of the period in focus: "later in the year", "early in the week", "the latter part of the month"
+    (
+        "in_the_period",
+        _rx(
+            r"\b(?:(?:earlier|later|early|late)\s+in|(?:the\s+)?(?:latter|later|early|earlier)\s+part\s+of)"
+            r"\s+the\s+(?P<unit>week|month|year)\b(?!['’]s|\s+(?:before|after|of|to)\b)",
             _I,
         ),
     ),
@@ -550,8 +578,10 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             + _APPROX
             + r")"
             + _NUM
-            + r"(?:\s+(?:more|additional|consecutive|straight|full|long|trading|business))?"
-            r"(?:\s+|-)" + _UNIT + r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
+            + r"(?P<half>\s+and\s+a\s+half)?"
+            r"(?:\s+(?:more|additional|consecutive|straight|full|long|trading|business))?"
+            r"(?:\s+|-)" + _UNIT + r"(?P<half2>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
+            r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
             _I,
         ),
     ),
@@ -560,7 +590,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         "bare_units",
         _rx(
             r"\b(?:for|in|within|after|over|took|take|takes|taking|spent|lasted|lasting|through|throughout"
-            r"|across)\s+(?:(?P<the>the)\s+(?=years|decades|centuries))?(?P<unit>"
+            r"|across)\s+(?:(?:just|only|mere)\s+)?(?:(?P<the>the)\s+(?=years|decades|centuries))?(?P<unit>"
             + _PLURAL_UNIT
             + r")s\b(?!-|\s+\d)",
             _I,
@@ -628,6 +658,15 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         _rx(
             r"\b[Tt]he\s+(?:(?:early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies"
             r"|eighties|nineties)\b"
+        ),
+    ),
+    # adjectives that place a thing in time: "the recent coup", "current leaders", "future operations"
+    (
+        "ref_adjective",
+        _rx(
+            r"(?<!\bmost\s)(?<!\bmore\s)\b(?P<word>recent|current|future)\b"
+            r"(?![-\w]|\s+(?:account|accounts|affairs|events)\b)",
+            _I,
         ),
     ),
     # "by year-end", "at month's end"

@@ -300,6 +300,7 @@ def _remember(ctx: Context, norm: Norm) -> None:
         return
     ctx.ref_year = int(m[1])
     ctx.ref_is_day = bool(m[3])
+    ctx.last_period = norm.value
     if m[3]:
         ctx.ref = ctx.last_day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     elif m[2]:

@@ -228,18 +228,6 @@ def test_anchoring(nlp: object, text: str, expected: tuple[str, str, str]) -> No
     assert expected in _timexes(nlp, text)
 
 
-def test_a_market_report_keeps_the_day_it_named_after_other_dates(nlp: object) -> None:
-    """The trading day of "in morning trading", "later in the day" is the last day the report named,
-    also after a month and "a year ago" came between."""
-    text = (
-        "Ford said on Tuesday that its sales rose 43% in February, up from 14% a year ago. "
-        "Its stock rose in morning trading, before declining later in the day."
-    )
-    found = _timexes(nlp, text)
-    assert ("morning", "TIME", "2020-09-29TMO") in found
-    assert ("the day", "DATE", "2020-09-29") in found
-
-
 def test_a_timex_never_crosses_a_line_break(nlp: object) -> None:
     text = "Markets to remain closed until Friday\nSeptember 18, 2008\nThe government kept markets shut."
     assert [t for t, _, _ in _timexes(nlp, text)] == ["Friday", "September 18, 2008"]

@@ -139,8 +139,8 @@ def _day_of(ctx: Context, dayref: str | None, start: int, end: int) -> str:
             day = _weekday_date(ctx, R.WEEKDAYS[word], "", start, end)
             return day.isoformat() if day else "XXXX-XX-XX"
     base = ctx.last_day if ctx.narrative else ctx.anchor
-    if ctx.anchor and ctx.last_day and 0 < (ctx.anchor - ctx.last_day).days <= 7:
-        base = ctx.last_day  # "at 16:15 UTC" after "on Monday" happened on that Monday
+    if ctx.anchor and ctx.ref and ctx.ref_is_day and 0 < (ctx.anchor - ctx.ref).days <= 7:
+        base = ctx.ref  # "at 16:15 UTC" after "on Monday" happened on that Monday
     return base.isoformat() if base else "XXXX-XX-XX"
 
 

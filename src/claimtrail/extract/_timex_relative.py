@@ -507,15 +507,6 @@ def _ref(m: re.Match[str], ctx: Context) -> Norm:
     return Norm("DATE", R.REF_WORDS[word])
 
 
-def _ref_adjective(m: re.Match[str], ctx: Context) -> Norm | None:
-    """ "the recent coup" (PAST_REF), "current leaders" (PRESENT_REF), "future operations" (FUTURE_REF):
-    only as an adjective before its noun, not "the current" of a river or "the future" as a noun."""
-    span = ctx.doc.char_span(m.start("word"), m.end("word"))
-    if span is None or len(span) != 1 or span[0].pos_ != "ADJ":
-        return None
-    return Norm("DATE", R.REF_WORDS[m["word"].lower()])
-
-
 HANDLERS: Final[dict[str, Handler]] = {
     "time": _time,
     "clock": _clock,
@@ -549,5 +540,4 @@ HANDLERS: Final[dict[str, Handler]] = {
     "decade_word": _decade_word,
     "period_end": _period_end,
     "ref": _ref,
-    "ref_adjective": _ref_adjective,
 }

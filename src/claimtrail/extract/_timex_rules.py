@@ -188,8 +188,6 @@ REF_WORDS: Final = {
     "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF",
     "soon": "FUTURE_REF",
-    "recent": "PAST_REF",
-    "current": "PRESENT_REF",
 }
 
 _MONTH = (
@@ -658,15 +656,6 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
         _rx(
             r"\b[Tt]he\s+(?:(?:early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies"
             r"|eighties|nineties)\b"
-        ),
-    ),
-    # adjectives that place a thing in time: "the recent coup", "current leaders", "future operations"
-    (
-        "ref_adjective",
-        _rx(
-            r"(?<!\bmost\s)(?<!\bmore\s)\b(?P<word>recent|current|future)\b"
-            r"(?![-\w]|\s+(?:account|accounts|affairs|events)\b)",
-            _I,
         ),
     ),
     # "by year-end", "at month's end"

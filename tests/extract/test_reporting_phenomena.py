@@ -407,3 +407,13 @@ def test_allegations_that_a_and_that_b_are_two_claims_both_denied_and_both_repor
     for words in ("she had met the owner", "awarded without a public tender"):
         assert "The minister" in str(_holders(record, words, "denies"))
         assert "El Observador Central" in _holders(record, words, "reports")
+
+
+def test_a_statement_in_quote_marks_is_a_claim_its_speaker_asserts() -> None:
+    record = _record(
+        'Meenakshi Sundaram cast doubt on both sets of numbers. "Both sides are arguing from spreadsheets '
+        'nobody else has seen," she said. "Publish the documents," she added. "These are just rumors," '
+        "Arreaza said."
+    )
+    assert _holders(record, "Both sides are arguing", "asserts") == {"Meenakshi Sundaram"}
+    assert not any("Publish" in c.text or "rumors" in c.text for c in record.claims)

@@ -38,7 +38,7 @@ from claimtrail.extract.normalize import normalize_status
 from claimtrail.extract.positions import Positions
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots, speaker_token
 from claimtrail.extract.references import is_outlet, resolve_np, resolve_pronoun, resolve_speaker
-from claimtrail.extract.sentences import lower_forms, lower_lemmas
+from claimtrail.extract.sentences import lower_forms, lower_lemmas, text_of
 from claimtrail.models import StanceLabel
 
 __all__ = ["ClaimDraft", "StanceDraft", "find_claims"]
@@ -70,6 +70,7 @@ class _Builder(Positions):
             root = quote.content_root
             if quote.kind == "direct":
                 self._direct_doubts(quote)
+                self._direct_statements(quote)
                 continue
             if not (root is not None or quote.unparsed_content):
                 continue
@@ -102,6 +103,36 @@ class _Builder(Positions):
                     self._quote_claim(quote, (start, end), part, own, cue)
                     if own in ("asserts", "reports"):
                         self._grounds(part, quote, own, cue)
+
+    def _direct_statements(self, quote: Attribution) -> None:
+        """'"Three of the four bidders pulled out within a week," she said': a statement of fact in a
+        direct quote is a claim the speaker asserts (not a question, a demand or a bare opinion word)."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or quote.speaker is None:
+            return
+        for sent in span.sents:
+            inner = [t for t in sent if quote.start <= t.idx < quote.end]
+            ids = {t.i for t in inner}
+            # the quoted sentence's own head (the doc's sentence also holds the attribution: 'X told Y')
+            tops = [t for t in inner if t.head.i not in ids or t.head.i == t.i]
+            if len(tops) != 1 or not (root := tops[0]).is_alpha:
+                continue
+            finite = root.tag_ not in ("VB", "VBG") or any(
+                c.dep_ in ("aux", "auxpass") for c in root.children
+            )
+            if root.pos_ not in ("VERB", "AUX") or not finite or "?" in sent.text:
+                continue  # "Publish the documents", "Nobody has explained why?"
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            if subject is None or self._is_position(root):
+                continue  # "These are just rumors": a position on a claim, not a claim of its own
+            start, end = inner[0].idx, min(sent.end_char, quote.end)
+            while end > start and text_of(self.doc)[end - 1] in ' .,;:"\u201d':
+                end -= 1
+            if len(inner) >= 6 and end - start >= 20:
+                claim = self.new_claim(start, end, root, speaker=quote.speaker)
+                claim.quoted = True
+                cue = quote.cue.text if quote.cue is not None else "said"
+                self.stance(claim, quote.speaker, "asserts", cue, quote.cue)
 
     def _direct_doubts(self, quote: Attribution) -> None:
         """'"It is not clear whether the company is planning redundancies," Moretti said.'"""

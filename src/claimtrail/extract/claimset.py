@@ -47,6 +47,7 @@ class ClaimDraft:
     normalized: str
     reported: bool = False
     status: bool = False
+    quoted: bool = False  # a statement in quote marks: the speaker's words, not a story others refer to
     stances: list[StanceDraft] = field(default_factory=list)
 
     def add(self, draft: StanceDraft) -> None:

@@ -653,7 +653,8 @@ class Positions(ClaimSet):
         same sentence and those its source made in the same way ('the accusations'); 'both reports' takes
         the claims of the last two sources. A speaker's own statements are never the target.
         """
-        before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
+        # a speaker's own words in quote marks are not what 'the allegations' or 'the report' point to
+        before = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder) and not c.quoted]
         if ref.lower_ in _NUMBER_NOUNS:  # "said the figures were wrong": the claims that give figures
             figures = [c for c in before if self._counted(c)]
             if figures:  # the first figure put forward, and others that count the same thing
@@ -813,6 +814,7 @@ class Positions(ClaimSet):
             c
             for c in self.claims
             if c not in targets
+            and not c.quoted
             and c.start < window
             and (ahead or c.start < ref.idx)
             and not only_by(c, holder)

@@ -417,3 +417,14 @@ def test_a_statement_in_quote_marks_is_a_claim_its_speaker_asserts() -> None:
     )
     assert _holders(record, "Both sides are arguing", "asserts") == {"Meenakshi Sundaram"}
     assert not any("Publish" in c.text or "rumors" in c.text for c in record.claims)
+
+
+def test_an_outlet_only_told_something_does_not_stop_the_one_report_being_named() -> None:
+    record = _record(
+        "SHANGHAI, May 9 (Reuters) - Tianyu Steel Group on Monday denied a media report that it had routed "
+        "steel through a Vietnamese subsidiary to avoid U.S. duties.\n\n"
+        "The Hong Kong Business Journal reported on Friday that Tianyu had shipped about 300,000 tonnes of "
+        "steel through its plant in Haiphong.\n\n"
+        "Board secretary Zhou Minghui told Reuters by phone that the company was considering legal action."
+    )
+    assert "Hong Kong Business Journal" in _holders(record, "routed steel", "reports")

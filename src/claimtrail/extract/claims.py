@@ -305,10 +305,12 @@ class _Builder(Positions):
             st.actor
             for c in self.claims
             for st in c.stances
-            # the dateline's credited outlet (no cue word) carries the story; it is not a report in it
+            # the dateline's credited outlet (no cue word) carries the story, and an outlet only told
+            # something ('told Reuters') writes it: neither is a report the story tells of
             if st.stance == "reports"
             and st.actor is not None
             and st.cue_token is not None
+            and st.cue_token.lemma_.lower() != "tell"
             and self._reporter(st)
         }
         if len(outlets) != 1:

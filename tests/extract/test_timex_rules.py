@@ -287,3 +287,26 @@ def test_every_rule_has_key_words_and_a_normaliser() -> None:
     names = [name for name, _ in R.RULES]
     assert len(names) == len(set(names))
     assert set(names) == set(K.RULE_KEYS) == set(_HANDLERS)
+
+
+# A modal looks ahead ("should be reconnected by Saturday", "could bring rain over the weekend"), and a
+# clock time right after a day is on that day ("next Tuesday at 3 p.m."). The anchor is a Wednesday.
+AHEAD = [
+    (
+        "The utility said most customers should be reconnected by Saturday.",
+        ("Saturday", "DATE", "2020-10-03"),
+    ),
+    (
+        "Forecasters said a second system could bring rain over the weekend.",
+        ("the weekend", "DATE", "2020-W40-WE"),
+    ),
+    ("The council will meet next Tuesday at 3 p.m. to discuss it.", ("3 p.m.", "TIME", "2020-10-06T15:00")),
+    ("The council could have met on Saturday, officials said.", ("Saturday", "DATE", "2020-09-26")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AHEAD, ids=[c[1][0] + str(i) for i, c in enumerate(AHEAD)])
+def test_modals_look_ahead_and_a_clock_time_takes_the_day_before_it(
+    nlp: object, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _timexes(nlp, text)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 Tense = Literal["past", "present", "future"]
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 _PAST_TAGS = frozenset({"VBD"})
+_MODALS = frozenset({"should", "could", "may", "might", "must", "can"})
 _FUTURE_LEMMAS = frozenset({"schedule", "plan", "expect", "slate", "set", "due", "poise", "intend"})
 _FORWARD_MONTHS = 8  # a year-less month this far before the narrative's month moves on a year
 
@@ -46,6 +47,7 @@ class Context:
     ref_year: int | None = None  # last year the text mentioned
     ref_is_day: bool = False  # `ref` came from a day-precise mention
     last_day: dt.date | None = None  # the last day-precise date the text mentioned
+    last_day_end: int = -1  # where that mention ended ("next Tuesday" before "at 3 p.m.")
     last_period: str | None = None  # the last dated value mentioned ("2009-01", "2009-Q3"), as written
     # The narrative's main line: the last explicit year (and month) outside digressions;
     # and the explicit years of the whole text as (offset, year).
@@ -142,6 +144,9 @@ def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    if any(a.lower_ in _MODALS for a in auxes) and not perfect:
+        return "future"  # "should be reconnected by Saturday", "could bring rain over the weekend"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         return "future"  # "due to begin on Monday", "plans to vote on Friday": an intended act
     if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ == "VBN":

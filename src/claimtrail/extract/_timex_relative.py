@@ -141,6 +141,10 @@ def _day_of(ctx: Context, dayref: str | None, start: int, end: int) -> str:
     base = ctx.last_day if ctx.narrative else ctx.anchor
     if ctx.anchor and ctx.ref and ctx.ref_is_day and 0 < (ctx.anchor - ctx.ref).days <= 7:
         base = ctx.ref  # "at 16:15 UTC" after "on Monday" happened on that Monday
+    if ctx.last_day and re.fullmatch(
+        r"\s*,?\s*(?:at|from|by)?\s*", ctx.text[max(0, ctx.last_day_end) : start]
+    ):
+        base = ctx.last_day  # "next Tuesday at 3 p.m.": the day just named
     return base.isoformat() if base else "XXXX-XX-XX"
 
 

@@ -86,6 +86,8 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
         if norm is None:
             continue
         _remember(ctx, norm)
+        if ctx.ref_is_day:
+            ctx.last_day_end = cand.end
         _follow_line(ctx, cand, norm)
         last_end = cand.end
         out.append(_with_part_of_day(_as_rate(_to_timex(cand, norm, ctx), text), text))

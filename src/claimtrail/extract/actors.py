@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.sentences import sentence, text_of
+from claimtrail.extract.sentences import lower_forms, sentence, text_of
 from claimtrail.models import Actor, ActorKind
 from claimtrail.models import Span as TextSpan
 
@@ -337,9 +337,9 @@ def _names_with_s(doc: Doc) -> frozenset[str]:
     found = doc.user_data.get(_NAMES_WITH_S)
     if found is None:
         names = set()
-        for tok in doc[1:]:
-            name = doc[tok.i - 1]
-            if tok.text in ("'s", "’s") and name.pos_ == "PROPN" and name.dep_ not in ("poss", "compound"):
+        for i in (i for i, low in enumerate(lower_forms(doc)) if i and low in ("'s", "’s")):
+            tok, name = doc[i], doc[i - 1]
+            if name.pos_ == "PROPN" and name.dep_ not in ("poss", "compound"):
                 ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
                 names.add(strip_determiner(ent.text if ent is not None and ent.end == tok.i else name.text))
         found = doc.user_data[_NAMES_WITH_S] = frozenset(names)
@@ -395,8 +395,9 @@ def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:
     """'the Harbour Ledger reported': a newspaper's name NER missed, capitalised words after 'the' that
     end in a masthead word."""
     found = []
-    for tok in doc:
-        if tok.lower_ not in MASTHEAD_WORDS or not tok.is_title or tok.i in taken:
+    for i in (i for i, low in enumerate(lower_forms(doc)) if low in MASTHEAD_WORDS and i not in taken):
+        tok = doc[i]
+        if not tok.is_title:
             continue
         start = tok.i
         while (

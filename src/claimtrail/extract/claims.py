@@ -38,7 +38,7 @@ from claimtrail.extract.normalize import normalize_status
 from claimtrail.extract.positions import Positions
 from claimtrail.extract.quotes import Attribution, content_bounds, content_roots, speaker_token
 from claimtrail.extract.references import is_outlet, resolve_np, resolve_pronoun, resolve_speaker
-from claimtrail.extract.sentences import lower_forms, lower_lemmas, text_of
+from claimtrail.extract.sentences import lower_forms, lower_lemmas, sentence, text_of
 from claimtrail.models import StanceLabel
 
 __all__ = ["ClaimDraft", "StanceDraft", "find_claims"]
@@ -110,7 +110,8 @@ class _Builder(Positions):
         span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or quote.speaker is None:
             return
-        for sent in span.sents:
+        sentences = {sentence(t).start: sentence(t) for t in span}  # each sentence the quote touches
+        for sent in sentences.values():
             inner = [t for t in sent if quote.start <= t.idx < quote.end]
             ids = {t.i for t in inner}
             # the quoted sentence's own head (the doc's sentence also holds the attribution: 'X told Y')

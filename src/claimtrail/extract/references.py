@@ -35,7 +35,7 @@ from claimtrail.extract.descriptions import (
     organising_committee,
 )
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.sentences import lower_forms, paragraph_end, sentence, text_of
+from claimtrail.extract.sentences import lower_forms, lower_lemmas, paragraph_end, sentence, text_of
 from claimtrail.models import ActorKind
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -114,7 +114,15 @@ def _register_role_subjects(table: ActorTable) -> None:
     """'The minister rejected that. He said ...': a subject named by a person's title is a mention of that
     person, so a pronoun after it finds them (not the last speaker quoted)."""
     doc = table.doc
-    for token in doc:
+    roles = lexicon().role_nouns
+    for i, (low, lemma) in enumerate(zip(lower_forms(doc), lower_lemmas(doc), strict=True)):
+        if (
+            low not in roles
+            and lemma not in roles
+            and not low.endswith(("ician", "ologist", "iatrist", "ist"))
+        ):
+            continue  # cheap test on the word first: is_role needs a Token
+        token = doc[i]
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "NOUN" or token.i in table.token_actor:
             continue
         if token.idx < table.body_start or not is_role(token) or token.lower_ in lexicon().org_heads:

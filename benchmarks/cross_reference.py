@@ -35,7 +35,7 @@ PAIRS = {
         ),
         ("Banksy arrested in London", "The artist was not arrested, his spokeswoman said. It is fake."),
     ],
-    "stance-emergent-cross-v1": [
+    "stance-emergent-cross-v2": [
         ("Banksy was arrested in London", "Banksy arrest story is a hoax"),
         ("Banksy was arrested in London", "Banksy arrested in London, identity revealed"),
         ("Banksy was arrested in London", "Has Banksy really been arrested?"),

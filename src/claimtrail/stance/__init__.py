@@ -41,7 +41,7 @@ LABELS: tuple[ArticleStance, ...] = ("asserts", "denies", "questions", "reports"
 _RELATED: tuple[ArticleStance, ...] = ("asserts", "denies", "reports")
 _QUESTION_GROUP = 2  # index of "question" in features.CUE_GROUPS
 BODY_CROSS: str | None = None  # no body cross-encoder is packaged yet (see README "Claim stance")
-HEADLINE_CROSS = "stance-emergent-cross-v1"
+HEADLINE_CROSS = "stance-emergent-cross-v2"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

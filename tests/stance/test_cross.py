@@ -54,3 +54,35 @@ def test_numpy_reader_matches_transformers(name: str) -> None:
     assert probs.shape == (len(reference["pairs"]), len(model.labels))
     np.testing.assert_allclose(probs.sum(1), 1.0, atol=1e-5)
     np.testing.assert_allclose(probs, np.array(reference["probs"]), atol=0.01)
+
+
+@pytest.mark.embedding
+def test_an_ensemble_averages_its_members(tmp_path: Path) -> None:
+    from importlib import resources
+
+    from claimtrail.stance.cross import load_from
+
+    models = resources.files("claimtrail.stance").joinpath("models")
+    spec = json.loads(models.joinpath(f"{HEADLINE_CROSS}.json").read_text())
+    with models.joinpath(f"{HEADLINE_CROSS}.npz").open("rb") as handle, np.load(handle) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    prefix = "m0." if spec.get("members") else ""
+    one = {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+    other = {**one, "head.bias": one["head.bias"] + np.array([2.0, 0.0, -2.0], dtype=one["head.bias"].dtype)}
+    for name, members in (("one", [one]), ("other", [other]), ("both", [one, other])):
+        tensors = (
+            members[0]
+            if name != "both"
+            else {f"m{i}.{k}": v for i, m in enumerate(members) for k, v in m.items()}
+        )
+        np.savez(tmp_path / f"{name}.npz", **tensors)
+        extra = {"members": 2} if name == "both" else {}
+        (tmp_path / f"{name}.json").write_text(json.dumps({**spec, "members": 0, **extra}))
+    claims, heads = ["Banksy was arrested"] * 2, ["Banksy arrest is a hoax", "Banksy arrested in London"]
+    expected = (
+        load_from(tmp_path, "one").proba(claims, heads) + load_from(tmp_path, "other").proba(claims, heads)
+    ) / 2
+    ensemble = load_from(tmp_path, "both")
+    assert len(ensemble.members) == 2
+    assert ensemble.shared_layers == 2
+    np.testing.assert_allclose(ensemble.proba(claims, heads), expected, atol=1e-6)

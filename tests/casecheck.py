@@ -20,6 +20,7 @@ Matching rules (lenient on formatting, strict on substance):
   A quote is *found* only with the same kind; a text match of another kind is reported as a kind mismatch.
   Speaker, cue and addressee are each checked on the text-matched quote and reported separately, so a
   quote of the wrong kind can still have the right speaker. Each record quote matches one expected quote.
+  An expected addressee that is no actor ("reporters") is compared with the record quote's `audience`.
   A speaker matches when the expected name equals (ignoring case) the name written in the record's ActorRef
   or the name of the record actor it points to; `null` matches only `null`.
 - claims_at_least: a record claim *overlaps* an expected claim when it holds at least half of the expected
@@ -235,10 +236,10 @@ def _quote_problems(want: Mapping[str, Any], got: Any, actors: Mapping[str, str]
         problems.append(f"{label}: speaker expected {want.get('speaker')!r}, got {_show(got.get('speaker'))}")
     if "cue" in want and normalize(want["cue"]) != normalize(got.get("cue")):
         problems.append(f"{label}: cue expected {want['cue']!r}, got {got.get('cue')!r}")
-    if "addressee" in want and not ref_matches(want["addressee"], got.get("addressee"), actors):
-        problems.append(
-            f"{label}: addressee expected {want['addressee']!r}, got {_show(got.get('addressee'))}"
-        )
+    # an addressee that is no actor ("told reporters") is the record's `audience`, as written
+    heard_by = got.get("addressee") or ({"name": got["audience"]} if got.get("audience") else None)
+    if "addressee" in want and not ref_matches(want["addressee"], heard_by, actors):
+        problems.append(f"{label}: addressee expected {want['addressee']!r}, got {_show(heard_by)}")
     return problems
 
 

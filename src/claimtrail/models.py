@@ -115,6 +115,7 @@ class Quote:
     addressee: ActorRef | None
     date: str | None = None
     source_description: str | None = None
+    audience: str | None = None  # listeners the text only describes ("told reporters"): no actor to point to
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -77,6 +77,7 @@ _QUOTE = pa.struct(
         _field("addressee", _ACTOR_REF, null=True),
         _field("date", _STR, null=True),
         _field("source_description", _STR, null=True),
+        _field("audience", _STR, null=True),
     ]
 )
 _STANCE = pa.struct(

@@ -150,3 +150,29 @@ def test_a_participle_cue_under_a_stance_verb_is_the_questioners() -> None:
     told = next(q for q in record.quotes if q.cue == "telling")
     assert told.speaker is not None
     assert told.speaker.name == "Tom Hale", told
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee", "audience"),
+    [
+        ("Anna Berg told Reuters the budget would be balanced.", "Reuters", None),
+        ("Anna Berg told reporters in Oslo that the budget would be balanced.", None, "reporters"),
+        ("Anna Berg told a news conference that the budget would be balanced.", None, "a news conference"),
+        ("Tom Baker told the judge, who had asked twice, that he was innocent.", None, "the judge"),
+        ("The mayor said to councilors that the budget was tight.", None, "councilors"),
+        ("Anna Berg said the budget would be balanced.", None, None),
+        ("Jane Roe told a rally outside the plant that they would not back down.", None, "a rally"),
+    ],
+)
+def test_addressee_is_an_actor_or_the_listeners_as_written(
+    text: str, addressee: str | None, audience: str | None
+) -> None:
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    quote = record.quotes[0]
+    assert (quote.addressee.name if quote.addressee else None, quote.audience) == (addressee, audience)
+
+
+def test_told_that_clause_misparsed_as_relative_clause_is_the_content() -> None:
+    text = "Tom Baker told a meeting of party members that he would run for the seat."
+    assert _quotes(text) == [("indirect", "Tom Baker", "he would run for the seat")]

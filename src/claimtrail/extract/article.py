@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.claims import ClaimDraft, StanceDraft, find_claims
 from claimtrail.extract.dates import extract_timexes
-from claimtrail.extract.quotes import Attribution, find_quotes
+from claimtrail.extract.quotes import Attribution, audience_text, find_quotes
 from claimtrail.extract.references import add_pronoun_mentions, find_actors
 from claimtrail.extract.sentences import sentence
 from claimtrail.models import (
@@ -124,6 +124,7 @@ def _quote_record(n: int, att: Attribution, text: str, refs: _Refs, timexes: tup
         addressee=refs.ref(att.addressee),
         date=_date_of(att.cue, timexes),
         source_description=refs.table.name(att.speaker) if unnamed and att.speaker else None,
+        audience=None if att.addressee in refs.ids else audience_text(att.cue),
     )
 
 

@@ -217,15 +217,47 @@ def _name_after(verb: Token) -> Token | None:
     return None
 
 
-def _addressee(table: ActorTable, verb: Token) -> str | None:
+def _listener(verb: Token) -> Token | None:
+    """The head of whom a cue addresses: 'told Sputnik', 'told a news conference', 'said to reporters'."""
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and verb.lemma_ in ("tell", "inform", "assure", "brief"):
-            return resolve_np(table, child, record_pronoun=False)
+            return child
         if child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in ("say", "write", "explain"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return resolve_np(table, pobj, record_pronoun=False)
+                return pobj
     return None
+
+
+def _addressee(table: ActorTable, verb: Token) -> str | None:
+    listener = _listener(verb)
+    return None if listener is None else resolve_np(table, listener, record_pronoun=False)
+
+
+_AUDIENCE_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+
+
+def audience_text(cue: Token | None) -> str | None:
+    """The listener as written when it names no actor: 'reporters', 'a news conference', 'the judge'."""
+    listener = None if cue is None or cue.pos_ not in ("VERB", "AUX") else _listener(cue)
+    if listener is None or listener.pos_ == "PRON":
+        return None
+    kept = [t for t in listener.subtree if not any(_cut_from_audience(a) for a in _path_up(t, listener))]
+    return listener.doc[kept[0].i : kept[-1].i + 1].text if kept else None
+
+
+def _cut_from_audience(token: Token) -> bool:
+    """Clauses and places hang off the listeners ('a rally outside the headquarters'); 'of' names them."""
+    return token.dep_ in _AUDIENCE_CUT or (token.dep_ == "prep" and token.lower_ != "of")
+
+
+def _path_up(token: Token, stop: Token) -> list[Token]:
+    """The tokens from `token` up to (not including) `stop`."""
+    path = []
+    while token.i != stop.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _is_cue(token: Token) -> bool:
@@ -392,10 +424,28 @@ def _complement_on_noun(verb: Token) -> Token | None:
             continue
         for token in child.subtree:
             is_clause = token.dep_ in ("relcl", "acl", "ccomp") and token.pos_ in ("VERB", "AUX")
-            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) or (
+                verb.lemma_ in _TELL and _that_misread_as_relative(token)
+            )
             if is_clause and that and token.head.pos_ in ("NOUN", "PROPN") and _setting(token.head):
                 return token
     return None
+
+
+_TELL = frozenset({"tell", "assure", "inform", "remind", "brief", "warn"})
+
+
+def _that_misread_as_relative(clause: Token) -> bool:
+    """'told a meeting of party members that he would run': the parser made 'that' the object of a relative
+    clause, but the clause has its own subject and object slot filled by 'that' alone; after 'told' it is
+    the content."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        first.lower_ == "that"
+        and first.dep_ == "dobj"
+        and first.head.i == clause.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children)
+    )
 
 
 def _setting(noun: Token) -> bool:
@@ -500,6 +550,8 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
     excluded |= _act_participles(doc, subtree)
     tokens = [t for t in subtree if t.i not in excluded and not t.is_space]
     that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is None and _that_misread_as_relative(root):
+        that = doc[root.left_edge.i]
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"
         tokens = [t for t in tokens if t.i > that.i]
     tokens = _without_leading_date(root, tokens)  # "said on Tuesday it had grounded": the saying's date

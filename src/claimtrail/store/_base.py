@@ -17,11 +17,12 @@ from claimtrail.models import ArticleRecord, Failure
 from claimtrail.store._rows import Row, article_row, child_rows, failure_id, failure_row, outlet_id
 from claimtrail.store.dedup import StoryIndex, carrier_outlet, credited_outlet
 from claimtrail.store.migrations import MIGRATIONS_TABLE, apply_migrations
-from claimtrail.store.schema import TABLES, TRAIL_TABLES, Dialect
+from claimtrail.store.schema import ADDED_COLUMNS, TABLES, TRAIL_TABLES, Dialect
 
 __all__ = ["BatchResult", "Outcome", "SQLStore"]
 
 _COLUMNS = {table.name: table.column_names for table in (*TABLES, *TRAIL_TABLES)}
+_COLUMNS["quotes"] = (*_COLUMNS["quotes"], *ADDED_COLUMNS["quotes"])  # trails' added columns are the linker's
 _CHILD_ORDER = ("actors", "mentions", "quotes", "claims", "stances", "timexes")
 COUNTED_TABLES = (
     "articles",

@@ -118,6 +118,7 @@ def child_rows(record: ArticleRecord) -> dict[str, list[Row]]:
             "addressee_name": q.addressee.name if q.addressee else None,
             "date": q.date,
             "source_description": q.source_description,
+            "audience": q.audience,
         }
         for q in record.quotes
     ]

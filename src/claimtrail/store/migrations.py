@@ -106,6 +106,11 @@ def m006_claim_blocks(dialect: Dialect) -> list[str]:
     ]
 
 
+def m007_quote_audience(dialect: Dialect) -> list[str]:
+    """`quotes.audience`: listeners the text only describes ("told reporters"), when no actor is addressed."""
+    return ["ALTER TABLE quotes ADD COLUMN audience TEXT"]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "m001_tables", m001_tables),
     Migration(2, "m002_search", m002_search),
@@ -113,6 +118,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "m004_trail_stories", m004_trail_stories),
     Migration(5, "m005_trail_summaries", m005_trail_summaries),
     Migration(6, "m006_claim_blocks", m006_claim_blocks),
+    Migration(7, "m007_quote_audience", m007_quote_audience),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

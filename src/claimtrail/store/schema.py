@@ -324,5 +324,9 @@ TRAIL_TABLES: tuple[Table, ...] = (
     ),
 )
 
-# Columns later migrations added to the tables above (m004: trails.n_stories; m005: n_disputing, summary).
-ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"trails": ("n_stories", "n_disputing", "summary")}
+# Columns later migrations added to the tables above (m004: trails.n_stories; m005: n_disputing, summary;
+# m007: quotes.audience).
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "trails": ("n_stories", "n_disputing", "summary"),
+    "quotes": ("audience",),
+}

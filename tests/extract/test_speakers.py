@@ -23,6 +23,13 @@ def _speaker_of(text: str, quote: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [
+        # a person's spokeswoman speaks for them but is not them
+        (
+            "The opposition leader, Jens Hart, said the plan was unrealistic. Hart's spokeswoman said he "
+            "would table an amendment.",
+            "table an amendment",
+            "~Hart's spokeswoman",
+        ),
         # the speaker of the last quote, not the man named inside it
         (
             "Kowalczyk told jurors that she had raised the issue with Greaves. She said Greaves replied "

@@ -633,6 +633,27 @@ def _surname_alone(table: ActorTable, token: Token, left: int) -> str | None:
     return table.add(surname, table.name(surname), table.kind(surname), left, token.i + 1)
 
 
+def _ranked_candidates(table: ActorTable, token: Token, left: int, right: int) -> list[tuple[int, int, str]]:
+    """The actors named inside the phrase: (kind rank, distance with penalties, key), best first by min."""
+    ranked: list[tuple[int, int, str]] = []
+    for i in range(left, right):
+        key = table.token_actor.get(i)
+        if key is not None and _person_as_place(table, i, token):
+            continue
+        # "Her spokesman, Pieter Vos": a possessive inside the phrase is someone else
+        if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
+            rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
+            # "Carter's attorney, Paul Gaines": the possessor is the client, not the speaker
+            # ... and so is "Malawi" in "The chair of the group, Malawi's Evans Njoroge,"
+            possessor = table.doc[i].dep_ == "poss" or any(
+                a.dep_ == "poss" for a in [table.doc[i], *table.doc[i].ancestors] if a.i < token.i
+            )
+            # "The attorney general of West Virginia, Patrick Morrow": the apposition, not the of-phrase
+            in_prep = any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
+            ranked.append((rank, abs(i - token.i) + (100 if possessor else 0) + (50 if in_prep else 0), key))
+    return ranked
+
+
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
     """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
     group = _group_of_conjuncts(table, token) or conjoined_people(table, token)
@@ -652,22 +673,7 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     aged = age_antecedent(table, token, left)
     if aged is not None:  # "The 22-year-old Hungarian said": the person, not Hungary
         return table.add(aged, table.name(aged), table.kind(aged), left, right)
-    ranked: list[tuple[int, int, str]] = []
-    for i in range(left, right):
-        key = table.token_actor.get(i)
-        if key is not None and _person_as_place(table, i, token):
-            continue
-        # "Her spokesman, Pieter Vos": a possessive inside the phrase is someone else
-        if key is not None and not (table.doc[i].dep_ == "poss" and table.doc[i].pos_ == "PRON"):
-            rank = {"PERSON": 0, "ORG": 1, "UNNAMED": 2, "GPE": 3}.get(table.kind(key), 4)
-            # "Carter's attorney, Paul Gaines": the possessor is the client, not the speaker
-            # ... and so is "Malawi" in "The chair of the group, Malawi's Evans Njoroge,"
-            possessor = table.doc[i].dep_ == "poss" or any(
-                a.dep_ == "poss" for a in [table.doc[i], *table.doc[i].ancestors] if a.i < token.i
-            )
-            # "The attorney general of West Virginia, Patrick Morrow": the apposition, not the of-phrase
-            in_prep = any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
-            ranked.append((rank, abs(i - token.i) + (100 if possessor else 0) + (50 if in_prep else 0), key))
+    ranked = _ranked_candidates(table, token, left, right)
     if ranked and min(ranked)[0] < 3:
         best = min(ranked)
         modifier_only = all(
@@ -687,7 +693,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             for i in range(left, right)
             if table.token_actor.get(i) == best[2]
         )
-        if person_role and (table.kind(best[2]) == "ORG" or in_of_phrase):
+        # "Hart's spokeswoman said": someone who works for Hart, not Hart
+        possessed = person_role and best[1] >= 100 and table.kind(best[2]) == "PERSON"
+        if person_role and (table.kind(best[2]) == "ORG" or in_of_phrase or possessed):
             # "A former chief financial officer of St. Brendan's Medical Center": a person, not the hospital;
             # "Residents of Gaza City": not the city; but "The President of France, Emmanuel Macron,"
             named = _appositive_person(table, token)

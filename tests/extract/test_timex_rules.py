@@ -36,6 +36,9 @@ SPANS = [
     ("Work finished early because of a mild December.", ("December", "DATE", "2019-12")),
     ("Work would finish by 2024, a year before the Games.", ("a year", "DURATION", "P1Y")),
     ("Production rose by 20 million doses a year.", ("a year", "SET", "P1Y")),
+    # the start of a range takes the year of its end, the year before across New Year
+    ("The Battle of Old Baldy (26 June - 4 August 1952) followed.", ("26 June", "DATE", "1952-06-26")),
+    ("Troops left from November 15 to February 15, 1989.", ("November 15", "DATE", "1988-11-15")),
 ]
 
 

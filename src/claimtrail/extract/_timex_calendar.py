@@ -38,7 +38,30 @@ def _month_day(m: re.Match[str], ctx: Context) -> Norm:
     month, day = month_number(m["month"]), day_number(m["d"])
     if m["y"]:
         return Norm("DATE", date_value(int(m["y"]), month, day))
+    if (year := _range_end_year(ctx.text, m.end(), month, day)) is not None:
+        return Norm("DATE", date_value(year, month, day))
     return Norm("DATE", date_value(infer_year(ctx, month, day, m.start(), m.end()), month, day), True)
+
+
+_DAY_RANGE_END = re.compile(
+    r"\s*(?:[-–]|\s(?:to|through|until|till)\s)\s*(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>"
+    + R.MONTH_NAME
+    + r")|(?P<month2>"
+    + R.MONTH_NAME
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b),?\s+(?P<y>\d{4})\b"
+)
+
+
+def _range_end_year(text: str, end: int, month: int, day: int) -> int | None:
+    """The start of a range whose end has the year ("26 June - 4 August 1952", "from November 15 to
+    February 15, 1989"): the end's year, or the year before when the range runs over New Year."""
+    after = _DAY_RANGE_END.match(text, end)
+    if after is None:
+        return None
+    end_month = month_number(after["month"] or after["month2"])
+    end_day = int(after["d"] or after["d2"])
+    year = int(after["y"])
+    return year - 1 if (month, day) > (end_month, end_day) else year
 
 
 def _month(m: re.Match[str], ctx: Context) -> Norm | None:

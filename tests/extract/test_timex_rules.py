@@ -39,6 +39,10 @@ SPANS = [
     # the start of a range takes the year of its end, the year before across New Year
     ("The Battle of Old Baldy (26 June - 4 August 1952) followed.", ("26 June", "DATE", "1952-06-26")),
     ("Troops left from November 15 to February 15, 1989.", ("November 15", "DATE", "1988-11-15")),
+    ("Talks were held on March 5-9, 1918 in Brest.", ("March 5", "DATE", "1918-03-05")),
+    # both ends of a day range are dates: "April 13-15", "from 15 to 22 February"
+    ("Villa attacked from April 13-15, 1915.", ("15, 1915", "DATE", "1915-04-15")),
+    ("From 15 to 22 February 1984, Iran attacked.", ("15", "DATE", "1984-02-15")),
 ]
 
 

@@ -48,18 +48,19 @@ _DAY_RANGE_END = re.compile(
     + R.MONTH_NAME
     + r")|(?P<month2>"
     + R.MONTH_NAME
-    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b),?\s+(?P<y>\d{4})\b"
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b|(?P<d3>\d{1,2})(?:st|nd|rd|th)?\b),?\s+(?P<y>\d{4})\b"
 )
 
 
 def _range_end_year(text: str, end: int, month: int, day: int) -> int | None:
-    """The start of a range whose end has the year ("26 June - 4 August 1952", "from November 15 to
-    February 15, 1989"): the end's year, or the year before when the range runs over New Year."""
+    """The start of a range whose end has the year ("26 June - 4 August 1952", "March 5-9, 1918", "from
+    November 15 to February 15, 1989"): the end's year, or the year before when the range runs over New
+    Year."""
     after = _DAY_RANGE_END.match(text, end)
     if after is None:
         return None
-    end_month = month_number(after["month"] or after["month2"])
-    end_day = int(after["d"] or after["d2"])
+    end_month = month_number(after["month"] or after["month2"]) if not after["d3"] else month
+    end_day = int(after["d"] or after["d2"] or after["d3"])
     year = int(after["y"])
     return year - 1 if (month, day) > (end_month, end_day) else year
 

@@ -338,11 +338,12 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             r"|(?P<det>this|that|the|last|next)\s+(?P<of>month|year))\b"
         ),
     ),
-    # the second day of "March 5 and 9, 1918", "from April 7 to 15"
+    # the second day of "March 5 and 9, 1918", "from April 7 to 15", "April 13-15"
     (
         "and_day",
         _rx(
-            r"(?:(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s)|(?<=\bthrough\s))(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+            r"(?:(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s)|(?<=\bthrough\s)|(?<=\d[-–]))"
+            r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
             r"(?!\s*(?:%|percent|[.,:]\d|[ap]\.?m\b))(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
         ),
     ),
@@ -379,7 +380,8 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "day_range_start",
         _rx(
-            r"\b(?P<d>3[01]|[12]\d|0?[1-9])(?=\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])\s+(?P<month>" + _MONTH + r")"
+            r"\b(?P<d>3[01]|[12]\d|0?[1-9])(?=(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+|(?<=\bbetween\s\d)\s+and\s+"
+            r"|(?<=\bbetween\s\d\d)\s+and\s+)(?:3[01]|[12]\d|0?[1-9])\s+(?P<month>" + _MONTH + r")"
             r"(?:,?\s+(?P<y>" + _YEAR + r"))?)"
         ),
     ),

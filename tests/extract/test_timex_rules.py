@@ -70,6 +70,10 @@ DURATIONS = [
     ),
     ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
     ("The war lasted close to two years.", ("close to two years", "DURATION", "P2Y")),
+    # the first count of a range takes the range's unit; "and" only after "between"; not in a range of dates
+    ("The process would take between 60 and 90 days.", ("60", "DURATION", "P60D")),
+    ("They were tutored for ten or fifteen years.", ("ten", "DURATION", "P10Y")),
+    ("Repairs take two to three weeks.", ("two", "DURATION", "P2W")),
     # halves count in the value, before or after the unit
     ("The jet came almost two and a half years late.", ("almost two and a half years", "DURATION", "P2.5Y")),
     ("The siege lasted a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
@@ -317,3 +321,10 @@ def test_modals_look_ahead_and_a_clock_time_takes_the_day_before_it(
     nlp: object, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _timexes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices rose 60 and 90 days apart.", "It had happened two to three years earlier."]
+)
+def test_a_count_before_a_duration_is_not_always_a_range_start(nlp: object, text: str) -> None:
+    assert not any(value.startswith("P") and len(span) <= 3 for span, _, value in _timexes(nlp, text))

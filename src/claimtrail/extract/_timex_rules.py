@@ -585,6 +585,20 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    # the first count of a range of durations: "between 60 and 90 days", "two to three years", "ten or
+    # fifteen years" (not a range of dates: "ten or fifteen years earlier")
+    (
+        "duration_range_start",
+        _rx(
+            r"\b(?P<num>\d{1,3}|(?i:"
+            + _NUMWORD
+            + r"))(?=(?P<conn>\s+(?:to|or|and)\s+|\s*[-–]\s*)(?:\d{1,3}|(?i:"
+            + _NUMWORD
+            + r"))(?:\s+|-)(?i:"
+            + _UNIT
+            + r")\b(?!\s+(?i:ago|earlier|later|before|after|back)\b))"
+        ),
+    ),
     # "for years", "in decades", "over the years": the preposition stays outside
     (
         "bare_units",

@@ -244,3 +244,24 @@ def test_a_history_does_not_date_its_quoted_today_on_its_own_date(nlp: object) -
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["Tomorrow"] == "XXXX-XX-XX"
     assert got["today"] == "PRESENT_REF"
+
+
+@pytest.mark.model
+def test_a_year_written_apart_from_its_day_keeps_the_month_in_focus(nlp: object) -> None:
+    text = (
+        "In 1940 France fell. In 1941 Germany invaded the Soviet Union in June. On December 7 (December 8 in "
+        "Asian time zones), 1941, Japan attacked Pearl Harbor. In January, the Allies signed a declaration."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["January"] == "1942-01"
+
+
+@pytest.mark.model
+def test_an_earlier_year_in_the_past_perfect_does_not_move_the_narrative_line(nlp: object) -> None:
+    text = (
+        "In 1942 the front held. In March 1944 Japan attacked India, and in May 1944 the attack failed. "
+        "Chinese forces that had invaded Burma in late 1943 besieged Myitkyina. By June, the Japanese had "
+        "conquered Henan."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["June"] == "1944-06"

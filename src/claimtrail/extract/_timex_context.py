@@ -130,6 +130,15 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
     return _sentence_tense(_sentence_around(span))
 
 
+def past_perfect_at(ctx: Context, start: int, end: int) -> bool:
+    """The verb governing the span is in the past perfect ("forces that had invaded Burma in late 1943")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or (verb := _governing_verb(span.root)) is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxes)
+
+
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(6):  # "meet for the first time on Monday": the verb is four heads up
         if token.pos_ in ("VERB", "AUX"):

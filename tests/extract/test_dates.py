@@ -265,3 +265,17 @@ def test_an_earlier_year_in_the_past_perfect_does_not_move_the_narrative_line(nl
     )
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["June"] == "1944-06"
+
+
+@pytest.mark.model
+def test_a_month_range_over_new_year_starts_the_year_before_its_end(nlp: object) -> None:
+    text = (
+        "In 1943 Italy surrendered. In 1944 the Allies landed in France. In January 1945 the Red Army "
+        "crossed the Vistula. British forces beat the Japanese in Burma from October to March, then took "
+        "Rangoon on May 3."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert (got["October"], got["March"], got["May 3"]) == ("1944-10", "1945-03", "1945-05-03")
+    doc = nlp("Sales fell from November to February.")  # type: ignore[operator]
+    news = {t.text: t.value for t in extract_timexes(doc, dt.date(2019, 3, 15))}
+    assert (news["November"], news["February"]) == ("2018-11", "2019-02")

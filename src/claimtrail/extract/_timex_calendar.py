@@ -74,24 +74,33 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _is_bare_month(m, ctx.text):
         return None
     if (after := _RANGE_AFTER.match(ctx.text, m.end())) and after["y"]:  # "August-September 1950"
-        return Norm("DATE", date_value(int(after["y"]), month))
+        return Norm("DATE", date_value(int(after["y"]) - (month > month_number(after["month"])), month))
+    if after and month > (end := month_number(after["month"])):  # "from October to March": a winter
+        year = _bare_month_year(ctx, m, end)
+        return Norm("DATE", date_value(None if year is None else year - 1, month), True, behind=True)
+    return Norm("DATE", date_value(_bare_month_year(ctx, m, month), month), True)
+
+
+def _bare_month_year(ctx: Context, m: re.Match[str], month: int) -> int | None:
+    """The year of a year-less month: the narrative's, else the anchor's as the tense points."""
     if ctx.narrative:
-        return Norm("DATE", date_value(narrative_year(ctx, m.start(), m.end(), month), month), True)
+        return narrative_year(ctx, m.start(), m.end(), month)
     year = ctx.base_year()
     base = ctx.anchor
     if year is None or base is None:
-        return Norm("DATE", date_value(year, month), True)
-    if not ctx.narrative:
-        tense = tense_at(ctx, m.start(), m.end())
-        if tense == "past" and month > base.month:
-            year -= 1
-        elif tense == "future" and month < base.month:
-            year += 1
-    return Norm("DATE", date_value(year, month), True)
+        return year
+    tense = tense_at(ctx, m.start(), m.end())
+    if tense == "past" and month > base.month:
+        year -= 1
+    elif tense == "future" and month < base.month:
+        year += 1
+    return year
 
 
 _RANGE_AFTER = re.compile(
-    r"\s*(?:[-–/]|\s(?:and|or|to|through|until|till)\s)\s*" + R.MONTH_NAME + r"(?:,?\s+(?P<y>\d{4})\b)?"
+    r"\s*(?:[-–/]|\s(?:and|or|to|through|until|till)\s)\s*(?P<month>"
+    + R.MONTH_NAME
+    + r")(?:,?\s+(?P<y>\d{4})\b)?"
 )
 
 

@@ -35,6 +35,9 @@ class Norm:
     relative: bool = False  # resolved against the anchor (or the narrative reference)
     start: int | None = None  # the timex starts later than the match ("over" as a preposition)
     end: int | None = None  # the timex ends earlier than the match ("11 days" of "11 days earlier than")
+    behind: bool = (
+        False  # a step back that leaves the narrative's line alone ("October" of "from October to March")
+    )
 
 
 @dataclass(slots=True)

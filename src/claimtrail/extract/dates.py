@@ -338,7 +338,7 @@ def _is_flashback(ctx: Context, cand: _Candidate, year: int) -> bool:
 
 def _follow_line(ctx: Context, cand: _Candidate, norm: Norm) -> None:
     """Move the narrative's main line to an explicit date, or to a year-less one resolved from it."""
-    if norm.type not in ("DATE", "TIME") or (norm.relative and cand.rule not in _LINE_RULES):
+    if norm.type not in ("DATE", "TIME") or norm.behind or (norm.relative and cand.rule not in _LINE_RULES):
         return
     m = re.match(r"(BC)?(\d{4})(?:-(\d\d))?", norm.value)
     if m is None:

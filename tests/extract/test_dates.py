@@ -143,6 +143,7 @@ def test_prepositions_stay_outside_and_offsets_point_into_text(nlp: object) -> N
         "Theresa May spoke to reporters.",
         "They sent 2000 troops to the border.",
         "The score was 3-1.",
+        "Most voters were in their 50s and 60s.",
     ],
 )
 def test_non_times_are_not_marked(nlp: object, text: str) -> None:

@@ -43,6 +43,9 @@ SPANS = [
     # both ends of a day range are dates: "April 13-15", "from 15 to 22 February"
     ("Villa attacked from April 13-15, 1915.", ("15, 1915", "DATE", "1915-04-15")),
     ("From 15 to 22 February 1984, Iran attacked.", ("15", "DATE", "1984-02-15")),
+    # the second decade of a pair
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", ("80s", "DATE", "198")),
+    ("Cars of the 1970s and 80s were boxy.", ("80s", "DATE", "198")),
 ]
 
 

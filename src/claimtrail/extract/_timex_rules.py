@@ -361,9 +361,10 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "decade",
         _rx(
-            r"(?:\b[Tt]he\s+)?"
-            + _PREFIX
-            + r"(?:\b(?P<c>1\d|20)(?P<dd>\d)0|(?:['’]|(?<=the\s))(?P<short>[1-9])0)s\b"
+            r"(?:\b[Tt]he\s+)?" + _PREFIX + r"(?:\b(?P<c>1\d|20)(?P<dd>\d)0|(?:['’]|(?<=the\s)|"
+            # the second of a pair: "the 70s and 80s", "the 1970s and 80s" (not ages: "their 50s and 60s")
+            r"(?<=\bthe\s[1-9]0s\sand\s)|(?<=\bthe\s[1-9]0s\sor\s)|(?<=\bthe\s[1-9]0s\sto\s)|(?<=\d\d\d0s\sand\s)"
+            r"|(?<=\d\d\d0s\sor\s)|(?<=\d\d\d0s\sto\s))(?P<short>[1-9])0)s\b"
         ),
     ),
     (

@@ -34,6 +34,7 @@ SPANS = [
     ("The sample had accounts created as recently as September.", ("September", "DATE", "2020-09")),
     ("He made an offer during the January transfer window.", ("January", "DATE", "2020-01")),
     ("Work finished early because of a mild December.", ("December", "DATE", "2019-12")),
+    ("Carmakers reported their September sales.", ("September", "DATE", "2020-09")),
     ("Work would finish by 2024, a year before the Games.", ("a year", "DURATION", "P1Y")),
     ("Production rose by 20 million doses a year.", ("a year", "SET", "P1Y")),
     # the start of a range takes the year of its end, the year before across New Year

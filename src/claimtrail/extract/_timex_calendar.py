@@ -104,6 +104,7 @@ _RANGE_AFTER = re.compile(
 )
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _NAME_LIKE_MONTHS = frozenset({"May", "August", "March"})  # also a name or a verb ("March on Vilno!")
 
@@ -127,7 +128,9 @@ def _is_bare_month(m: re.Match[str], text: str) -> bool:
         return True
     if len(before) >= 2 and before[-2] in ("a", "an") and last.isalpha():  # "a mild December"
         return True
-    return last == "the" and re.match(r" [a-z]", text[m.end() :]) is not None  # "the January transfer window"
+    # "the January transfer window", "their January sales"
+    cue = last == "the" or (last in _POSSESSIVES and word not in _NAME_LIKE_MONTHS)
+    return cue and re.match(r" [a-z]", text[m.end() :]) is not None
 
 
 def _relative_year_month(ctx: Context, rel: str, month: int) -> Norm:

@@ -143,6 +143,7 @@ def test_prepositions_stay_outside_and_offsets_point_into_text(nlp: object) -> N
         "Theresa May spoke to reporters.",
         "They sent 2000 troops to the border.",
         "The score was 3-1.",
+        "Most voters were in their 50s and 60s.",
     ],
 )
 def test_non_times_are_not_marked(nlp: object, text: str) -> None:
@@ -244,3 +245,38 @@ def test_a_history_does_not_date_its_quoted_today_on_its_own_date(nlp: object) -
     got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
     assert got["Tomorrow"] == "XXXX-XX-XX"
     assert got["today"] == "PRESENT_REF"
+
+
+@pytest.mark.model
+def test_a_year_written_apart_from_its_day_keeps_the_month_in_focus(nlp: object) -> None:
+    text = (
+        "In 1940 France fell. In 1941 Germany invaded the Soviet Union in June. On December 7 (December 8 in "
+        "Asian time zones), 1941, Japan attacked Pearl Harbor. In January, the Allies signed a declaration."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["January"] == "1942-01"
+
+
+@pytest.mark.model
+def test_an_earlier_year_in_the_past_perfect_does_not_move_the_narrative_line(nlp: object) -> None:
+    text = (
+        "In 1942 the front held. In March 1944 Japan attacked India, and in May 1944 the attack failed. "
+        "Chinese forces that had invaded Burma in late 1943 besieged Myitkyina. By June, the Japanese had "
+        "conquered Henan."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert got["June"] == "1944-06"
+
+
+@pytest.mark.model
+def test_a_month_range_over_new_year_starts_the_year_before_its_end(nlp: object) -> None:
+    text = (
+        "In 1943 Italy surrendered. In 1944 the Allies landed in France. In January 1945 the Red Army "
+        "crossed the Vistula. British forces beat the Japanese in Burma from October to March, then took "
+        "Rangoon on May 3."
+    )
+    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    assert (got["October"], got["March"], got["May 3"]) == ("1944-10", "1945-03", "1945-05-03")
+    doc = nlp("Sales fell from November to February.")  # type: ignore[operator]
+    news = {t.text: t.value for t in extract_timexes(doc, dt.date(2019, 3, 15))}
+    assert (news["November"], news["February"]) == ("2018-11", "2019-02")

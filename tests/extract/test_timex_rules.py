@@ -34,8 +34,19 @@ SPANS = [
     ("The sample had accounts created as recently as September.", ("September", "DATE", "2020-09")),
     ("He made an offer during the January transfer window.", ("January", "DATE", "2020-01")),
     ("Work finished early because of a mild December.", ("December", "DATE", "2019-12")),
+    ("Carmakers reported their September sales.", ("September", "DATE", "2020-09")),
     ("Work would finish by 2024, a year before the Games.", ("a year", "DURATION", "P1Y")),
     ("Production rose by 20 million doses a year.", ("a year", "SET", "P1Y")),
+    # the start of a range takes the year of its end, the year before across New Year
+    ("The Battle of Old Baldy (26 June - 4 August 1952) followed.", ("26 June", "DATE", "1952-06-26")),
+    ("Troops left from November 15 to February 15, 1989.", ("November 15", "DATE", "1988-11-15")),
+    ("Talks were held on March 5-9, 1918 in Brest.", ("March 5", "DATE", "1918-03-05")),
+    # both ends of a day range are dates: "April 13-15", "from 15 to 22 February"
+    ("Villa attacked from April 13-15, 1915.", ("15, 1915", "DATE", "1915-04-15")),
+    ("From 15 to 22 February 1984, Iran attacked.", ("15", "DATE", "1984-02-15")),
+    # the second decade of a pair
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", ("80s", "DATE", "198")),
+    ("Cars of the 1970s and 80s were boxy.", ("80s", "DATE", "198")),
 ]
 
 
@@ -63,6 +74,10 @@ DURATIONS = [
     ),
     ("Days later, the army withdrew.", ("Days later", "DATE", "FUTURE_REF")),
     ("The war lasted close to two years.", ("close to two years", "DURATION", "P2Y")),
+    # the first count of a range takes the range's unit; "and" only after "between"; not in a range of dates
+    ("The process would take between 60 and 90 days.", ("60", "DURATION", "P60D")),
+    ("They were tutored for ten or fifteen years.", ("ten", "DURATION", "P10Y")),
+    ("Repairs take two to three weeks.", ("two", "DURATION", "P2W")),
     # halves count in the value, before or after the unit
     ("The jet came almost two and a half years late.", ("almost two and a half years", "DURATION", "P2.5Y")),
     ("The siege lasted a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
@@ -310,3 +325,10 @@ def test_modals_look_ahead_and_a_clock_time_takes_the_day_before_it(
     nlp: object, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _timexes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices rose 60 and 90 days apart.", "It had happened two to three years earlier."]
+)
+def test_a_count_before_a_duration_is_not_always_a_range_start(nlp: object, text: str) -> None:
+    assert not any(value.startswith("P") and len(span) <= 3 for span, _, value in _timexes(nlp, text))

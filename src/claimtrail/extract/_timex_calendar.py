@@ -38,7 +38,31 @@ def _month_day(m: re.Match[str], ctx: Context) -> Norm:
     month, day = month_number(m["month"]), day_number(m["d"])
     if m["y"]:
         return Norm("DATE", date_value(int(m["y"]), month, day))
+    if (year := _range_end_year(ctx.text, m.end(), month, day)) is not None:
+        return Norm("DATE", date_value(year, month, day))
     return Norm("DATE", date_value(infer_year(ctx, month, day, m.start(), m.end()), month, day), True)
+
+
+_DAY_RANGE_END = re.compile(
+    r"\s*(?:[-–]|\s(?:to|through|until|till)\s)\s*(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>"
+    + R.MONTH_NAME
+    + r")|(?P<month2>"
+    + R.MONTH_NAME
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b|(?P<d3>\d{1,2})(?:st|nd|rd|th)?\b),?\s+(?P<y>\d{4})\b"
+)
+
+
+def _range_end_year(text: str, end: int, month: int, day: int) -> int | None:
+    """The start of a range whose end has the year ("26 June - 4 August 1952", "March 5-9, 1918", "from
+    November 15 to February 15, 1989"): the end's year, or the year before when the range runs over New
+    Year."""
+    after = _DAY_RANGE_END.match(text, end)
+    if after is None:
+        return None
+    end_month = month_number(after["month"] or after["month2"]) if not after["d3"] else month
+    end_day = int(after["d"] or after["d2"] or after["d3"])
+    year = int(after["y"])
+    return year - 1 if (month, day) > (end_month, end_day) else year
 
 
 def _month(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -50,27 +74,37 @@ def _month(m: re.Match[str], ctx: Context) -> Norm | None:
     if not _is_bare_month(m, ctx.text):
         return None
     if (after := _RANGE_AFTER.match(ctx.text, m.end())) and after["y"]:  # "August-September 1950"
-        return Norm("DATE", date_value(int(after["y"]), month))
+        return Norm("DATE", date_value(int(after["y"]) - (month > month_number(after["month"])), month))
+    if after and month > (end := month_number(after["month"])):  # "from October to March": a winter
+        year = _bare_month_year(ctx, m, end)
+        return Norm("DATE", date_value(None if year is None else year - 1, month), True, behind=True)
+    return Norm("DATE", date_value(_bare_month_year(ctx, m, month), month), True)
+
+
+def _bare_month_year(ctx: Context, m: re.Match[str], month: int) -> int | None:
+    """The year of a year-less month: the narrative's, else the anchor's as the tense points."""
     if ctx.narrative:
-        return Norm("DATE", date_value(narrative_year(ctx, m.start(), m.end(), month), month), True)
+        return narrative_year(ctx, m.start(), m.end(), month)
     year = ctx.base_year()
     base = ctx.anchor
     if year is None or base is None:
-        return Norm("DATE", date_value(year, month), True)
-    if not ctx.narrative:
-        tense = tense_at(ctx, m.start(), m.end())
-        if tense == "past" and month > base.month:
-            year -= 1
-        elif tense == "future" and month < base.month:
-            year += 1
-    return Norm("DATE", date_value(year, month), True)
+        return year
+    tense = tense_at(ctx, m.start(), m.end())
+    if tense == "past" and month > base.month:
+        year -= 1
+    elif tense == "future" and month < base.month:
+        year += 1
+    return year
 
 
 _RANGE_AFTER = re.compile(
-    r"\s*(?:[-–/]|\s(?:and|or|to|through|until|till)\s)\s*" + R.MONTH_NAME + r"(?:,?\s+(?P<y>\d{4})\b)?"
+    r"\s*(?:[-–/]|\s(?:and|or|to|through|until|till)\s)\s*(?P<month>"
+    + R.MONTH_NAME
+    + r")(?:,?\s+(?P<y>\d{4})\b)?"
 )
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _NAME_LIKE_MONTHS = frozenset({"May", "August", "March"})  # also a name or a verb ("March on Vilno!")
 
@@ -94,7 +128,9 @@ def _is_bare_month(m: re.Match[str], text: str) -> bool:
         return True
     if len(before) >= 2 and before[-2] in ("a", "an") and last.isalpha():  # "a mild December"
         return True
-    return last == "the" and re.match(r" [a-z]", text[m.end() :]) is not None  # "the January transfer window"
+    # "the January transfer window", "their January sales"
+    cue = last == "the" or (last in _POSSESSIVES and word not in _NAME_LIKE_MONTHS)
+    return cue and re.match(r" [a-z]", text[m.end() :]) is not None
 
 
 def _relative_year_month(ctx: Context, rel: str, month: int) -> Norm:

@@ -35,6 +35,9 @@ class Norm:
     relative: bool = False  # resolved against the anchor (or the narrative reference)
     start: int | None = None  # the timex starts later than the match ("over" as a preposition)
     end: int | None = None  # the timex ends earlier than the match ("11 days" of "11 days earlier than")
+    behind: bool = (
+        False  # a step back that leaves the narrative's line alone ("October" of "from October to March")
+    )
 
 
 @dataclass(slots=True)
@@ -128,6 +131,15 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
             return tense
         verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
     return _sentence_tense(_sentence_around(span))
+
+
+def past_perfect_at(ctx: Context, start: int, end: int) -> bool:
+    """The verb governing the span is in the past perfect ("forces that had invaded Burma in late 1943")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or (verb := _governing_verb(span.root)) is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxes)
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -134,6 +134,7 @@ RULE_KEYS: Final = {
     "the_weekend": {"unit"},
     "ago": {"unit"},
     "duration": {"unit"},
+    "duration_range_start": {"unit"},
     "bare_units": {"unit"},
     "vague_period": {"unit"},
     "vague_relative": {"unit"},

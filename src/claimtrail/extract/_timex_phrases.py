@@ -124,7 +124,7 @@ _LISTED_AFTER = re.compile(
     r"(?P<month>"
     + R.MONTH_NAME
     + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*,?\s*"
-    r"(?:and|or|to|through)\s+$"
+    r"(?:(?:and|or|to|through)\s+|[-–])$"
 )
 
 

@@ -383,6 +383,15 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     return _trim_preposition(m, ctx, _duration_norm(n, unit))
 
 
+def _duration_range_start(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "between 60 and 90 days": the first count has the unit of the second ("and" only after "between")."""
+    if m["conn"].strip() == "and" and not re.search(
+        r"(?i)\bbetween\s+$", ctx.text[max(0, m.start() - 9) : m.start()]
+    ):
+        return None
+    return _duration_norm(_parse_number(m["num"]), m["unit"])
+
+
 def _is_noun_modifier(m: re.Match[str], text: str) -> bool:
     """A duration modifying a noun ("the three-week trial", "the ten year war"): its "the" is the noun's."""
     unit_end = m.end("unit")
@@ -525,6 +534,7 @@ HANDLERS: Final[dict[str, Handler]] = {
     "same_period_year": _same_period_year,
     "ago": _ago,
     "duration": _duration,
+    "duration_range_start": _duration_range_start,
     "that_part": _that_part,
     "the_part": _the_part,
     "trading_part": _the_part,

@@ -338,11 +338,12 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             r"|(?P<det>this|that|the|last|next)\s+(?P<of>month|year))\b"
         ),
     ),
-    # the second day of "March 5 and 9, 1918", "from April 7 to 15"
+    # the second day of "March 5 and 9, 1918", "from April 7 to 15", "April 13-15"
     (
         "and_day",
         _rx(
-            r"(?:(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s)|(?<=\bthrough\s))(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+            r"(?:(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s)|(?<=\bthrough\s)|(?<=\d[-–]))"
+            r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
             r"(?!\s*(?:%|percent|[.,:]\d|[ap]\.?m\b))(?:,?\s+(?P<y>" + _YEAR + r")\b)?"
         ),
     ),
@@ -360,9 +361,10 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "decade",
         _rx(
-            r"(?:\b[Tt]he\s+)?"
-            + _PREFIX
-            + r"(?:\b(?P<c>1\d|20)(?P<dd>\d)0|(?:['’]|(?<=the\s))(?P<short>[1-9])0)s\b"
+            r"(?:\b[Tt]he\s+)?" + _PREFIX + r"(?:\b(?P<c>1\d|20)(?P<dd>\d)0|(?:['’]|(?<=the\s)|"
+            # the second of a pair: "the 70s and 80s", "the 1970s and 80s" (not ages: "their 50s and 60s")
+            r"(?<=\bthe\s[1-9]0s\sand\s)|(?<=\bthe\s[1-9]0s\sor\s)|(?<=\bthe\s[1-9]0s\sto\s)|(?<=\d\d\d0s\sand\s)"
+            r"|(?<=\d\d\d0s\sor\s)|(?<=\d\d\d0s\sto\s))(?P<short>[1-9])0)s\b"
         ),
     ),
     (
@@ -379,7 +381,8 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "day_range_start",
         _rx(
-            r"\b(?P<d>3[01]|[12]\d|0?[1-9])(?=\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])\s+(?P<month>" + _MONTH + r")"
+            r"\b(?P<d>3[01]|[12]\d|0?[1-9])(?=(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+|(?<=\bbetween\s\d)\s+and\s+"
+            r"|(?<=\bbetween\s\d\d)\s+and\s+)(?:3[01]|[12]\d|0?[1-9])\s+(?P<month>" + _MONTH + r")"
             r"(?:,?\s+(?P<y>" + _YEAR + r"))?)"
         ),
     ),
@@ -581,6 +584,20 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             r"(?:\s+|-)" + _UNIT + r"(?P<half2>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
             r"(?:-(?P<old>old)|\s+(?P<old2>old)\b|-long)?\b",
             _I,
+        ),
+    ),
+    # the first count of a range of durations: "between 60 and 90 days", "two to three years", "ten or
+    # fifteen years" (not a range of dates: "ten or fifteen years earlier")
+    (
+        "duration_range_start",
+        _rx(
+            r"\b(?P<num>\d{1,3}|(?i:"
+            + _NUMWORD
+            + r"))(?=(?P<conn>\s+(?:to|or|and)\s+|\s*[-–]\s*)(?:\d{1,3}|(?i:"
+            + _NUMWORD
+            + r"))(?:\s+|-)(?i:"
+            + _UNIT
+            + r")\b(?!\s+(?i:ago|earlier|later|before|after|back)\b))"
         ),
     ),
     # "for years", "in decades", "over the years": the preposition stays outside

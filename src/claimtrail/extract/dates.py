@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from claimtrail.extract import _timex_keys as K
 from claimtrail.extract import _timex_rules as R
 from claimtrail.extract._timex_calendar import HANDLERS as CALENDAR_HANDLERS
-from claimtrail.extract._timex_context import Context, Handler, Norm, quoted, tense_at
+from claimtrail.extract._timex_context import Context, Handler, Norm, past_perfect_at, quoted, tense_at
 from claimtrail.extract._timex_phrases import HANDLERS as PHRASE_HANDLERS
 from claimtrail.extract._timex_relative import HANDLERS as RELATIVE_HANDLERS
 from claimtrail.extract.sentences import text_of
@@ -329,18 +329,38 @@ def _is_plan(ctx: Context, cand: _Candidate, year: int) -> bool:
     return ahead and tense_at(ctx, cand.start, cand.end) == "future"
 
 
+def _is_flashback(ctx: Context, cand: _Candidate, year: int) -> bool:
+    """An earlier year in the past perfect ("forces that had invaded Burma in late 1943", told in 1944): what
+    had happened before the story's time, which stays where it was."""
+    behind = ctx.narrative and ctx.line_year is not None and year < ctx.line_year
+    return behind and past_perfect_at(ctx, cand.start, cand.end)
+
+
 def _follow_line(ctx: Context, cand: _Candidate, norm: Norm) -> None:
     """Move the narrative's main line to an explicit date, or to a year-less one resolved from it."""
-    if norm.type not in ("DATE", "TIME") or (norm.relative and cand.rule not in _LINE_RULES):
+    if norm.type not in ("DATE", "TIME") or norm.behind or (norm.relative and cand.rule not in _LINE_RULES):
         return
     m = re.match(r"(BC)?(\d{4})(?:-(\d\d))?", norm.value)
     if m is None:
         return
     year = -int(m[2]) if m[1] else int(m[2])
-    if _is_aside(ctx, cand.start, year) or _is_plan(ctx, cand, year):
+    if _is_aside(ctx, cand.start, year) or _is_plan(ctx, cand, year) or _is_flashback(ctx, cand, year):
         return
+    if m[3] is None and year == ctx.line_year and _completes_last_day(ctx, cand.start):
+        return  # "On December 7 (December 8 in Asian time zones), 1941": still December
     ctx.line_year = year
     ctx.line_month = int(m[3]) if m[3] else None
+
+
+_DATE_YEAR_GAP = 60  # characters between a day and a year written apart from it
+
+
+def _completes_last_day(ctx: Context, start: int) -> bool:
+    """A year after a comma close behind the last day named: the year of that date, not a new focus."""
+    if ctx.last_day_end < 0:
+        return False
+    gap = ctx.text[ctx.last_day_end : start]
+    return len(gap) <= _DATE_YEAR_GAP and "\n" not in gap and gap.rstrip().endswith(",")
 
 
 _HANDLERS: dict[str, Handler] = {**CALENDAR_HANDLERS, **PHRASE_HANDLERS, **RELATIVE_HANDLERS}

@@ -58,6 +58,14 @@ def test_quote_set_meets_its_floors() -> None:
         assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
 
 
+def test_blind_political_quote_set_meets_its_floors() -> None:
+    from claimtrail.evaluate.quote_run import evaluate_quote_set
+
+    result = evaluate_quote_set(HERE.parent / "data" / "quotes-political")
+    for name, floor in BASELINE["quotes_political"].items():
+        assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
+
+
 def test_tempeval_platinum_meets_its_floor(shared_dir: Path) -> None:
     from claimtrail.evaluate.timex import evaluate_timex
     from claimtrail.nlp.load import load_nlp

@@ -56,6 +56,16 @@ def test_a_newspaper_named_after_its_kind_is_the_one_behind_an_unnamed_report() 
     assert "Diario Atlantico" in _holders(record, "had agreed to sell the container terminal", "reports")
 
 
+def test_a_one_word_masthead_tagged_as_a_person_still_names_the_unnamed_report() -> None:
+    record = _record(
+        "OSLO (NTB) - Ferry operator Vestkyst Ferjer on Wednesday rejected a newspaper report that it had "
+        "skipped lifeboat inspections.\n\nFjordposten reported on Monday that the company had not inspected "
+        "the lifeboats since April 2020.\n\nFjordposten's news editor, Kari Mjelde, said the newspaper "
+        "stood by its reporting."
+    )
+    assert "Fjordposten" in _holders(record, "skipped lifeboat inspections", "reports")
+
+
 def test_one_of_the_people_is_one_of_the_group_named_before() -> None:
     record = _record(
         "The port chief received payments from a shipping company, two people familiar with the matter "

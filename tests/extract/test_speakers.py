@@ -23,6 +23,15 @@ def _speaker_of(text: str, quote: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [
+        # a name the tagger missed is the speaker, not the department inside its apposition
+        (
+            "Senior defence officials defended the contract on Wednesday, telling a Senate inquiry that the "
+            'Perth shipyard had submitted "the only credible bid."\n\nAlistair Tierney, the Defence '
+            "Department's deputy secretary for capability, told the committee the cost had risen. "
+            "Independent senator Moira Tierney was unconvinced.",
+            "the cost had risen",
+            "Alistair Tierney",
+        ),
         # a person's spokeswoman speaks for them but is not them
         (
             "The opposition leader, Jens Hart, said the plan was unrealistic. Hart's spokeswoman said he "

@@ -633,6 +633,22 @@ def _surname_alone(table: ActorTable, token: Token, left: int) -> str | None:
     return table.add(surname, table.name(surname), table.kind(surname), left, token.i + 1)
 
 
+def _missed_name_before_apposition(table: ActorTable, token: Token, left: int, right: int) -> bool:
+    """'Alistair Tierney, the Defence Department's deputy secretary, told': NER missed the name, and the
+    only actors in the phrase are inside its apposition, so they describe the speaker, not name it."""
+    doc = table.doc
+    name_like = (
+        token.pos_ == "PROPN"
+        and token.i not in table.token_actor
+        and token.idx >= table.body_start
+        and token.i > 0
+        and doc[token.i - 1].dep_ == "compound"
+        and doc[token.i - 1].pos_ == "PROPN"
+        and any(c.dep_ == "appos" for c in token.children)
+    )
+    return name_like and all(i > token.i for i in range(left, right) if i in table.token_actor)
+
+
 def _ranked_candidates(table: ActorTable, token: Token, left: int, right: int) -> list[tuple[int, int, str]]:
     """The actors named inside the phrase: (kind rank, distance with penalties, key), best first by min."""
     ranked: list[tuple[int, int, str]] = []
@@ -674,6 +690,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if aged is not None:  # "The 22-year-old Hungarian said": the person, not Hungary
         return table.add(aged, table.name(aged), table.kind(aged), left, right)
     ranked = _ranked_candidates(table, token, left, right)
+    if ranked and _missed_name_before_apposition(table, token, left, right):
+        return _proper_actor(table, token)
     if ranked and min(ranked)[0] < 3:
         best = min(ranked)
         modifier_only = all(

@@ -50,19 +50,15 @@ def test_article_cases_meet_their_floors(section: str, held_out: bool) -> None:
         assert scores[name] <= ceiling, f"{name} {scores[name]} rose above its ceiling {ceiling}"
 
 
-def test_quote_set_meets_its_floors() -> None:
+@pytest.mark.parametrize(
+    ("dataset", "floors"),
+    [("quotes-wire", "quotes"), ("quotes-political", "quotes_political")],  # the second written blind
+)
+def test_quote_set_meets_its_floors(dataset: str, floors: str) -> None:
     from claimtrail.evaluate.quote_run import evaluate_quote_set
 
-    result = evaluate_quote_set(HERE.parent / "data" / "quotes-wire")
-    for name, floor in BASELINE["quotes"].items():
-        assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
-
-
-def test_blind_political_quote_set_meets_its_floors() -> None:
-    from claimtrail.evaluate.quote_run import evaluate_quote_set
-
-    result = evaluate_quote_set(HERE.parent / "data" / "quotes-political")
-    for name, floor in BASELINE["quotes_political"].items():
+    result = evaluate_quote_set(HERE.parent / "data" / dataset)
+    for name, floor in BASELINE[floors].items():
         assert result.metrics[name] >= floor, f"{name} {result.metrics[name]:.3f} < floor {floor}"
 
 

@@ -27,6 +27,11 @@ def _timexes(nlp: object, text: str, anchor: dt.date | None) -> list[tuple[str, 
     return [(t.text, t.type, t.value) for t in extract_timexes(doc, anchor)]
 
 
+def _narrative_values(nlp: object, text: str) -> dict[str, str]:
+    """Each timex's value in a history text, anchored on WikiWars' document date."""
+    return {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+
+
 CASES = [
     # weekdays: past tense -> most recent (today included), future -> next
     ("Jorge Arreaza refuted on Monday media reports.", ("Monday", "DATE", "2019-01-28")),
@@ -163,7 +168,7 @@ def test_narrative_text_resolves_against_mentioned_years(nlp: object) -> None:
         "By 1941 the war had spread. In June 1941 Germany invaded the Soviet Union. "
         "The next day the offensive widened, and in December the attack stalled."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["The next day"] == "1941-06-02"
     assert got["December"] == "1941-12"
 
@@ -176,7 +181,7 @@ def test_narrative_line_skips_asides_and_runs_forward(nlp: object) -> None:
         "In December 1920 the front froze. By January the talks had begun, and in the spring and early "
         "summer of 1921 a treaty was signed."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["6 September"] == "1920-09-06"
     assert got["January"] == "1921-01"
     assert got["the spring"] == "1921-SP"
@@ -188,14 +193,14 @@ def test_quoted_today_does_not_make_a_history_news(nlp: object) -> None:
         'In 1935 the war began. On October 3, 1935, troops crossed the river. "Today we march," the general '
         "said in 1935. By 1936 the capital had fallen, and on May 5 the army entered it."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["May 5"] == "1936-05-05"
 
 
 @pytest.mark.model
 def test_bc_narrative_counts_years_down_and_reads_bare_years(nlp: object) -> None:
     text = "The revolt broke out in 499 BC. In 494 the fleet was lost. The following year Persia struck back."
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["494"] == "BC0494"
     assert got["The following year"] == "BC0493"
 
@@ -203,7 +208,7 @@ def test_bc_narrative_counts_years_down_and_reads_bare_years(nlp: object) -> Non
 @pytest.mark.model
 def test_a_bare_year_leaves_finer_anaphora_unknown(nlp: object) -> None:
     text = "The invasion began in 1950. Thirteen days later Seoul fell."
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["Thirteen days later"] == "1950-XX-XX"
 
 
@@ -224,7 +229,7 @@ def test_a_chronicle_up_to_recent_years_is_a_narrative(nlp: object) -> None:
         years
         + " Violence peaked in 2008. In 2009 troops left. By 2005 the army grew, and on April 9 it rested."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["April 9"] == "2005-04-09"
 
 
@@ -234,7 +239,7 @@ def test_a_planned_later_year_does_not_move_the_narrative(nlp: object) -> None:
         "In 1973 the truce failed. By 1974 the army had regrouped. The offensive began on 10 March 1975, "
         "ahead of a campaign planned for 1976, and the defence collapsed on 11 March."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["11 March"] == "1975-03-11"
 
 
@@ -242,7 +247,7 @@ def test_a_planned_later_year_does_not_move_the_narrative(nlp: object) -> None:
 def test_a_history_does_not_date_its_quoted_today_on_its_own_date(nlp: object) -> None:
     years = " ".join(f"In {y} the war went on." for y in range(1915, 1936))
     text = years + ' "Tomorrow we attack," the general said. The region today remains poor.'
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["Tomorrow"] == "XXXX-XX-XX"
     assert got["today"] == "PRESENT_REF"
 
@@ -253,7 +258,7 @@ def test_a_year_written_apart_from_its_day_keeps_the_month_in_focus(nlp: object)
         "In 1940 France fell. In 1941 Germany invaded the Soviet Union in June. On December 7 (December 8 in "
         "Asian time zones), 1941, Japan attacked Pearl Harbor. In January, the Allies signed a declaration."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["January"] == "1942-01"
 
 
@@ -264,7 +269,7 @@ def test_an_earlier_year_in_the_past_perfect_does_not_move_the_narrative_line(nl
         "Chinese forces that had invaded Burma in late 1943 besieged Myitkyina. By June, the Japanese had "
         "conquered Henan."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert got["June"] == "1944-06"
 
 
@@ -275,7 +280,7 @@ def test_a_month_range_over_new_year_starts_the_year_before_its_end(nlp: object)
         "crossed the Vistula. British forces beat the Japanese in Burma from October to March, then took "
         "Rangoon on May 3."
     )
-    got = {t.text: t.value for t in extract_timexes(nlp(text), dt.date(2009, 12, 19))}  # type: ignore[operator]
+    got = _narrative_values(nlp, text)
     assert (got["October"], got["March"], got["May 3"]) == ("1944-10", "1945-03", "1945-05-03")
     doc = nlp("Sales fell from November to February.")  # type: ignore[operator]
     news = {t.text: t.value for t in extract_timexes(doc, dt.date(2019, 3, 15))}

@@ -217,10 +217,14 @@ def _name_after(verb: Token) -> Token | None:
     return None
 
 
+_ADDRESSING = frozenset({"tell", "inform", "assure", "brief"})  # verbs whose object is the listener
+_TELL = _ADDRESSING | {"remind", "warn"}  # verbs whose 'that' clause after the object is the content
+
+
 def _listener(verb: Token) -> Token | None:
     """The head of whom a cue addresses: 'told Sputnik', 'told a news conference', 'said to reporters'."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and verb.lemma_ in ("tell", "inform", "assure", "brief"):
+        if child.dep_ in ("dobj", "dative") and verb.lemma_ in _ADDRESSING:
             return child
         if child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in ("say", "write", "explain"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -242,22 +246,14 @@ def audience_text(cue: Token | None) -> str | None:
     listener = None if cue is None or cue.pos_ not in ("VERB", "AUX") else _listener(cue)
     if listener is None or listener.pos_ == "PRON":
         return None
-    kept = [t for t in listener.subtree if not any(_cut_from_audience(a) for a in _path_up(t, listener))]
-    return listener.doc[kept[0].i : kept[-1].i + 1].text if kept else None
+    cut = {t.i for d in listener.subtree if d.i != listener.i and _cut_from_audience(d) for t in d.subtree}
+    kept = [t for t in listener.subtree if t.i not in cut]
+    return listener.doc[kept[0].i : kept[-1].i + 1].text
 
 
 def _cut_from_audience(token: Token) -> bool:
     """Clauses and places hang off the listeners ('a rally outside the headquarters'); 'of' names them."""
     return token.dep_ in _AUDIENCE_CUT or (token.dep_ == "prep" and token.lower_ != "of")
-
-
-def _path_up(token: Token, stop: Token) -> list[Token]:
-    """The tokens from `token` up to (not including) `stop`."""
-    path = []
-    while token.i != stop.i:
-        path.append(token)
-        token = token.head
-    return path
 
 
 def _is_cue(token: Token) -> bool:
@@ -430,9 +426,6 @@ def _complement_on_noun(verb: Token) -> Token | None:
             if is_clause and that and token.head.pos_ in ("NOUN", "PROPN") and _setting(token.head):
                 return token
     return None
-
-
-_TELL = frozenset({"tell", "assure", "inform", "remind", "brief", "warn"})
 
 
 def _that_misread_as_relative(clause: Token) -> bool:

@@ -59,3 +59,22 @@ def test_role_noun_links_to_the_organisation() -> None:
 def test_pronoun_speaker_is_a_mention_of_the_person() -> None:
     actors = _actors("Senator Paul Weir left the chamber early. He said the bill would fail.")
     assert "He" in [m.text for m in actors["Paul Weir"].mentions]
+
+
+def test_words_inside_a_company_name_are_the_company() -> None:
+    actors = _actors(
+        "Indonesian nickel miner PT Sulawesi Bumi Mineral has postponed its smelter. Sulawesi Bumi's first "
+        "smelter opened in 2021. Bayu Hartono, an analyst at Jakarta brokerage Mandala Sekuritas, said so."
+    )
+    assert "Sulawesi Bumi" not in actors
+    mentions = {m.text for m in actors["PT Sulawesi Bumi Mineral"].mentions}
+    assert {"Sulawesi Bumi's", "PT Sulawesi Bumi Mineral"} <= mentions
+    assert actors["Mandala Sekuritas"].kind == "ORG"
+
+
+def test_a_company_title_speaks_for_the_company_just_named() -> None:
+    actors = _actors(
+        "Indonesian nickel miner PT Sulawesi Bumi Mineral has postponed its smelter. The company denied the "
+        'report. "Construction is on track," company secretary Rina Wulandari said.'
+    )
+    assert actors["Rina Wulandari"].affiliation == "PT Sulawesi Bumi Mineral"

@@ -143,6 +143,18 @@ def test_standing_by_a_report_asserts_it() -> None:
             "secretly planning",
             "Gabriel Roy",
         ),
+        (
+            "The Capitol Ledger reported that the department had stopped work on the rule. A department "
+            'spokeswoman, Priya Castellano, said the agency had "never paused" its work on the rule.',
+            "stopped work",
+            "Priya Castellano",
+        ),
+        (
+            "Fjordposten reported that the operator had skipped lifeboat inspections on three ferries. "
+            '"We did not miss a single inspection," chief executive Tor Eikeland said.',
+            "skipped lifeboat inspections",
+            "Tor Eikeland",
+        ),
     ],
 )
 def test_a_negated_restatement_denies(text: str, claim_words: str, denier: str) -> None:
@@ -388,3 +400,23 @@ def test_a_relative_clause_after_a_report_is_no_claim() -> None:
         "speculation."
     )
     assert not any(claim.startswith("the Canadian company dismissed") for claim, _, _ in _stances(text))
+
+
+def test_who_speaks_for_a_denier_in_the_next_sentence_denies_with_it() -> None:
+    text = (
+        "Nickel miner PT Sulawesi Bumi Mineral has postponed its second smelter, two people familiar with "
+        'the matter told Reuters.\n\nThe company denied the report. "Construction is on track," company '
+        "secretary Rina Wulandari said in a text message."
+    )
+    assert "Rina Wulandari" in _holders(_stances(text), "postponed its second smelter", "denies")
+
+
+def test_a_denial_told_of_others_inside_a_quote_is_not_the_speakers() -> None:
+    text = (
+        'Founder Miguel Sarmento called a report that Rotavia sold users\' location data "fiction." On '
+        "Monday Rotavia admitted it had passed some data to a partner. Ponto Cego's editor, Sofia Teixeira, "
+        "said "
+        'the statement confirmed the heart of the report. "On Thursday they called it fiction. Today they '
+        'admit part of it," she said.'
+    )
+    assert "Sofia Teixeira" not in _holders(_stances(text), "location data", "denies")

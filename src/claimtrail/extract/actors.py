@@ -773,6 +773,8 @@ def link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
         words = full.split()
         if len(name.split()) < len(words) and (full.startswith(name + " ") or full.endswith(" " + name)):
             return other_key, full
+        if _inner_run(name.split(), words):  # "Sulawesi Bumi" after "PT Sulawesi Bumi Mineral"
+            return other_key, full
         if len(name.split()) > len(words) and (name.startswith(full + " ") or name.endswith(" " + full)):
             return other_key, name  # "Calder" first, "Calder Pharma" later: one actor, the longer name
         without_state = _drop_state(full)
@@ -810,6 +812,25 @@ def _longer_name(table: ActorTable, words: list[str]) -> str | None:
         if e.kind == "PERSON" and len(e.name.split()) > len(words) and e.name.split()[-len(words) :] == words
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _inner_run(short: list[str], long: list[str]) -> bool:
+    """Two or more words that run inside a longer name, neither at its start nor at its end."""
+    n = len(short)
+    return 2 <= n < len(long) - 1 and any(long[i : i + n] == short for i in range(1, len(long) - n))
+
+
+def _short_org_names(spans: list[Span]) -> list[Span]:
+    """'Sulawesi Bumi' read as a person after 'PT Sulawesi Bumi Mineral': words of a company's name."""
+    orgs = [[t.text for t in s] for s in spans if s.label_ == "ORG" and len(s) > 2]
+    fixed = []
+    for s in spans:
+        words = [t.text for t in s if t.text not in ("'s", "’s")]
+        inner = s.label_ == "PERSON" and any(
+            _inner_run(words, org) or (len(words) >= 2 and org[: len(words)] == words) for org in orgs
+        )
+        fixed.append(Span(s.doc, s.start, s.end, label="ORG") if inner else s)
+    return fixed
 
 
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
@@ -1066,7 +1087,7 @@ def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
 def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
     """Named actors of the article body (text before `body_start`, the dateline, is not a mention)."""
     table = ActorTable(doc, body_start)
-    spans = _short_company_names(_relabel_surnames(_named_spans(doc, body_start)))
+    spans = _short_org_names(_short_company_names(_relabel_surnames(_named_spans(doc, body_start))))
     persons = [s for s in spans if s.label_ == "PERSON"]
     others = [s for s in spans if s.label_ != "PERSON"]
     for span in persons:

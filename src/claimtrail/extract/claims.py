@@ -501,6 +501,7 @@ def find_claims(
     builder.from_reported_by()
     builder.from_questioned_figures()
     builder.from_contradictions()
+    builder.from_denials_spoken_for()
     builder.from_questioned_restatements()
     builder.from_needed_confirmation()
     if outlet is not None:

@@ -10,13 +10,18 @@ it. What is negated (the focus) depends on the clause:
 
 Words are compared by their lemma's first five letters ("planning" ~ "plan", "merger" ~ "merge"; a lemma
 shorter than that starts the other: "pay" ~ "payment"), so a restatement in other inflections still
-matches while unrelated words rarely do. A light verb's negated object is the focus ("made no payments").
+matches while unrelated words rarely do; the lexicon's `same_meaning` groups join words of one
+meaning ("paused" ~ "stopped"). A light verb's negated object is the focus ("made no payments").
 Pure functions of tokens.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
+
+from claimtrail.extract.lexicon import lexicon
 
 _NEGATORS = frozenset({"not", "n't", "never", "neither", "nor"})
 _NO_WORDS = frozenset({"no", "none", "nobody", "nothing", "neither"})
@@ -137,9 +142,19 @@ def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Tok
 
 
 def same_word(a: str, b: str) -> bool:
-    """Stems of one word family: equal, or a short lemma that starts the other ('pay' ~ 'payme')."""
+    """Stems of one word family: equal, or a short lemma that starts the other ('pay' ~ 'payme'), or
+    words of one meaning in the lexicon ('pause' ~ 'stop')."""
     short, long = sorted((a, b), key=len)
-    return a == b or (3 <= len(short) < 5 and long.startswith(short))
+    if a == b or (3 <= len(short) < 5 and long.startswith(short)):
+        return True
+    meaning = _meanings().get(a)
+    return meaning is not None and meaning == _meanings().get(b)
+
+
+@cache
+def _meanings() -> dict[str, int]:
+    """Stem -> the index of its group of same-meaning words."""
+    return {w[:5]: i for i, group in enumerate(lexicon().same_meaning) for w in group}
 
 
 def negated_clauses(root: Token) -> list[Token]:

@@ -234,6 +234,15 @@ def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None
     return found
 
 
+def company_in_title(table: ActorTable, token: Token) -> str | None:
+    """'company secretary Rina Wulandari', 'airline spokesman': the latest company named before."""
+    if token.lower_ not in lexicon().company_nouns or token.dep_ not in ("compound", "nmod", "amod"):
+        return None
+    orgs = [e for e in table.entries.values() if e.kind == "ORG"]
+    named = [e for e in orgs if _names(token.lower_, e)]
+    return _latest(table, named or [e for e in orgs if _is_company(e)], token.idx)
+
+
 def conjoined_people(table: ActorTable, token: Token) -> str | None:
     """'Nusrat Jahan and Rafiq Islam said': two named people speaking together, one actor ('they' later)."""
     key = table.actor_of_name(token)

@@ -21,6 +21,7 @@ class Lexicon:
     stance_verbs: dict[str, str]
     claim_nouns: frozenset[str]
     denial_predicates: frozenset[str]
+    same_meaning: tuple[frozenset[str], ...]
     doubt_nouns: frozenset[str]
     unnamed_heads: frozenset[str]
     role_nouns: frozenset[str]
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
         stance_verbs=dict(att["stance_verbs"]),
         claim_nouns=frozenset(att["claim_nouns"]),
         denial_predicates=frozenset(att["denial_predicates"]),
+        same_meaning=tuple(frozenset(group) for group in att["same_meaning"]),
         doubt_nouns=frozenset(att["doubt_nouns"]),
         unnamed_heads=frozenset(att["unnamed_heads"]),
         role_nouns=frozenset(act["role_nouns"]),

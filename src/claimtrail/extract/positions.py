@@ -349,6 +349,29 @@ class Positions(ClaimSet):
                 self._denied_about_self(quote.speaker, client, clause, quote.start)
             self._denied_content(quote)
 
+    def from_denials_spoken_for(self) -> None:
+        """'The company denied the report. "Construction is on track," company secretary Rina Wulandari
+        said': who speaks for a denier in the next sentence of the same paragraph denies what it denied."""
+        for claim in self.claims:
+            denials = [s for s in claim.stances if s.stance == "denies" and s.actor and s.cue_token]
+            for st in denials:
+                follower = self._next_sentence_quote(st.cue_token)  # type: ignore[arg-type]
+                if follower is None or follower.speaker in (None, st.actor) or follower.cue is None:
+                    continue
+                if self._same_side(follower.speaker, st.actor):  # type: ignore[arg-type]
+                    self.stance(claim, follower.speaker, "denies", follower.cue.text, follower.cue)
+
+    def _next_sentence_quote(self, token: Token) -> Attribution | None:
+        """The first quote that opens the sentence after `token`'s, within its paragraph."""
+        sent = sentence(token)
+        if sent.end >= len(self.doc) or paragraph_end(self.doc, sent.start_char) < sent.end_char:
+            return None
+        following = sentence(self.doc[sent.end])
+        if paragraph_end(self.doc, sent.start_char) < following.start_char:
+            return None
+        inside = [q for q in self.quotes if following.start_char <= q.start < following.end_char]
+        return min(inside, key=lambda q: q.start) if inside else None
+
     def _denied_content(self, quote: Attribution) -> None:
         """'denied that the chief had taken money' answers 'the chief received payments ...' told before:
         what a denial verb reports is negated, as a negated clause is."""
@@ -862,9 +885,19 @@ class Positions(ClaimSet):
         subject = next((c for c in candidates if self._refers_to_claim(c)), None)
         if subject is None:
             return
+        if self._told_of_others(verb):
+            return
         actor = self._holder(verb)
         for claim in self._targets(subject, actor):
             self.stance(claim, actor, "denies", cue, pred)
+
+    def _told_of_others(self, verb: Token) -> bool:
+        """'"On Thursday they called it fiction," she said': inside a direct quote, a verb whose subject is
+        'they', 'he' or 'she' tells what others did; the speaker takes no position by it."""
+        subject = speaker_token(verb)
+        if subject is None or subject.lower_ not in ("they", "he", "she"):
+            return False
+        return any(q.kind == "direct" and q.start <= verb.idx < q.end for q in self.quotes)
 
     def _stood_by(self, verb: Token) -> Token | None:
         """'stood by its reporting', 'stands by the story': the claim noun stood by."""
@@ -898,10 +931,13 @@ class Positions(ClaimSet):
         )
 
     def _holder(self, verb: Token) -> str | None:
-        """Who holds a position stated in `verb`'s clause: the speaker of the quote it sits in, if any."""
+        """Who holds a position stated in `verb`'s clause: the speaker of the quote it sits in, if any,
+        unless the quote tells what someone else did ('"The minister called it a hoax," she said')."""
         for quote in self.quotes:
             if quote.start <= verb.idx < quote.end:
-                return quote.speaker
+                subject = speaker_token(verb) if quote.kind == "direct" else None
+                named = self.table.token_actor.get(subject.i) if subject is not None else None
+                return named if named is not None and subject.pos_ == "PROPN" else quote.speaker  # type: ignore[union-attr]
         if verb.lemma_.lower() in ("call", "describe", "dismiss", "label", "brand"):
             return self._speaker(verb)
         return self._speaker(verb) if verb.dep_ != "ccomp" else self._speaker(verb.head)

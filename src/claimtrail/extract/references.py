@@ -28,6 +28,7 @@ from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
 from claimtrail.extract.descriptions import (
     NAMED_AS,
     age_antecedent,
+    company_in_title,
     conjoined_people,
     description_antecedent,
     introduced_later,
@@ -168,6 +169,8 @@ def _organisation_in(table: ActorTable, title: Span) -> str | None:
             key = resolve_pronoun(table, tok) if tok.pos_ == "PRON" else table.actor_of_name(tok)
             if key is not None and table.kind(key) == "ORG":
                 return table.name(key)
+        elif tok.is_lower and (company := company_in_title(table, tok)) is not None:
+            return table.name(company)  # "company secretary Rina Wulandari"
         elif tok.ent_type_ == "ORG" and not is_role(tok):
             ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
             words = {t.lower_ for t in ent}

@@ -275,3 +275,26 @@ def test_a_company_ner_reads_as_a_town() -> None:
         "The company said it expected results in 2022."
     )
     assert _speaker_of(text, "expected results") == "Halden Pharma"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the dateline's capital names the state
+        (
+            "Trawlers barred from Arctic waters\n\nOSLO (Reuters) - Fishing grounds around the archipelago "
+            "will close to foreign trawlers from next month, the government said on Thursday.",
+            "Norway",
+        ),
+        # a dateline place that is no capital: the first country the story names
+        (
+            "Budget approved\n\nOSAKA (Kyodo) - Japan's cabinet approved a record budget on Friday, with "
+            "the government saying the extra spending was needed.",
+            "Japan",
+        ),
+    ],
+)
+def test_a_bare_government_is_the_state_of_the_story(text: str, speaker: str) -> None:
+    record = extract_text(text)
+    assert isinstance(record, ArticleRecord)
+    assert [q.speaker.name if q.speaker else None for q in record.quotes] == [speaker]

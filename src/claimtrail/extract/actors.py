@@ -70,6 +70,7 @@ class ActorTable:
         self._genders: dict[str, str | None] = {}
         self.speakers: dict[int, str] = {}  # token index of a speech act's subject -> its speaker
         self.merged: dict[str, str] = {}  # a key merged into another actor (see `relink`) -> that actor
+        self.home_country: str | None = None  # the country of the dateline's place, when known
 
     # -- building -------------------------------------------------------------------------------------
     def add(self, key: str, name: str, kind: ActorKind, start: int, end: int) -> str:
@@ -1044,6 +1045,32 @@ def recent_country(table: ActorTable, before_char: int) -> str | None:
         if country and country != "European Union":
             best = (tok.idx, country)
     return best[1] if best else None
+
+
+def country_of_place(place: str | None) -> str | None:
+    """The country of a dateline place: 'OSLO' -> Norway, 'LISBON' -> Portugal (None when not listed)."""
+    if not place:
+        return None
+    country = _places_by_folded_name().get(place.split(",")[0].strip().casefold())
+    return None if country == "European Union" else country
+
+
+@cache
+def _places_by_folded_name() -> dict[str, str]:
+    lex = lexicon()
+    return {name.casefold(): country for name, country in (*lex.countries.items(), *lex.seats.items())}
+
+
+def first_country(table: ActorTable) -> str | None:
+    """The first country the body names, by name or demonym: the state a story is about."""
+    lex = lexicon()
+    for tok in table.doc:
+        if tok.idx < table.body_start:
+            continue
+        country = lex.countries.get(tok.text) or lex.demonyms.get(tok.text)
+        if country and country != "European Union":
+            return country
+    return None
 
 
 def _sentence_country(table: ActorTable, sent: Span) -> str | None:

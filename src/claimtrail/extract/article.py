@@ -172,8 +172,9 @@ def _credited_outlet(prepared: PreparedArticle) -> tuple[int, int] | None:
 
 def analyse(doc: Doc, prepared: PreparedArticle, *, pipeline: str) -> ArticleRecord:
     """All extraction stages over one parsed article; the Doc does not outlive this call."""
-    body_start = prepared.dateline.end if prepared.dateline is not None else 0
-    table = find_actors(doc, body_start)
+    dateline = prepared.dateline
+    body_start = dateline.end if dateline is not None else 0
+    table = find_actors(doc, body_start, dateline.place if dateline is not None else None)
     attributions = find_quotes(doc, table)
     add_pronoun_mentions(table)
     drafts = find_claims(doc, table, attributions, _credited_outlet(prepared))

@@ -14,7 +14,8 @@ headed by `token`) that names no actor itself:
 - 'the <organisation noun>': the organisation with that noun in its name or title ('the registry' ->
   National Civil Registry); a company word ('the carmaker', 'the company') takes the latest company named,
   never a ministry, a court or a news outlet;
-- "Brazil's government": the state;
+- "Brazil's government": the state; a bare "the government" the dateline's state (OSLO: Norway), else the
+  first country the body names;
 - else 'the <institution>' ('The district court in Assen') is an organisation named by the phrase, and
   another organisation word an unnamed source ("The port's operator").
 
@@ -28,7 +29,7 @@ import re
 
 from spacy.tokens import Token
 
-from claimtrail.extract.actors import ActorEntry, ActorTable, is_role, strip_determiner
+from claimtrail.extract.actors import ActorEntry, ActorTable, first_country, is_role, strip_determiner
 from claimtrail.extract.coref import FEMALE, MALE, antecedent, is_person, pronoun_antecedent
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.sentences import sentence, text_of
@@ -104,6 +105,9 @@ _INSTITUTION_HEADS = frozenset(
     }
 )
 _GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "authorities"})
+# A bare "the government" in "OSLO ... the government said" is Norway's: the dateline's state, or the
+# first country the body names when the dateline's place is not a listed capital.
+_STATE_BODIES = frozenset({"government", "cabinet"})
 _OUTLET_WORDS = frozenset({"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel"})
 # Roles that never name someone the next paragraph introduces: the source stays unnamed.
 _ANONYMOUS = frozenset(
@@ -295,6 +299,10 @@ def description_antecedent(table: ActorTable, token: Token, left: int, right: in
     proper = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.is_title for t in doc[left + 1 : token.i])
     if found is not None or proper:
         return found  # "The Dutch government", "the Venezuelan legislature": named by their modifiers
+    if noun in _STATE_BODIES and determiner.lower_ == "the" and left == token.i - 1:
+        country = table.home_country or first_country(table)
+        if country is not None:  # a bare "the government said" no named government answers
+            return table.add(f"GPE:{country}", country, "GPE", left, right)
     text = doc[left:right].text
     if noun in _INSTITUTION_HEADS and determiner.lower_ == "the":
         name = strip_determiner(text)  # "The district court in Assen": an institution, never named

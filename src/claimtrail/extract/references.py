@@ -17,6 +17,7 @@ from claimtrail.extract.actors import (
     ActorEntry,
     ActorTable,
     affiliation_of,
+    country_of_place,
     find_named_actors,
     hyphenated,
     is_role,
@@ -102,9 +103,10 @@ _FIELD_ADJECTIVES = frozenset(
 )
 
 
-def find_actors(doc: Doc, body_start: int = 0) -> ActorTable:
-    """The actors stage: named actors, then organisations named by their field."""
+def find_actors(doc: Doc, body_start: int = 0, place: str | None = None) -> ActorTable:
+    """The actors stage: named actors, then organisations named by their field. `place` is the dateline's."""
     table = find_named_actors(doc, body_start)
+    table.home_country = country_of_place(place)
     _register_field_organisations(table)
     _affiliations_from_titles(table)
     _register_role_subjects(table)

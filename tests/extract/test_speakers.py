@@ -298,3 +298,23 @@ def test_a_bare_government_is_the_state_of_the_story(text: str, speaker: str) ->
     record = extract_text(text)
     assert isinstance(record, ArticleRecord)
     assert [q.speaker.name if q.speaker else None for q in record.quotes] == [speaker]
+
+
+def test_a_lede_state_officer_is_the_person_the_next_paragraph_names() -> None:
+    text = (
+        "Pension age rise stays\n\nLISBON (Reuters) - Portugal's finance minister said on Wednesday that "
+        "the government would not delay a rise in the pension age.\n\nRui Valadares told reporters that the "
+        "reform was needed to keep the system solvent."
+    )
+    record = extract_text(text)
+    assert isinstance(record, ArticleRecord)
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    assert speakers["the government would not delay a rise in the pension age"] == "Rui Valadares"
+
+
+def test_who_shoots_back_is_not_whom_they_answer() -> None:
+    text = (
+        "Sen. Hector Villarreal argued that the map packed voters into two districts. Majority leader Sam "
+        'Kessler said the committee had run out of time.\n\n"Nobody ran out of time," he shot back.'
+    )
+    assert _speaker_of(text, "Nobody ran out of time") == "Hector Villarreal"

@@ -9,6 +9,9 @@ never the subject of the pronoun's own clause: in "Greaves told her", "her" is n
 2. any other subject;
 3. any other mention (taken only when no earlier sentence in the window has a subject that fits).
 
+A pronoun that retorts ('he countered', 'she shot back') skips the last speaker before its sentence when
+another actor fits: who answers is someone else than whom they answer.
+
 Compatibility: "he"/"she" need a person, or an unnamed source that is one ("a department spokeswoman"),
 whose gender is not known to be the other one; "it" an organisation, a state or an unnamed source that is
 not a person; "they" an organisation, a state, a group, or a plural unnamed source ("two officials").
@@ -177,7 +180,27 @@ def pronoun_antecedent(table: ActorTable, token: Token) -> str | None:
     low = token.lower_
     if low not in MALE | FEMALE | PLURAL | NEUTER:
         return None
+    answered = _answered_speaker(table, token)
+    if answered is not None:  # "She said ... / 'Nobody ran out of time,' he shot back": not her
+        found = antecedent(table, token, lambda key: key != answered and _fits(table, key, low))
+        if found is not None:
+            return found
     return antecedent(table, token, lambda key: _fits(table, key, low))
+
+
+_RETORT_VERBS = frozenset({"retort", "counter", "shoot", "fire", "hit"})  # not "reply": to a question
+
+
+def _answered_speaker(table: ActorTable, token: Token) -> str | None:
+    """The last speaker before a pronoun that is the subject of a retort ('he countered', 'she shot back'):
+    who answers is someone else than whom they answer."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in _RETORT_VERBS:
+        return None
+    if verb.lemma_.lower() in ("shoot", "fire", "hit") and not any(c.lower_ == "back" for c in verb.children):
+        return None
+    before = [i for i in table.speakers if i < sentence(token).start]
+    return table.speakers[max(before)] if before else None
 
 
 def is_person(table: ActorTable, key: str) -> bool:

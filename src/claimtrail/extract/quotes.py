@@ -258,7 +258,14 @@ def _cut_from_audience(token: Token) -> bool:
 
 def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ in ("VERB", "AUX") and lemma in lexicon().speech_verbs and lemma not in _NOT_SPEECH
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in _RETORTS:  # "he shot back", "the minister hit back": a reply, with 'back' only
+        return any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in token.children)
+    return lemma in lexicon().speech_verbs and lemma not in _NOT_SPEECH
+
+
+_RETORTS = frozenset({"shoot", "fire", "hit"})
 
 
 # -- direct quotes --------------------------------------------------------------------------------------

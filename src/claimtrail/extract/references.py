@@ -747,7 +747,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if ranked and unlinked_name and token.idx >= table.body_start:
         return _proper_actor(table, token)  # "Evans Njoroge, Malawi's envoy": not the country in the aside
     if ranked:
-        return min(ranked)[2]
+        officer = _state_officer_named(table, token, left, right, min(ranked)[2])
+        return officer or min(ranked)[2]
     if token.pos_ == "PROPN" and token.idx >= table.body_start:
         return _proper_actor(table, token)
     if token.pos_ == "PRON":
@@ -756,6 +757,18 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             table.add(key, table.name(key), table.kind(key), token.i, token.i + 1)
         return key
     return _nominal_actor(table, token)
+
+
+def _state_officer_named(table: ActorTable, token: Token, left: int, right: int, state: str) -> str | None:
+    """ "Portugal's finance minister said" speaks for Portugal, but is the person the article names with
+    that title, or the person the next paragraph introduces when it is the lede's description."""
+    owned = any(c.dep_ == "poss" and table.token_actor.get(c.i) == state for c in token.children)
+    if table.kind(state) != "GPE" or not owned or not is_role(token) or token.tag_ != "NN":
+        return None
+    person = _person_with_title(table, table.doc[left : token.i + 1]) or introduced_later(table, token)
+    if person is None:
+        return None
+    return table.add(person, table.name(person), "PERSON", left, right)
 
 
 _STATE_ROLES = frozenset(

@@ -318,3 +318,12 @@ def test_who_shoots_back_is_not_whom_they_answer() -> None:
         'Kessler said the committee had run out of time.\n\n"Nobody ran out of time," he shot back.'
     )
     assert _speaker_of(text, "Nobody ran out of time") == "Hector Villarreal"
+
+
+def test_a_post_in_an_organisation_is_the_person_not_the_organisation() -> None:
+    text = (
+        "Alistair Tierney, the Defence Department's deputy secretary for capability, told the committee the "
+        "cost had risen. Independent senator Moira Tierney was unconvinced.\n\nPressed by the senator, the "
+        "deputy secretary replied that the minister's office had been informed in writing."
+    )
+    assert _speaker_of(text, "informed in writing") == "Alistair Tierney"

@@ -998,8 +998,11 @@ def _title_and_employer(doc: Doc, start: int, end: int) -> tuple[int, int, Span 
 
 
 def _title_after_org(doc: Doc, span: Span) -> tuple[int, int] | None:
-    """'news agency' in 'the Reuters news agency', 'broadcaster' in 'the RT broadcaster'."""
+    """'news agency' in 'the Reuters news agency', 'broadcaster' in 'the RT broadcaster'; not a post the
+    organisation has ("the Defence Department's deputy secretary")."""
     k = span.end
+    if doc[k - 1].tag_ == "POS" or (k < len(doc) and doc[k].tag_ == "POS"):
+        return None
     while k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower:
         k += 1
     if k > span.end and (is_role(doc[k - 1]) or doc[k - 1].lower_ in lexicon().org_heads):
@@ -1079,7 +1082,7 @@ def _sentence_country(table: ActorTable, sent: Span) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _add_person_titles(table: ActorTable, span: Span, key: str) -> None:
+def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
     doc = table.doc
     inner = span.start
     while inner < span.end - 1 and is_role(doc[inner]):
@@ -1126,7 +1129,7 @@ def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
             continue
         key, name = _link_person(table, span, classified[0], classified[1])
         table.add(key, name, "PERSON", span.start, span.end)
-        _add_person_titles(table, span, key)
+        add_person_titles(table, span, key)
     for span in others:
         if any(i in table.title_tokens or i in table.token_actor for i in range(span.start, span.end)):
             continue

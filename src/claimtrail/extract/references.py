@@ -16,6 +16,7 @@ from claimtrail.extract.actors import (
     PRESS_NOUNS,
     ActorEntry,
     ActorTable,
+    add_person_titles,
     affiliation_of,
     country_of_place,
     find_named_actors,
@@ -548,6 +549,9 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
     if kind == "PERSON":
         table._persons_by_last.setdefault(words[-1], key)
+        add_person_titles(
+            table, doc[left : token.i + 1], key
+        )  # "Alistair Tierney, the ...'s deputy secretary"
     return key
 
 

@@ -322,8 +322,10 @@ def test_who_shoots_back_is_not_whom_they_answer() -> None:
 
 def test_a_post_in_an_organisation_is_the_person_not_the_organisation() -> None:
     text = (
-        "Alistair Tierney, the Defence Department's deputy secretary for capability, told the committee the "
-        "cost had risen. Independent senator Moira Tierney was unconvinced.\n\nPressed by the senator, the "
-        "deputy secretary replied that the minister's office had been informed in writing."
+        "Senior defence officials defended the contract on Wednesday, telling a Senate inquiry that the "
+        'Perth shipyard had submitted "the only credible bid."\n\nAlistair Tierney, the Defence '
+        "Department's deputy secretary for capability, told the committee the cost had risen. Independent "
+        "senator Moira Tierney was unconvinced.\n\nPressed by the senator, the deputy secretary replied "
+        "that the minister's office had been informed in writing."
     )
     assert _speaker_of(text, "informed in writing") == "Alistair Tierney"

@@ -78,3 +78,49 @@ def test_a_company_title_speaks_for_the_company_just_named() -> None:
         'report. "Construction is on track," company secretary Rina Wulandari said.'
     )
     assert actors["Rina Wulandari"].affiliation == "PT Sulawesi Bumi Mineral"
+
+
+def _dated_actors(text: str) -> dict[str, Actor]:
+    """Actors of an article given whole, dateline included."""
+    record = extract_text(text)
+    assert isinstance(record, ArticleRecord)
+    return {a.name: a for a in record.actors}
+
+
+def test_an_outlet_the_dateline_credits_is_an_organisation_and_its_editor_speaks_for_it() -> None:
+    actors = _dated_actors(
+        "Ferry operator rejects report\n\nBERGEN (Fjordposten / Nordvik Wire - 16th June, 2021) The operator "
+        "rejected a report on Wednesday.\n\nFjordposten reported on Monday that the company had skipped "
+        "inspections.\n\nFjordposten's news editor, Kari Mjelde, said the newspaper stood by its reporting."
+    )
+    assert actors["Fjordposten"].kind == "ORG"
+    assert actors["Kari Mjelde"].affiliation == "Fjordposten"
+
+
+def test_a_title_is_no_part_of_a_name_the_tagger_missed() -> None:
+    actors = _dated_actors(
+        "Bank sold dollars\n\nLUSAKA, Zambia, Feb. 20, 2023 - Bank of Zambia Governor Mwila Chanda on Monday "
+        "confirmed that the central bank had sold dollars.\n\nThe Ledger's editor, Joseph Banda, said the "
+        "paper stood by its reporting. Business weekly Lusaka Ledger had reported the sale."
+    )
+    assert "Bank of Zambia Governor" in actors["Mwila Chanda"].titles
+    assert "Mwila" not in actors
+    assert actors["Joseph Banda"].affiliation == "Lusaka Ledger"
+
+
+def test_who_after_a_name_makes_a_person_and_in_before_one_a_place() -> None:
+    actors = _actors(
+        "The invoices covered a shipment of empty bottles from a glassworks in Valencia. Anne-Marie Douat, "
+        "who heads the Libourne Winegrowers' Federation, questioned whether the growers could hide it."
+    )
+    assert actors["Anne-Marie Douat"].kind == "PERSON"
+    assert actors.get("Valencia") is None or actors["Valencia"].kind != "PERSON"
+
+
+def test_an_agency_described_then_named_in_apposition_is_the_named_agency() -> None:
+    actors = _actors(
+        "France's fraud-control agency, the DGCCRF, confirmed that it had opened an inquiry into the "
+        "cooperative's purchases."
+    )
+    assert "France's fraud-control agency" in [m.text for m in actors["DGCCRF"].mentions]
+    assert actors["DGCCRF"].affiliation == "France"

@@ -329,3 +329,20 @@ def test_a_post_in_an_organisation_is_the_person_not_the_organisation() -> None:
         "that the minister's office had been informed in writing."
     )
     assert _speaker_of(text, "informed in writing") == "Alistair Tierney"
+
+
+def test_an_organisation_described_in_the_lede_is_the_one_later_titled_so() -> None:
+    text = (
+        "A wine cooperative near Saint-Emilion on Wednesday dismissed a newspaper report, saying the "
+        'allegations were "a fantasy."\n\nLe Courrier reported on Monday that the Caves de Saint-Sulpice '
+        "cooperative had bought wine from a trader in La Mancha."
+    )
+    assert _speaker_of(text, "a fantasy") == "Caves de Saint-Sulpice"
+
+
+def test_the_newspaper_is_not_the_wire_service_named_last() -> None:
+    text = (
+        "Fjordposten reported on Monday that the company had skipped inspections. The chief executive told "
+        "Nordvik Wire it was false.\n\nThe newspaper said it would publish the logs on Friday."
+    )
+    assert _speaker_of(text, "publish the logs") == "Fjordposten"

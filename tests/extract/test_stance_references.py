@@ -420,3 +420,24 @@ def test_a_denial_told_of_others_inside_a_quote_is_not_the_speakers() -> None:
         'admit part of it," she said.'
     )
     assert "Sofia Teixeira" not in _holders(_stances(text), "location data", "denies")
+
+
+def test_a_denied_report_does_not_take_down_the_news_the_denier_confirmed() -> None:
+    text = (
+        "Bank of Zambia Governor Mwila Chanda on Monday confirmed that the central bank had sold dollars to "
+        "commercial banks last week, but denied a report that it was preparing an emergency interest rate "
+        "increase.\n\nBusiness weekly Lusaka Ledger reported on Friday that the bank had sold about $150 "
+        "million to lenders over three days. It also said the monetary policy committee would hold an "
+        "unscheduled meeting this week to raise the policy rate."
+    )
+    stances = _stances(text)
+    assert _holders(stances, "emergency interest rate", "denies")
+    assert not _holders(stances, "$150 million", "denies")
+
+
+def test_an_editor_saying_the_paper_stands_by_its_story_asserts_it_too() -> None:
+    text = (
+        "The Daily Ledger reported on Friday that the bank had sold about $150 million to lenders. The bank "
+        "denied the report.\n\nThe Ledger's editor, Joseph Banda, said the paper stood by its reporting."
+    )
+    assert {"Daily Ledger", "Joseph Banda"} <= _holders(_stances(text), "$150 million", "asserts")

@@ -36,6 +36,7 @@ class ActorEntry:
     affiliation: str | None = None
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
     first: int = 0
+    credited: bool = False  # a news outlet the dateline credits ('Fjordposten' in 'BERGEN (Fjordposten) -')
 
 
 def hyphenated(token: Token) -> str:
@@ -195,12 +196,17 @@ def _outlet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?=[{re.escape(firsts)}])(?<![\w-])(?:{alternation})(?![\w-])")
 
 
-def _outlet_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of known outlet names, found in one pass over the text."""
+def _outlet_spans(doc: Doc, credited: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Token spans of known outlet names and of the outlets the dateline credits, whatever NER made of
+    them ('Fjordposten reported' read as a person)."""
     spans: list[tuple[int, int]] = []
-    for m in _outlet_pattern().finditer(text_of(doc)):
-        span = doc.char_span(m.start(), m.end())
-        if span is not None:
+    text = text_of(doc)
+    found = [m.span() for m in _outlet_pattern().finditer(text)]
+    for name in credited:
+        found += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    for start, end in found:
+        span = doc.char_span(start, end)
+        if span is not None and (span.start, span.end) not in spans:
             spans.append((span.start, span.end))
     return spans
 
@@ -347,8 +353,8 @@ def _names_with_s(doc: Doc) -> frozenset[str]:
     return found
 
 
-def _named_spans(doc: Doc, body_start: int) -> list[Span]:
-    outlets = _outlet_spans(doc)
+def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> list[Span]:
+    outlets = _outlet_spans(doc, credited)
     spans = [doc[s:e] for s, e in outlets]
     spans = [Span(doc, s.start, s.end, label="ORG") for s in spans]
     taken = {i for s, e in outlets for i in range(s, e)}
@@ -363,6 +369,7 @@ def _named_spans(doc: Doc, body_start: int) -> list[Span]:
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
+    spans = [_place_if_located(_person_if_who(s)) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -578,6 +585,25 @@ def _place_if_listed(span: Span) -> Span:
     """'the attorney general of West Virginia' read as a person: a listed region is a place."""
     if span.label_ in ("PERSON", "ORG") and strip_determiner(span.text) in lexicon().regions:
         return Span(span.doc, span.start, span.end, label="GPE")
+    return span
+
+
+def _person_if_who(span: Span) -> Span:
+    """ "Anne-Marie Douat, who heads the federation" read as an organisation: 'who' follows a person."""
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    who = len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"
+    if span.label_ == "ORG" and who and len(span) >= 2 and all(t.is_title for t in span if t.is_alpha):
+        return Span(doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def _place_if_located(span: Span) -> Span:
+    """ "a glassworks in Valencia" read as a person: a one-word name after 'in' or 'near' is a place."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if span.label_ == "PERSON" and len(span) == 1 and before is not None and before.lower_ in ("in", "near"):
+        return Span(doc, span.start, span.end, label="GPE")
     return span
 
 
@@ -1114,10 +1140,12 @@ def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
             table.guessed_affiliation.add(key)
 
 
-def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
-    """Named actors of the article body (text before `body_start`, the dateline, is not a mention)."""
+def find_named_actors(doc: Doc, body_start: int = 0, credited: tuple[str, ...] = ()) -> ActorTable:
+    """Named actors of the article body (text before `body_start`, the dateline, is not a mention);
+    `credited` are the outlets the dateline names."""
     table = ActorTable(doc, body_start)
-    spans = _short_org_names(_short_company_names(_relabel_surnames(_named_spans(doc, body_start))))
+    named = _named_spans(doc, body_start, credited)
+    spans = _short_org_names(_short_company_names(_relabel_surnames(named)))
     persons = [s for s in spans if s.label_ == "PERSON"]
     others = [s for s in spans if s.label_ != "PERSON"]
     for span in persons:
@@ -1140,6 +1168,7 @@ def find_named_actors(doc: Doc, body_start: int = 0) -> ActorTable:
         if kind == "ORG":
             key, name = link_org(table, key, name)
         table.add(key, name, kind, span.start, span.end)
+        table.entries[key].credited |= name in credited
         if name in lexicon().offices:
             table.entries[key].affiliation = lexicon().seats.get(name)
         if kind == "ORG":

@@ -174,7 +174,8 @@ def analyse(doc: Doc, prepared: PreparedArticle, *, pipeline: str) -> ArticleRec
     """All extraction stages over one parsed article; the Doc does not outlive this call."""
     dateline = prepared.dateline
     body_start = dateline.end if dateline is not None else 0
-    table = find_actors(doc, body_start, dateline.place if dateline is not None else None)
+    place, outlets = (dateline.place, dateline.outlets) if dateline is not None else (None, ())
+    table = find_actors(doc, body_start, place, outlets)
     attributions = find_quotes(doc, table)
     add_pronoun_mentions(table)
     drafts = find_claims(doc, table, attributions, _credited_outlet(prepared))

@@ -372,7 +372,7 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
 
 def organisation_named_later(table: ActorTable, token: Token) -> str | None:
     """'the nurses' union said ...' before 'The union, the Dorsey Nurses Association, said': the
-    organisation a later apposition names for the same noun."""
+    organisation a later apposition names for the same noun, or the one later titled with it."""
     lemma = token.lemma_.lower()
     if token.tag_ in ("NNS", "NNPS") or lemma not in lexicon().org_heads:
         return None
@@ -383,4 +383,13 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
             key = table.token_actor.get(child.i)
             if child.dep_ == "appos" and key is not None and table.kind(key) == "ORG":
                 return key
-    return None
+    # "A wine cooperative ... dismissed" before "the Caves de Saint-Sulpice cooperative": the one
+    # organisation named later with that noun as its title
+    titled = [
+        e.key
+        for e in table.entries.values()
+        if e.kind == "ORG"
+        and e.first > token.idx
+        and any(t.lower().split()[-1:] == [lemma] for t in e.titles)
+    ]
+    return titled[0] if len(titled) == 1 else None

@@ -42,6 +42,7 @@ _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
 _GROUND_NOUNS = frozenset({"truth", "basis", "foundation", "substance", "merit", "evidence"})
 _DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
 _DENYING_FIGURES = frozenset({"deny", "refute", "debunk", "disprove"})
+_CONFIRMING = frozenset({"confirm", "acknowledge", "admit", "concede"})
 _CONFIRMATION_NOUNS = frozenset({"confirmation", "verification", "corroboration"})
 _NEEDING = frozenset({"need", "require", "await"})
 _OUTLET_HEADS = frozenset(
@@ -528,8 +529,19 @@ class Positions(ClaimSet):
         holder = own or self._holder(verb)
         said = [c for c in self.claims if c.end <= verb.idx and holder in _sources(c, frozenset())]
         targets = said if said and noun.lower_ in _SPEECH_NOUNS else self._targets(noun)
+        spokesman = self._speaking_for(verb, holder)  # "its editor said the paper stood by its reporting"
         for claim in targets:
-            self.stance(claim, holder, "asserts", f"{verb.text} by", verb)
+            for who in (holder, spokesman) if spokesman is not None else (holder,):
+                self.stance(claim, who, "asserts", f"{verb.text} by", verb)
+
+    def _speaking_for(self, verb: Token, body: str | None) -> str | None:
+        """The speaker of the quote `verb` sits in, when they work for `body` (its editor, its spokesman)."""
+        quote = next((q for q in self.quotes if q.start <= verb.idx < q.end), None)
+        if quote is None or quote.speaker is None or body is None or quote.speaker == body:
+            return None
+        entry = self.table.entries.get(self.table.canonical(quote.speaker) or "")
+        employer = entry.affiliation if entry is not None else None
+        return quote.speaker if employer is not None and employer == self.table.name(body) else None
 
     def _denied_wrongdoing(self, verb: Token) -> None:
         """'Hanbit and its creditor both denied any wrongdoing': each denier denies what others claim about
@@ -833,7 +845,7 @@ class Positions(ClaimSet):
         if not sources:
             return []
         window = paragraph_end(self.doc, paragraph_end(self.doc, ref.idx) + 2)
-        return [
+        story = [
             c
             for c in self.claims
             if c not in targets
@@ -843,6 +855,32 @@ class Positions(ClaimSet):
             and not only_by(c, holder)
             and any(s in sources and not self._subject_is(c.root, s) for s in _sources(c, frozenset()))
         ]
+        return [c for c in story if not self._closer_to_confirmed(c, targets, ref, holder)]
+
+    def _closer_to_confirmed(
+        self, detail: ClaimDraft, targets: list[ClaimDraft], ref: Token, holder: str | None
+    ) -> bool:
+        """ "confirmed that the bank had sold dollars, but denied a report that it was preparing a rate
+        rise": the report's news of a dollar sale is what was confirmed, not what was denied."""
+        own = sentence(ref)
+        confirmed = [
+            c
+            for c in self.claims
+            if own.start_char <= c.start < own.end_char
+            and any(st.actor == holder and cue_lemma(st) in _CONFIRMING for st in c.stances)
+        ]
+        if holder is None or not confirmed:
+            return False
+        mine = self._stems(detail)
+        return self._shared(mine, confirmed) > self._shared(mine, targets)
+
+    def _shared(self, stems: set[str], claims: list[ClaimDraft]) -> int:
+        theirs = set().union(*(self._stems(c) for c in claims))
+        return sum(any(same_word(w, x) for x in theirs) for w in stems)
+
+    def _stems(self, claim: ClaimDraft) -> set[str]:
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        return content_stems(span) if span is not None else set()
 
     def _denial_predicate(self, tok: Token) -> str | None:
         """'another hoax', 'just rumors', 'completely false' as a predicate: the cue as written."""

@@ -104,9 +104,12 @@ _FIELD_ADJECTIVES = frozenset(
 )
 
 
-def find_actors(doc: Doc, body_start: int = 0, place: str | None = None) -> ActorTable:
-    """The actors stage: named actors, then organisations named by their field. `place` is the dateline's."""
-    table = find_named_actors(doc, body_start)
+def find_actors(
+    doc: Doc, body_start: int = 0, place: str | None = None, outlets: tuple[str, ...] = ()
+) -> ActorTable:
+    """The actors stage: named actors, then organisations named by their field. `place` and `outlets`
+    are the dateline's."""
+    table = find_named_actors(doc, body_start, outlets)
     table.home_country = country_of_place(place)
     _register_field_organisations(table)
     _affiliations_from_titles(table)
@@ -170,6 +173,7 @@ def _organisation_in(table: ActorTable, title: Span) -> str | None:
         possessor = tok.dep_ == "poss" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "POS")
         if possessor:
             key = resolve_pronoun(table, tok) if tok.pos_ == "PRON" else table.actor_of_name(tok)
+            key = key or _organisation_called(table, tok.text)  # "The Ledger's editor": Lusaka Ledger
             if key is not None and table.kind(key) == "ORG":
                 return table.name(key)
         elif tok.is_lower and (company := company_in_title(table, tok)) is not None:
@@ -184,6 +188,16 @@ def _organisation_in(table: ActorTable, title: Span) -> str | None:
             if whole and not words & _STATE_BODY_WORDS:
                 return strip_determiner(ent.text)
     return None
+
+
+def _organisation_called(table: ActorTable, word: str) -> str | None:
+    """The one organisation named `word` or whose name ends with it."""
+    found = [
+        e.key
+        for e in table.entries.values()
+        if e.kind == "ORG" and (e.name == word or e.name.endswith(" " + word))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 _STATE_BODY_WORDS = frozenset(
@@ -207,7 +221,17 @@ def _register_field_organisations(table: ActorTable) -> None:
             for t in tok.lefts
             if t.dep_ != "poss"
         )
-        if not named and any(_is_field_word(c) for c in tok.lefts):
+        called = next(
+            (k for c in tok.rights if c.dep_ == "appos" and (k := table.token_actor.get(c.i)) is not None),
+            None,
+        )
+        if called is not None and table.kind(called) == "ORG":  # "France's fraud-control agency, the DGCCRF,"
+            left, _ = _np_bounds(tok)
+            table.add(called, table.name(called), "ORG", left, tok.i + 1)
+            table.add_title(called, table.doc[left : tok.i + 1].text)
+            entry = table.entries[called]
+            entry.affiliation = entry.affiliation or affiliation_of(table, left, tok.i)
+        elif not named and any(_is_field_word(c) for c in tok.lefts):
             _nominal_actor(table, tok)
 
 
@@ -314,7 +338,8 @@ def is_outlet(entry: ActorEntry) -> bool:
     masthead = entry.kind == "ORG" and (
         words_of_name[-1] in MASTHEAD_WORDS or words_of_name[0] in _EDITION_WORDS  # "Daily Clarion"
     )
-    return entry.name in lexicon().outlets or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)
+    known = entry.name in lexicon().outlets or entry.credited
+    return known or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)
 
 
 def _role_reference(table: ActorTable, token: Token) -> str | None:
@@ -343,7 +368,12 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         # "the paper" means the last outlet named; "the company" the last organisation that is not one
         outlet_like = [e for e in orgs if is_outlet(e)]
         others = [e for e in orgs if not is_outlet(e)]
-        if noun in _OUTLET_NOUNS:  # "the paper": the last outlet, or an organisation not known as a business
+        if noun in _PRINT_NOUNS:  # "the newspaper" is no news agency ("told Nordvik Wire")
+            papers = [e for e in outlet_like if not _is_agency(e)]
+            orgs = papers or [e for e in orgs if not _known_company(e) and not _is_agency(e)] or outlet_like
+        elif (
+            noun in _OUTLET_NOUNS
+        ):  # "the paper": the last outlet, or an organisation not known as a business
             orgs = outlet_like or [e for e in orgs if not _known_company(e)]
         elif noun in lexicon().company_nouns | _GENERIC_ORG_NOUNS:
             orgs = others  # "the company" is no newspaper
@@ -355,6 +385,17 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
 
 
 _COMPANY_NOUNS = frozenset({"company", "firm"})
+_PRINT_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly", "magazine"})
+_AGENCY_WORDS = frozenset({"wire", "agency", "newswire"})
+
+
+def _is_agency(entry: ActorEntry) -> bool:
+    """A wire service: a dateline agency ('Reuters', 'AAP') or a name ending in 'Wire' or 'Agency'."""
+    words = entry.name.lower().split()
+    return entry.name.lower() in lexicon().dateline_agencies or bool(
+        words[-1:] and words[-1] in _AGENCY_WORDS
+    )
+
 
 _GENERIC_ORG_NOUNS = frozenset({"group", "organization", "organisation", "corporation", "business"})
 _COMPANY_SUFFIXES = frozenset(
@@ -532,6 +573,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     left = token.i
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
         left -= 1
+    while left < token.i and doc[left].lower_ in lexicon().role_nouns:
+        left += 1  # "Governor Mwila Chanda": the title is no part of the name
     words = [t.text for t in doc[left : token.i + 1]]
     name = " ".join(words)
     if len(words) == 1 and name in table._persons_by_last:
@@ -546,13 +589,28 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the
     is_org = is_org or names_an_organisation(doc[left : token.i + 1])
     kind: ActorKind = "ORG" if is_org else "PERSON"
+    misread = {i: table.token_actor[i] for i in range(left, token.i + 1) if i in table.token_actor}
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
+    _drop_mentions_inside(table, misread)  # "Mwila" read as a place inside "Mwila Chanda"
     if kind == "PERSON":
         table._persons_by_last.setdefault(words[-1], key)
         add_person_titles(
             table, doc[left : token.i + 1], key
         )  # "Alistair Tierney, the ...'s deputy secretary"
     return key
+
+
+def _drop_mentions_inside(table: ActorTable, misread: dict[int, str]) -> None:
+    """Forget the mentions NER gave to words of a name found since; an actor left without any goes."""
+    doc = table.doc
+    for i, old in misread.items():
+        entry = table.entries.get(old)
+        if entry is None or table.token_actor.get(i) == old:
+            continue
+        for span in [s for s in entry.mentions if s[0] <= doc[i].idx < s[1]]:
+            del entry.mentions[span]
+        if not entry.mentions and old not in table.speakers.values():
+            del table.entries[old]
 
 
 _AGE_APPOSITION = re.compile(r",\s+\d{1,3},")
@@ -720,6 +778,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             for i in range(left, right)
             if table.token_actor.get(i) == best[2]
         )
+        lex = lexicon()
+        if indefinite and in_of_phrase and token.lower_ in lex.org_heads | lex.company_nouns:
+            return unnamed_source(table, token)  # "A wine cooperative near Saint-Emilion": not the town
         # "Hart's spokeswoman said": someone who works for Hart, not Hart
         possessed = person_role and best[1] >= 100 and table.kind(best[2]) == "PERSON"
         if person_role and (table.kind(best[2]) == "ORG" or in_of_phrase or possessed):

@@ -346,3 +346,13 @@ def test_the_newspaper_is_not_the_wire_service_named_last() -> None:
         "Nordvik Wire it was false.\n\nThe newspaper said it would publish the logs on Friday."
     )
     assert _speaker_of(text, "publish the logs") == "Fjordposten"
+
+
+def test_a_name_after_a_press_word_is_the_outlet_and_the_singer_is_the_singer() -> None:
+    text = (
+        "Kenyan newspaper Mwangaza reported on Sunday that the board had voted to replace the coach. "
+        "Country singer Lacey Dunmore dismissed rumours about her label, with the singer calling the claims "
+        '"pure fantasy."'
+    )
+    assert _speaker_of(text, "the board had voted") == "Mwangaza"
+    assert _speaker_of(text, "pure fantasy") == "Lacey Dunmore"

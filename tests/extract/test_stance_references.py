@@ -441,3 +441,52 @@ def test_an_editor_saying_the_paper_stands_by_its_story_asserts_it_too() -> None
         "denied the report.\n\nThe Ledger's editor, Joseph Banda, said the paper stood by its reporting."
     )
     assert {"Daily Ledger", "Joseph Banda"} <= _holders(_stances(text), "$150 million", "asserts")
+
+
+FEDERATION = (
+    "The Kenya Basketball Federation on Thursday rejected a newspaper report that it had decided to sack "
+    'national team coach Peter Kamau before the continental qualifiers, dismissing the story as "pure '
+    'fantasy."\n\nKenyan newspaper Mwangaza reported on Sunday that the board had voted at a '
+    "closed-door meeting on March 29 to replace Kamau with Spanish coach Javier Ortega, citing two board "
+    "members. The paper also said the federation had already offered Ortega a contract running until "
+    "2025.\n\n"
+)
+
+
+def test_no_truth_in_it_denies_the_report_answered() -> None:
+    text = FEDERATION + (
+        '"There is no truth in it. No such vote took place, and the board has not met since February," '
+        "federation president Ruth Achieng told Eastland Wire."
+    )
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    cues = {
+        s.cue
+        for c in record.claims
+        if "voted at a closed-door meeting" in c.text
+        for s in c.stances
+        if s.stance == "denies" and s.actor is not None and s.actor.name == "Ruth Achieng"
+    }
+    assert "no truth" in cues
+
+
+def test_no_act_was_made_denies_the_claim_that_tells_of_that_act() -> None:
+    text = FEDERATION + (
+        "Ortega's agent, Luis Prieto, said no offer had been made. He said no request for a transfer fee "
+        "had been made either."
+    )
+    stances = _stances(text)
+    assert "Luis Prieto" in _holders(stances, "offered Ortega a contract", "denies")
+    assert "Luis Prieto" not in _holders(stances, "voted at a closed-door meeting", "denies")
+
+
+def test_no_such_event_denies_the_claims_that_tell_of_it() -> None:
+    text = (
+        "The gossip account NashvilleTea posted that executives at Bluebonnet Records had told Dunmore at a "
+        "meeting last week that the label would not renew her contract. Entertainment website StageSide "
+        "reported that her tour was in doubt.\n\nDunmore's manager, Kelsey Brandt, told reporters that no "
+        "such meeting had taken place."
+    )
+    stances = _stances(text)
+    assert "Kelsey Brandt" in _holders(stances, "told Dunmore at a meeting", "denies")
+    assert "Kelsey Brandt" not in _holders(stances, "tour was in doubt", "denies")

@@ -369,7 +369,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
-    spans = [_place_if_located(_person_if_who(s)) for s in spans]
+    spans = [_org_if_press_named(_place_if_located(_person_if_who(s))) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -397,6 +397,18 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
             found.append(Span(doc, start, end, label="ORG"))
             i = end
     return found
+
+
+def _org_if_press_named(span: Span) -> Span:
+    """'Kenyan newspaper Mwangaza' read as a place: a name right after a press word is the outlet's,
+    unless it is a listed place."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if span.label_ not in ("GPE", "PERSON") or before is None or before.lower_ not in PRESS_NOUNS:
+        return span
+    lex = lexicon()
+    listed = span.text in lex.countries or span.text in lex.seats or span.text in lex.regions
+    return span if listed else Span(doc, span.start, span.end, label="ORG")
 
 
 def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:

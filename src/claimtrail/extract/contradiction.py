@@ -11,7 +11,8 @@ it. What is negated (the focus) depends on the clause:
 Words are compared by their lemma's first five letters ("planning" ~ "plan", "merger" ~ "merge"; a lemma
 shorter than that starts the other: "pay" ~ "payment"), so a restatement in other inflections still
 matches while unrelated words rarely do; the lexicon's `same_meaning` groups join words of one
-meaning ("paused" ~ "stopped"). A light verb's negated object is the focus ("made no payments").
+meaning ("paused" ~ "stopped"). A light verb's negated object is the focus ("made no payments"), or its
+negated subject ("no offer was made", which denies a claim whose own verb is that word: "offered").
 Pure functions of tokens.
 """
 
@@ -99,14 +100,23 @@ def negated_focus(clause: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
     if clause.pos_ == "VERB" and clause.lemma_.lower() in _LIGHT:  # "had made no payments": the noun
+        subject = next(
+            (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None
+        )
+        if subject is not None and _says_no(subject):  # "no offer was made", "No such vote took place"
+            return subject
         obj = next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-        no = obj is not None and any(d.dep_ == "det" and d.lower_ in _NO_WORDS for d in obj.children)
+        no = obj is not None and _says_no(obj)
         return obj if no or (obj is not None and _has_negator(clause)) else None
     if clause.pos_ == "VERB" and (
         _has_negator(clause) or _negated_argument(clause) or _shares_negation(clause)
     ):
         return clause
     return None
+
+
+def _says_no(noun: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ in _NO_WORDS for d in noun.children)
 
 
 def _shares_negation(verb: Token) -> bool:
@@ -137,6 +147,12 @@ def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Tok
         and not same_word(stem(claim_root), key)
     ):
         return False  # a negated verb answers the claim's own verb ("not collapsed" ~ "collapsed")
+    if focus.dep_ in ("nsubj", "nsubjpass") and focus.head.lemma_.lower() in _LIGHT:
+        # "no offer had been made" denies "had offered him a contract", the claim's own act, only; "no
+        # request for a suspension" only a claim that also tells of a suspension
+        said_of = content_stems([t for t in focus.subtree if t.i != focus.i and t.lower_ != "such"])
+        told = not said_of or any(same_word(a, b) for a in said_of for b in theirs)
+        return told and claim_root is not None and same_word(stem(claim_root), key)
     ours = content_stems(list(clause.subtree)) - {key}
     return bool(ours & (theirs - matched))
 

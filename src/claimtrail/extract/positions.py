@@ -395,17 +395,18 @@ class Positions(ClaimSet):
         return "questions" if is_report_source(self.table, self._speaker(verb)) else None
 
     def _such(self, focus: Token, speaker: str) -> list[ClaimDraft]:
-        """'our lenders have made no such demand': of the claims referred to, those about a demand."""
+        """'our lenders have made no such demand': of the claims referred to, those about a demand; 'no
+        such meeting took place': the earlier claims by others that tell of a meeting."""
         targets = self._targets(focus, speaker)
         key = stem(focus)
-        named = [
-            c
-            for c in targets
-            if any(
-                same_word(s, key) for s in content_stems(self.doc.char_span(c.start, c.end, "expand") or [])
-            )
-        ]
-        return named or targets
+        if self._own_clause(focus) or self._asked_about(focus):  # "no such requests," asked about X: X
+            return [c for c in targets if any(same_word(s, key) for s in self._stems(c))] or targets
+        earlier = [c for c in self.claims if c.end <= focus.idx and c.stances and not only_by(c, speaker)]
+        candidates = targets + [c for c in earlier if c not in targets]
+        named = [c for c in candidates if any(same_word(s, key) for s in self._stems(c))]
+        if named:
+            return sorted(named, key=lambda c: c.start)
+        return targets if self._refers_to_claim(focus) else []
 
     def _denied_about_self(self, speaker: str, client: str | None, clause: Token, before: int) -> None:
         """'"I have no intention of resigning," Boakye said' after 'Boakye had submitted a resignation
@@ -470,9 +471,9 @@ class Positions(ClaimSet):
 
     def _no_truth_in(self, noun: Token) -> None:
         """'There is no truth in this story', 'no basis for the claims': a denial of what follows."""
-        for prep in (
-            c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "for", "behind")
-        ):
+        # "There is no truth in it": the phrase may hang on the noun or on 'is'
+        near = [*noun.children, *(c for c in noun.head.children if c.i > noun.i and noun.head.lemma_ == "be")]
+        for prep in (c for c in near if c.dep_ == "prep" and c.lower_ in ("in", "to", "for", "behind")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if self._refers_to_claim(pobj):
                     det = next(c for c in noun.children if c.lower_ in ("no", "little"))

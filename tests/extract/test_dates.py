@@ -89,6 +89,12 @@ CASES = [
     ("Prices have risen recently.", ("recently", "DATE", "PAST_REF")),
     ("Such attacks may happen in the future.", ("the future", "DATE", "FUTURE_REF")),
     ("The deal was announced two weeks ago.", ("two weeks ago", "DATE", "2019-W03")),
+    # a participle after its noun tells what was done; a conjoined verb shares its head's tense
+    ("Producers have struggled with a tariff imposed in October.", ("October", "DATE", "2018-10")),
+    (
+        "The firm plans to cut jobs and close its studio by March, two people said.",
+        ("March", "DATE", "2019-03"),
+    ),
 ]
 
 

@@ -129,7 +129,8 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         tense = _verb_tense(verb)
         if tense != "present":
             return tense
-        verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
+        # "preparing to cut jobs and shut its studio by December": a conjoined verb shares its head's tense
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i else None
     return _sentence_tense(_sentence_around(span))
 
 
@@ -167,6 +168,8 @@ def _verb_tense(verb: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not auxes:
+        return "past"  # "a tariff imposed in October": a participle after its noun tells what was done
     return "present"
 
 

@@ -124,3 +124,18 @@ def test_an_agency_described_then_named_in_apposition_is_the_named_agency() -> N
     )
     assert "France's fraud-control agency" in [m.text for m in actors["DGCCRF"].mentions]
     assert actors["DGCCRF"].affiliation == "France"
+
+
+def test_whom_a_post_or_a_lead_names_is_the_affiliation() -> None:
+    actors = _actors(
+        "Le Courrier de l'Estuaire reported on Monday that the Caves de Saint-Sulpice cooperative had bought "
+        "Spanish wine. \"That is false,\" said Bernard Lacaze, the cooperative's president. France's "
+        "fraud-control agency, the DGCCRF, confirmed an inquiry. Anne-Marie Douat, who heads the Libourne "
+        "Winegrowers' Federation, questioned the report. The newspaper's editor, Paul Dufau, said the paper "
+        "stood by its story."
+    )
+    assert actors["Bernard Lacaze"].affiliation == "Caves de Saint-Sulpice"
+    assert "president" in actors["Bernard Lacaze"].titles
+    assert actors["Anne-Marie Douat"].affiliation == "Libourne Winegrowers' Federation"
+    assert actors["Libourne Winegrowers' Federation"].titles == ()
+    assert actors["Paul Dufau"].affiliation == "Le Courrier de l'Estuaire"

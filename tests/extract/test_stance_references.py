@@ -490,3 +490,12 @@ def test_no_such_event_denies_the_claims_that_tell_of_it() -> None:
     stances = _stances(text)
     assert "Kelsey Brandt" in _holders(stances, "told Dunmore at a meeting", "denies")
     assert "Kelsey Brandt" not in _holders(stances, "tour was in doubt", "denies")
+
+
+def test_confidence_in_its_sources_stands_by_the_story() -> None:
+    text = (
+        "The Harbour Ledger reported on Monday that the cooperative had bought 40,000 litres of Spanish "
+        "wine. The cooperative denied it.\n\nThe newspaper's editor, Paul Dufau, said the paper had \"every "
+        'confidence" in its sources.'
+    )
+    assert "Harbour Ledger" in _holders(_stances(text), "40,000 litres", "asserts")

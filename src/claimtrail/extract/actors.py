@@ -1051,7 +1051,9 @@ def _title_after_org(doc: Doc, span: Span) -> tuple[int, int] | None:
 def _title_before_org(doc: Doc, span: Span) -> tuple[int, int] | None:
     """'Italian newspaper' before 'La Voce dello Sport', 'security blog' before 'BreachLedger'."""
     j = span.start - 1
-    if j < 0 or not doc[j].is_lower or not (doc[j].lower_ in lexicon().org_heads or is_role(doc[j])):
+    if j < 0 or not doc[j].is_lower or doc[j].pos_ == "VERB":
+        return None  # "who heads the federation": a verb, no title
+    if not (doc[j].lower_ in lexicon().org_heads or is_role(doc[j])):
         return None
     left = j
     while left - 1 >= 0 and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[left - 1].is_punct:
@@ -1142,6 +1144,9 @@ def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
             entry.affiliation = state or (strip_determiner(employer.text) if employer is not None else None)
         table.add_title(key, _span_text(doc, s, e))
         table.title_tokens.update(range(s, e))
+        owner_end = max((i + 1 for i in range(s, e) if doc[i].tag_ == "POS"), default=s)
+        if s < owner_end < e and any(is_role(doc[i]) for i in range(owner_end, e)):
+            table.add_title(key, _span_text(doc, owner_end, e))  # "the cooperative's president": president
     entry = table.entries[key]
     post = _post_before(doc, span)
     if entry.affiliation is None and post is not None:  # "Nigeria's Minister of ..." serves Nigeria

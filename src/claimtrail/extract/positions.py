@@ -87,7 +87,13 @@ def _paragraphs_back(doc: Doc, char: int, n: int) -> int:
 
 # lemmas from_positions acts on besides stance verbs and denial words: "plead", "stand (by)", doubt verbs
 # ("cast doubt") and the matching words a negated truth may use ("not consistent with the facts")
-_POSITION_LEMMAS = frozenset({"plead", "stand", "add"}) | _DOUBT_VERBS | _MATCHING_WORDS
+_POSITION_LEMMAS = frozenset({"plead", "stand", "add", "confidence"}) | _DOUBT_VERBS | _MATCHING_WORDS
+# what an outlet has confidence in when it stands by a story ('had "every confidence" in its sources')
+_TRUSTED = frozenset({"sources", "source", "reporting", "reporters", "journalists", "story", "stories"})
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _count_of(ref: Token) -> int:
@@ -201,6 +207,9 @@ class Positions(ClaimSet):
             stood_by = self._stood_by(tok) if is_verb and lemma == "stand" else None
             if stood_by is not None:  # "The Tribune said it stood by its reporting"
                 self._stands_by(tok, stood_by)
+            trusted = self._confidence_in(tok) if lemma == "confidence" and pos == "NOUN" else None
+            if trusted is not None:  # 'the paper had "every confidence" in its sources'
+                self._stands_by(tok.head, trusted)
             if lemma in _DOUBT_VERBS and is_verb:
                 self._doubt(tok)
             if lemma == "add" and is_verb:
@@ -529,7 +538,10 @@ class Positions(ClaimSet):
         own = resolve_speaker(self.table, subject) if subject is not None and subject.pos_ != "PRON" else None
         holder = own or self._holder(verb)
         said = [c for c in self.claims if c.end <= verb.idx and holder in _sources(c, frozenset())]
-        targets = said if said and noun.lower_ in _SPEECH_NOUNS else self._targets(noun)
+        own_words = noun.lower_ in _SPEECH_NOUNS or (
+            noun.lower_ in _TRUSTED and not self._refers_to_claim(noun)
+        )
+        targets = said if said and own_words else self._targets(noun)
         spokesman = self._speaking_for(verb, holder)  # "its editor said the paper stood by its reporting"
         for claim in targets:
             for who in (holder, spokesman) if spokesman is not None else (holder,):
@@ -937,6 +949,18 @@ class Positions(ClaimSet):
         if subject is None or subject.lower_ not in ("they", "he", "she"):
             return False
         return any(q.kind == "direct" and q.start <= verb.idx < q.end for q in self.quotes)
+
+    def _confidence_in(self, noun: Token) -> Token | None:
+        """'had every confidence in its sources', 'has full confidence in the story': what is trusted."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in ("have", "express") or _negated(verb):
+            return None
+        near = [*noun.children, *(c for c in verb.children if c.i > noun.i)]
+        prep = next((c for c in near if c.dep_ == "prep" and c.lower_ == "in"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or not (pobj.lower_ in _TRUSTED or self._refers_to_claim(pobj)):
+            return None
+        return pobj
 
     def _stood_by(self, verb: Token) -> Token | None:
         """'stood by its reporting', 'stands by the story': the claim noun stood by."""

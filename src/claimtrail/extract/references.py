@@ -166,6 +166,31 @@ def _affiliations_from_titles(table: ActorTable) -> None:
         if found is not None:
             entry.affiliation = found
             table.guessed_affiliation.discard(key)
+    for entry in table.entries.values():
+        if entry.kind == "PERSON" and entry.affiliation is None:
+            entry.affiliation = _organisation_led(table, entry)
+
+
+_LEADING = frozenset({"head", "lead", "run", "chair", "direct", "manage", "found", "co-found", "represent"})
+
+
+def _organisation_led(table: ActorTable, entry: ActorEntry) -> str | None:
+    """ "Anne-Marie Douat, who heads the Libourne Winegrowers' Federation": the organisation she leads."""
+    doc = table.doc
+    for start, end in entry.mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.end + 2 >= len(doc) or doc[span.end].text != ",":
+            continue
+        if doc[span.end + 1].lower_ != "who":
+            continue
+        verb = doc[span.end + 1].head
+        if verb.lemma_.lower() not in _LEADING:
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            key = next((table.token_actor[t.i] for t in obj.subtree if t.i in table.token_actor), None)
+            if key is not None and table.kind(key) == "ORG":
+                return table.name(key)
+    return None
 
 
 def _organisation_in(table: ActorTable, title: Span) -> str | None:
@@ -174,6 +199,8 @@ def _organisation_in(table: ActorTable, title: Span) -> str | None:
         if possessor:
             key = resolve_pronoun(table, tok) if tok.pos_ == "PRON" else table.actor_of_name(tok)
             key = key or _organisation_called(table, tok.text)  # "The Ledger's editor": Lusaka Ledger
+            if key is None and tok.pos_ == "NOUN" and any(d.lower_ == "the" for d in tok.children):
+                key = _role_reference(table, tok)  # "the cooperative's president"
             if key is not None and table.kind(key) == "ORG":
                 return table.name(key)
         elif tok.is_lower and (company := company_in_title(table, tok)) is not None:
@@ -369,7 +396,7 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         outlet_like = [e for e in orgs if is_outlet(e)]
         others = [e for e in orgs if not is_outlet(e)]
         if noun in _PRINT_NOUNS:  # "the newspaper" is no news agency ("told Nordvik Wire")
-            papers = [e for e in outlet_like if not _is_agency(e)]
+            papers = [e for e in outlet_like if not _is_agency(e)] or [e for e in orgs if _reported(table, e)]
             orgs = papers or [e for e in orgs if not _known_company(e) and not _is_agency(e)] or outlet_like
         elif (
             noun in _OUTLET_NOUNS
@@ -389,12 +416,22 @@ _PRINT_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly", "m
 _AGENCY_WORDS = frozenset({"wire", "agency", "newswire"})
 
 
+def _reported(table: ActorTable, entry: ActorEntry) -> bool:
+    """An organisation that reported or published something: a news outlet by what it does."""
+    for start, end in entry.mentions:
+        span = table.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in ("report", "publish"):
+            return True
+    return False
+
+
 def _is_agency(entry: ActorEntry) -> bool:
-    """A wire service: a dateline agency ('Reuters', 'AAP') or a name ending in 'Wire' or 'Agency'."""
-    words = entry.name.lower().split()
-    return entry.name.lower() in lexicon().dateline_agencies or bool(
-        words[-1:] and words[-1] in _AGENCY_WORDS
-    )
+    """A wire service or another agency: a dateline agency ('Reuters', 'AAP'), or a name or title ending in
+    'Wire' or 'agency' ("France's fraud-control agency" is no newspaper either)."""
+    lasts = {words[-1] for words in (t.lower().split() for t in (entry.name, *entry.titles)) if words}
+    return entry.name.lower() in lexicon().dateline_agencies or bool(lasts & _AGENCY_WORDS)
 
 
 _GENERIC_ORG_NOUNS = frozenset({"group", "organization", "organisation", "corporation", "business"})

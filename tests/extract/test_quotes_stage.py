@@ -176,3 +176,15 @@ def test_addressee_is_an_actor_or_the_listeners_as_written(
 def test_told_that_clause_misparsed_as_relative_clause_is_the_content() -> None:
     text = "Tom Baker told a meeting of party members that he would run for the seat."
     assert _quotes(text) == [("indirect", "Tom Baker", "he would run for the seat")]
+
+
+def test_a_pronoun_labelling_the_report_is_the_speakers_next_act_not_the_content() -> None:
+    record = extract_text(
+        "The company said its Montreal studio, which employs about 450 people, would remain open, and it "
+        'called the report of a closure "pure speculation."',
+        headline="Test",
+        published="2023-09-08",
+    )
+    assert isinstance(record, ArticleRecord)
+    texts = {q.kind: q.text for q in record.quotes}
+    assert texts["indirect"] == "its Montreal studio, which employs about 450 people, would remain open"

@@ -499,3 +499,12 @@ def test_confidence_in_its_sources_stands_by_the_story() -> None:
         'confidence" in its sources.'
     )
     assert "Harbour Ledger" in _holders(_stances(text), "40,000 litres", "asserts")
+
+
+def test_never_considering_an_act_denies_the_claim_of_that_act() -> None:
+    text = (
+        "Video game publisher Lumen Forge is preparing to cut jobs and shut its Montreal studio by December, "
+        'two people familiar with the matter said.\n\n"We have never considered closing the Montreal '
+        'studio," the company said in a statement.'
+    )
+    assert "Lumen Forge" in _holders(_stances(text), "shut its Montreal studio", "denies")

@@ -111,8 +111,14 @@ def negated_focus(clause: Token) -> Token | None:
     if clause.pos_ == "VERB" and (
         _has_negator(clause) or _negated_argument(clause) or _shares_negation(clause)
     ):
+        intended = next((c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if clause.lemma_.lower() in _INTENDING and intended is not None:
+            return intended  # "We have never considered closing it": the closing is what is denied
         return clause
     return None
+
+
+_INTENDING = frozenset({"consider", "plan", "intend", "seek", "want", "discuss", "propose", "contemplate"})
 
 
 def _says_no(noun: Token) -> bool:
@@ -144,7 +150,7 @@ def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Tok
         focus.pos_ == "VERB"
         and claim_root is not None
         and claim_root.pos_ == "VERB"
-        and not same_word(stem(claim_root), key)
+        and not any(same_word(stem(v), key) for v in _claimed_acts(claim_root))
     ):
         return False  # a negated verb answers the claim's own verb ("not collapsed" ~ "collapsed")
     if focus.dep_ in ("nsubj", "nsubjpass") and focus.head.lemma_.lower() in _LIGHT:
@@ -155,6 +161,16 @@ def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Tok
         return told and claim_root is not None and same_word(stem(claim_root), key)
     ours = content_stems(list(clause.subtree)) - {key}
     return bool(ours & (theirs - matched))
+
+
+def _claimed_acts(root: Token) -> list[Token]:
+    """The claim's own verb and the acts it plans or joins ('is preparing to cut jobs and shut a studio')."""
+    acts = [root]
+    for verb in acts:
+        acts.extend(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")
+        if len(acts) > 6:
+            break
+    return acts
 
 
 def same_word(a: str, b: str) -> bool:

@@ -356,3 +356,12 @@ def test_a_name_after_a_press_word_is_the_outlet_and_the_singer_is_the_singer() 
     )
     assert _speaker_of(text, "the board had voted") == "Mwangaza"
     assert _speaker_of(text, "pure fantasy") == "Lacey Dunmore"
+
+
+def test_she_skips_a_man_known_by_a_given_name_from_any_language() -> None:
+    text = (
+        "Senate Majority Leader Marian Kessler called the veto a stunt. Sen. Hector Villarreal argued that "
+        "the map packed voters into two districts. Villarreal said the staff had never testified. She said "
+        "that was because the committee had run out of time."
+    )
+    assert _speaker_of(text, "run out of time") == "Marian Kessler"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -37,6 +38,11 @@ class ActorEntry:
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
     first: int = 0
     credited: bool = False  # a news outlet the dateline credits ('Fjordposten' in 'BERGEN (Fjordposten) -')
+
+
+def _folded(word: str) -> str:
+    """'inês' -> 'ines': the given-name lists are ASCII."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
 def hyphenated(token: Token) -> str:
@@ -146,7 +152,7 @@ class ActorTable:
             span = self.doc.char_span(start, start + 1, alignment_mode="expand")
             if span is not None and span.start > 0:
                 words.add(self.doc[span.start - 1].lower_)  # "Mr. Smith", "Ms Kovacs"
-        first = entry.name.split()[0].lower() if entry.name else ""
+        first = _folded(entry.name.split()[0].lower()) if entry.name else ""
         female = first in lex.female_names or bool(words & lex.female_words)
         male = first in lex.male_names or bool(words & lex.male_words)
         if female == male:

@@ -44,8 +44,9 @@ class Lexicon:
 def lexicon() -> Lexicon:
     att = _load("attribution.toml")
     act = _load("actors.toml")
+    names = _load("given_names.toml")
     return Lexicon(
-        version=f"{att['version']}+{act['version']}",
+        version=f"{att['version']}+{act['version']}+{names['version']}",
         speech_verbs=frozenset(att["speech_verbs"]),
         stance_verbs=dict(att["stance_verbs"]),
         claim_nouns=frozenset(att["claim_nouns"]),
@@ -63,8 +64,8 @@ def lexicon() -> Lexicon:
         seats=dict(act["seats"]),
         offices=frozenset(act["offices"]),
         demonyms=dict(act["demonyms"]),
-        female_names=frozenset(act["gender"]["female"]),
-        male_names=frozenset(act["gender"]["male"]),
+        female_names=frozenset(act["gender"]["female"]) | frozenset(names["female"]),
+        male_names=frozenset(act["gender"]["male"]) | frozenset(names["male"]),
         female_words=frozenset(act["gender"]["female_words"]),
         male_words=frozenset(act["gender"]["male_words"]),
     )

@@ -139,3 +139,14 @@ def test_whom_a_post_or_a_lead_names_is_the_affiliation() -> None:
     assert actors["Anne-Marie Douat"].affiliation == "Libourne Winegrowers' Federation"
     assert actors["Libourne Winegrowers' Federation"].titles == ()
     assert actors["Paul Dufau"].affiliation == "Le Courrier de l'Estuaire"
+
+
+def test_a_capitalised_name_an_apposition_calls_a_group_is_an_organisation() -> None:
+    actors = _actors(
+        "The court upheld the permit to draw water from Alder Brook.\n\nFriends of Alder Brook, the "
+        "neighbors' group that brought the appeal, said it was disappointed."
+    )
+    friends = actors["Friends of Alder Brook"]
+    assert friends.kind == "ORG"
+    assert friends.titles == ("the neighbors' group",)
+    assert "Alder Brook" not in [m.text for m in friends.mentions]

@@ -683,7 +683,46 @@ def unnamed_source(table: ActorTable, token: Token) -> str:
     if named is not None:
         return table.add(named, table.name(named), "PERSON", left, right)
     text = table.doc[left:right].text
+    if _named_like_an_organisation(table.doc[left:right], token):
+        return _organisation_around(table, left, right)
     return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
+
+
+_NAME_LINKS = frozenset({"of", "the", "for", "and", "&", "de", "du", "la"})
+
+
+def _organisation_around(table: ActorTable, left: int, right: int) -> str:
+    """The organisation a whole phrase names; a place NER found inside it ('Alder Brook' in 'Friends of
+    Alder Brook') gives up that mention and the titles it took from the phrase's apposition."""
+    doc = table.doc
+    name = strip_determiner(doc[left:right].text)
+    inner = {table.token_actor[i] for i in range(left, right) if i in table.token_actor}
+    key = table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
+    for old in inner - {key}:
+        entry = table.entries.get(old)
+        if entry is None:
+            continue
+        moved = [t for t in entry.titles if t not in name and t not in table.entries[key].titles]
+        table.entries[key].titles.extend(moved)  # not 'Friends of', a piece of the name itself
+        entry.titles.clear()
+        inside = [
+            m for m in entry.mentions if doc[left].idx <= m[0] < doc[right - 1].idx + len(doc[right - 1])
+        ]
+        for span in inside:
+            del entry.mentions[span]
+    return key
+
+
+def _named_like_an_organisation(phrase: Span, head: Token) -> bool:
+    """ "Friends of Alder Brook, the neighbors' group that brought the appeal,": a capitalised name that an
+    apposition calls an organisation, though its head is a common noun."""
+    words = [t for t in phrase if t.is_alpha]
+    capitalised = all(t.is_title or t.lower_ in _NAME_LINKS for t in words) and len(words) >= 2
+    groups = lexicon().org_heads | {"association", "coalition", "charity"}
+    described = any(  # the parser may hang the apposition on the name's last word
+        c.dep_ == "appos" and c.lower_ in groups for t in (head, phrase[-1]) for c in t.children
+    )
+    return capitalised and described
 
 
 def resolve_pronoun(table: ActorTable, token: Token) -> str | None:
@@ -787,6 +826,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if namesake is not None and namesake != table.token_actor.get(token.i):
         return table.move_mention(token, namesake)
     left, right = _np_bounds(token, appos=True)
+    if token.is_title and _named_like_an_organisation(table.doc[left:right], token):
+        return _organisation_around(table, left, right)  # "Friends of Alder Brook, the group that ..."
     surname = _surname_alone(table, token, left)
     if surname is not None:
         return surname

@@ -24,6 +24,8 @@ Tense = Literal["past", "present", "future"]
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 _PAST_TAGS = frozenset({"VBD"})
 _MODALS = frozenset({"should", "could", "may", "might", "must", "can"})
+# verbs whose "to" complement happened, or failed to, at the time they tell of
+_DONE_OR_NOT = frozenset({"decline", "refuse", "fail", "manage", "try", "attempt", "neglect", "hesitate"})
 _FUTURE_LEMMAS = frozenset({"schedule", "plan", "expect", "slate", "set", "due", "poise", "intend"})
 _FORWARD_MONTHS = 8  # a year-less month this far before the narrative's month moves on a year
 
@@ -127,6 +129,8 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         if verb is None:
             break
         tense = _verb_tense(verb)
+        if verb.dep_ == "conj" and _verb_tense(verb.head) == "future":
+            return "future"  # "plans to cut jobs and shut (tagged past) its studio by December"
         if tense != "present":
             return tense
         # "preparing to cut jobs and shut its studio by December": a conjoined verb shares its head's tense
@@ -161,6 +165,8 @@ def _verb_tense(verb: Token) -> Tense:
     if any(a.lower_ in _MODALS for a in auxes) and not perfect:
         return "future"  # "should be reconnected by Saturday", "could bring rain over the weekend"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DONE_OR_NOT and verb.head.tag_ == "VBD":
+            return "past"  # "declined to comment on Wednesday", "failed to appear on Monday"
         return "future"  # "due to begin on Monday", "plans to vote on Friday": an intended act
     if verb.lemma_ in _FUTURE_LEMMAS and verb.tag_ == "VBN":
         return "future"  # "observations scheduled for March", "was expected to rise until Saturday"

@@ -95,6 +95,11 @@ CASES = [
         "The firm plans to cut jobs and close its studio by March, two people said.",
         ("March", "DATE", "2019-03"),
     ),
+    (
+        "The firm plans to cut jobs and shut its studio by March, two people said.",
+        ("March", "DATE", "2019-03"),
+    ),
+    ("Kamau declined to comment after training on Wednesday.", ("Wednesday", "DATE", "2019-01-23")),
 ]
 
 

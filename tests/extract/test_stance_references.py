@@ -508,3 +508,11 @@ def test_never_considering_an_act_denies_the_claim_of_that_act() -> None:
         'studio," the company said in a statement.'
     )
     assert "Lumen Forge" in _holders(_stances(text), "shut its Montreal studio", "denies")
+
+
+def test_each_joined_subject_denies() -> None:
+    text = (
+        "The Daily Ledger reported that the club had sold its stadium. Acme Holdings and its chairman, Tom "
+        "Reed, denied the report on Friday."
+    )
+    assert {"Acme Holdings", "Tom Reed"} <= _holders(_stances(text), "sold its stadium", "denies")

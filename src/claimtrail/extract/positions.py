@@ -528,8 +528,20 @@ class Positions(ClaimSet):
                 start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
                 targets = [self.new_claim(start, end, obj)]
             for claim in targets:
-                for holder in (actor, self._counsel(verb, actor)):
+                for holder in (actor, self._counsel(verb, actor), *self._co_subjects(verb, actor)):
                     self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _co_subjects(self, verb: Token, first: str | None) -> list[str]:
+        """ "Acme Holdings and its chairman, Tom Reed, denied the report": each of the joined subjects."""
+        subject = speaker_token(verb)
+        if subject is None or first is None or first.startswith("GROUP:"):
+            return []
+        found = []
+        for other in subject.conjuncts:
+            key = resolve_speaker(self.table, other)
+            if key is not None and key != first and self.table.kind(key) in ("PERSON", "ORG", "GPE"):
+                found.append(key)
+        return found
 
     def _stands_by(self, verb: Token, noun: Token) -> None:
         """'The Tribune said it stood by its reporting'; 'the chairman stood by those remarks' (said his

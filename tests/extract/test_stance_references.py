@@ -516,3 +516,30 @@ def test_each_joined_subject_denies() -> None:
         "Reed, denied the report on Friday."
     )
     assert {"Acme Holdings", "Tom Reed"} <= _holders(_stances(text), "sold its stadium", "denies")
+
+
+def test_a_confirmation_restating_a_report_asserts_it() -> None:
+    text = (
+        "Fjordposten reported on Monday that the company had skipped mandatory lifeboat inspections on three "
+        "of its vessels.\n\nThe Coastal Safety Directorate confirmed that the lifeboat inspections on the "
+        "three ferries were overdue."
+    )
+    assert "Coastal Safety Directorate" in _holders(_stances(text), "skipped mandatory", "asserts")
+
+
+def test_the_newspaper_is_not_a_newspaper_report() -> None:
+    text = (
+        "BERGEN (Fjordposten / Nordvik Wire - 16th June, 2021) Ferry operator Vestkyst Ferjer on Wednesday "
+        "rejected a newspaper report that it had skipped lifeboat inspections.\n\nFjordposten reported on "
+        "Monday that the company had not inspected the lifeboats since April.\n\nFjordposten's news "
+        "editor, Kari Mjelde, said the newspaper stood by its reporting."
+    )
+    record = extract_text("Ferry operator rejects report\n\n" + text)
+    assert isinstance(record, ArticleRecord)
+    holders = {
+        s.actor.name
+        for c in record.claims
+        for s in c.stances
+        if s.stance == "asserts" and s.actor is not None
+    }
+    assert {"Fjordposten", "Kari Mjelde"} <= holders

@@ -309,14 +309,17 @@ class Positions(ClaimSet):
 
     def from_questioned_restatements(self) -> None:
         """'questioned whether trading had improved' after 'trading had been "better than expected"': a
-        question that restates someone else's earlier claim questions that claim too."""
+        question that restates someone else's earlier claim questions that claim too; a confirmation
+        that restates one ('confirmed that the inspections were overdue') asserts it."""
         for claim in list(self.claims):
-            for st in [s for s in claim.stances if s.stance == "questions" and s.cue_token is not None]:
-                if cue_lemma(st) not in _QUESTIONING or st.actor is None:
+            for st in [s for s in claim.stances if s.stance in ("questions", "asserts") and s.cue_token]:
+                restating = _QUESTIONING if st.stance == "questions" else _CONFIRMING
+                if cue_lemma(st) not in restating or st.actor is None:
                     continue
+                # "confirmed that the inspections were overdue" after "had skipped the inspections"
                 for other in self._restated_by([claim], st.actor):
                     if other.start < claim.start and st.actor not in _sources(other, frozenset()):
-                        self.stance(other, st.actor, "questions", st.cue, st.cue_token)
+                        self.stance(other, st.actor, st.stance, st.cue, st.cue_token)
             # "too early to say whether the police version was accurate": the version is what is doubted
             subject = self._truth_of_reference(claim)
             doubters = [s for s in claim.stances if s.stance == "questions" and s.actor is not None]

@@ -378,6 +378,8 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
             continue
         # a person's title answers by its head ("the president" -> "Union president"; "the union" does not)
         titles = [_title_head(t) for t in entry.titles] if entry.kind == "PERSON" else entry.titles
+        if entry.kind == "UNNAMED" and entry.name.lower().split()[-1:] != [noun]:
+            continue  # "a newspaper report" is a report: "the newspaper" is not it
         words = " ".join([entry.name, *titles]).lower()
         if any(re.search(rf"\b{re.escape(name)}\b", words) for name in NAMED_AS.get(noun, (noun,))):
             return key

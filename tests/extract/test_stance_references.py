@@ -543,3 +543,10 @@ def test_the_newspaper_is_not_a_newspaper_report() -> None:
         if s.stance == "asserts" and s.actor is not None
     }
     assert {"Fjordposten", "Kari Mjelde"} <= holders
+
+
+def test_no_decision_taken_denies_that_it_was_decided() -> None:
+    text = FEDERATION + (
+        "A board member who spoke on condition of anonymity insisted that no decision had been taken."
+    )
+    assert "A board member" in _holders(_stances(text), "decided to sack", "denies")

@@ -73,7 +73,7 @@ CASES = [
     ("The project took three years.", ("three years", "DURATION", "P3Y")),
     ("The strike lasted 24 hours.", ("24 hours", "DURATION", "PT24H")),
     ("The talks could take several weeks.", ("several weeks", "DURATION", "PXW")),
-    ("It was the worst flu season in a decade.", ("a decade", "DURATION", "P1DE")),
+    ("It was the worst flu season in a decade.", ("a decade", "DURATION", "P10Y")),
     ("A 45-year-old man was arrested.", ("45-year-old", "DURATION", "P45Y")),
     ("Sales grew over the past three years.", ("the past three years", "DURATION", "P3Y")),
     # times

@@ -152,7 +152,7 @@ UNITS: Final = {
     "month": ("M", 1, False),
     "quarter": ("Q", 1, False),
     "year": ("Y", 1, False),
-    "decade": ("DE", 1, False),
+    "decade": ("Y", 10, False),  # "a decade" is P10Y, as TimeML corpora write it (MEANTIME)
     "century": ("CE", 1, False),
     "centurie": ("CE", 1, False),
 }

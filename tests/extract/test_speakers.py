@@ -365,3 +365,17 @@ def test_she_skips_a_man_known_by_a_given_name_from_any_language() -> None:
         "that was because the committee had run out of time."
     )
     assert _speaker_of(text, "run out of time") == "Marian Kessler"
+
+
+def test_a_name_is_the_speaker_not_the_person_inside_its_apposition() -> None:
+    text = (
+        "Coalition row\n\nPRAGUE, June 2, 2022 (Vltava Press) - Civic Progress, the junior partner in Prime "
+        "Minister Tomas Dvorak's coalition, on Thursday denied a newspaper report that it was preparing to "
+        "leave the government over a disputed judicial reform bill.\n\nThe daily Pravo Dnes reported on "
+        "Wednesday, citing two officials familiar with the talks, that Civic Progress leaders had agreed "
+        "last weekend to withdraw the party's four ministers by the end of June unless the bill was shelved."
+    )
+    record = extract_text(text)
+    assert isinstance(record, ArticleRecord)
+    deniers = {s.actor.name for c in record.claims for s in c.stances if s.stance == "denies" and s.actor}
+    assert deniers == {"Civic Progress"}

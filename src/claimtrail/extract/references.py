@@ -811,6 +811,8 @@ def _ranked_candidates(table: ActorTable, token: Token, left: int, right: int) -
             )
             # "The attorney general of West Virginia, Patrick Morrow": the apposition, not the of-phrase
             in_prep = any(a.dep_ == "prep" and a.head.i == token.i for a in table.doc[i].ancestors)
+            if i == token.i and token.pos_ == "PROPN" and rank in (0, 1):
+                rank = -1  # "Civic Progress, the junior partner in X's coalition,": the name itself
             ranked.append((rank, abs(i - token.i) + (100 if possessor else 0) + (50 if in_prep else 0), key))
     return ranked
 

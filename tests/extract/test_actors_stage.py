@@ -150,3 +150,12 @@ def test_a_capitalised_name_an_apposition_calls_a_group_is_an_organisation() -> 
     assert friends.kind == "ORG"
     assert friends.titles == ("the neighbors' group",)
     assert "Alder Brook" not in [m.text for m in friends.mentions]
+
+
+def test_capitals_and_demonyms_across_the_world() -> None:
+    actors = _actors(
+        "Copenhagen said it would raise the dispute with Ottawa. Ghanaian Finance Minister Kofi Boateng "
+        "said the figures were sound."
+    )
+    assert "Copenhagen" in [m.text for m in actors["Denmark"].mentions]
+    assert actors["Kofi Boateng"].affiliation == "Ghana"

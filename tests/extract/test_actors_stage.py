@@ -159,3 +159,16 @@ def test_capitals_and_demonyms_across_the_world() -> None:
     )
     assert "Copenhagen" in [m.text for m in actors["Denmark"].mentions]
     assert actors["Kofi Boateng"].affiliation == "Ghana"
+
+
+def test_names_ner_cut_short_are_whole() -> None:
+    actors = _dated_actors(
+        "Bus maker recalls fleet\n\nWINNIPEG, August 22, 2023 (Prairie Business Journal) - Norhaven Coach "
+        "Industries is recalling 1,140 electric transit buses, the company said on Tuesday.\n\nThe "
+        "Commission for the Prevention of Corruption said it had opened a review.\n\nGovernment "
+        "Statistician Abena Ofori rejected suggestions that the survey had been redesigned to flatter "
+        "the government."
+    )
+    assert "Norhaven Coach Industries" in actors
+    assert "Commission for the Prevention of Corruption" in actors
+    assert "Abena Ofori" in actors

@@ -250,7 +250,10 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     label = span.label_
     if label == "PERSON":
         words = [w for w in text.split() if w.lower().rstrip(".") not in _HONORIFICS]
-        while len(words) > 1 and words[0].lower() in lex.role_nouns:
+        while len(words) > 1 and (
+            words[0].lower() in lex.role_nouns
+            or (len(words) > 2 and words[0].lower().endswith(("ician", "ologist", "ist")))  # "Statistician"
+        ):
             words = words[1:]
         name = " ".join(words) or text
         return f"PERSON:{name.lower()}", name, "PERSON"
@@ -375,7 +378,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
-    spans = [_org_if_press_named(_place_if_located(_person_if_who(s))) for s in spans]
+    spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -604,6 +607,50 @@ def _place_if_listed(span: Span) -> Span:
     if span.label_ in ("PERSON", "ORG") and strip_determiner(span.text) in lexicon().regions:
         return Span(span.doc, span.start, span.end, label="GPE")
     return span
+
+
+_BODY_HEADS = frozenset(
+    {
+        "commission", "committee", "council", "institute", "agency", "office", "ministry", "department",
+        "authority", "centre", "center", "fund", "foundation", "association", "bureau", "board", "league",
+        "federation", "society", "academy", "service", "directorate", "inspectorate", "secretariat",
+    }
+)  # fmt: skip
+
+
+def _whole_org_name(span: Span) -> Span:
+    """An organisation's name NER cut short: 'Commission' of 'Commission for the Prevention of Corruption'
+    (a body and its 'for/of ...' tail of capitalised words), 'Coach Industries' of 'Norhaven Coach
+    Industries' (capitalised words just before it)."""
+    if span.label_ != "ORG":
+        return span
+    doc = span.doc
+    start, end = span.start, span.end
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    end = name_tail_end(doc, end)
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="ORG")
+
+
+def name_tail_end(doc: Doc, end: int) -> int:
+    """Where a body's name ending at `end` really ends: after its 'for/of (the) ...' tail of capitalised
+    words ('Commission' + 'for the Prevention of Corruption'); `end` when there is none."""
+    if doc[end - 1].lower_ not in _BODY_HEADS or end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of"):
+        return end
+    k = end + 1 + (doc[end + 1].lower_ == "the")
+    tail = k
+    while tail < len(doc) and doc[tail].ent_type_ not in ("DATE", "TIME", "GPE"):
+        if not (doc[tail].is_title or (doc[tail].lower_ in ("of", "and", "for") and tail > k)):
+            break
+        tail += 1
+    while tail > k and not doc[tail - 1].is_title:
+        tail -= 1
+    return tail if tail > k else end
 
 
 def _person_if_who(span: Span) -> Span:

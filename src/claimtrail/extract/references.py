@@ -23,6 +23,7 @@ from claimtrail.extract.actors import (
     hyphenated,
     is_role,
     link_org,
+    name_tail_end,
     names_an_organisation,
     strip_determiner,
 )
@@ -564,7 +565,7 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
             or ([token] if token.pos_ == "PROPN" and token.is_title else [])
         )  # "The Kremlin"
         if proper and determiner in ("the", ""):
-            name = strip_determiner(doc[proper[0].i : _seat_end(token) + 1].text)
+            name = strip_determiner(doc[proper[0].i : name_tail_end(doc, _seat_end(token) + 1)].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name
             key = table.add(key, name, "ORG", left, right)
             modifiers = [
@@ -614,7 +615,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
         left -= 1
     while left < token.i and doc[left].lower_ in lexicon().role_nouns:
         left += 1  # "Governor Mwila Chanda": the title is no part of the name
-    words = [t.text for t in doc[left : token.i + 1]]
+    last = name_tail_end(doc, token.i + 1)  # "The Commission for the Prevention of Corruption said"
+    words = [t.text for t in doc[left:last]]
     name = " ".join(words)
     if len(words) == 1 and name in table._persons_by_last:
         key = table._persons_by_last[name]
@@ -628,8 +630,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the
     is_org = is_org or names_an_organisation(doc[left : token.i + 1])
     kind: ActorKind = "ORG" if is_org else "PERSON"
-    misread = {i: table.token_actor[i] for i in range(left, token.i + 1) if i in table.token_actor}
-    key = table.add(f"{kind}:{name.lower()}", name, kind, left, token.i + 1)
+    misread = {i: table.token_actor[i] for i in range(left, last) if i in table.token_actor}
+    key = table.add(f"{kind}:{name.lower()}", name, kind, left, last)
     _drop_mentions_inside(table, misread)  # "Mwila" read as a place inside "Mwila Chanda"
     if kind == "PERSON":
         table._persons_by_last.setdefault(words[-1], key)

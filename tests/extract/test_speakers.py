@@ -379,3 +379,12 @@ def test_a_name_is_the_speaker_not_the_person_inside_its_apposition() -> None:
     assert isinstance(record, ArticleRecord)
     deniers = {s.actor.name for c in record.claims for s in c.stances if s.stance == "denies" and s.actor}
     assert deniers == {"Civic Progress"}
+
+
+def test_a_surname_alone_ner_missed_is_the_person_and_him_in_the_quote_is_not_the_speaker() -> None:
+    text = (
+        "Dnevni Glas reported last week that minister Marko Zupan had met Andrej Pirc, who chaired the "
+        "tender committee, on three occasions. Zupan said he had never discussed the tender.\n\nPirc, "
+        'reached by telephone, was blunter. "I have never met him," he told Adria Press.'
+    )
+    assert _speaker_of(text, "I have never met him") == "Andrej Pirc"

@@ -313,6 +313,24 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 found.append(Span(doc, i, end, label=label))
                 taken.update(range(i, end))
                 break
+    return found + _repeated_surnames(doc, spans, taken)
+
+
+def _repeated_surnames(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """ "Pirc, reached by telephone, was blunter": a person's surname alone that NER missed, when no
+    other person found has that surname."""
+    persons = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
+    by_last: dict[str, int] = {}
+    for s in persons:
+        by_last[s[-1].text] = by_last.get(s[-1].text, 0) + 1
+    found = []
+    for tok in doc:
+        if tok.i in taken or by_last.get(tok.text) != 1 or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        beside = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any((t.pos_ == "PROPN" and t.is_title) or t.text in ("-", "'s", "’s") for t in beside):
+            continue  # part of a longer name ("Deshpande-Rao")
+        found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return found
 
 

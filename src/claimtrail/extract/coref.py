@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimtrail.extract.actors import ActorTable, is_role
 from claimtrail.extract.lexicon import lexicon
@@ -219,6 +219,10 @@ def antecedent(table: ActorTable, token: Token, fits: Callable[[str], bool]) -> 
     for i, key in reversed(_mentions(table, own.start, token.i, fits)):
         if _owned_by_same(doc[i], token):
             continue  # "his lawyer said ... he had failed": "he" is whoever "his" is, not the lawyer
+        if _quoted_before(doc, own.start_char, doc[i].idx) and not _quoted_before(
+            doc, own.start_char, token.idx
+        ):
+            continue  # '"I have never met him," he told Adria Press': "him" is not who speaks
         if i != excluded and not (excluded is not None and doc[i].head.i == excluded):
             return key
     earlier = own
@@ -232,6 +236,11 @@ def antecedent(table: ActorTable, token: Token, fits: Callable[[str], bool]) -> 
             return min(subjects)[2]
     nearest = _mentions(table, max(0, token.i - _FAR), own.start, fits)
     return nearest[-1][1] if nearest else None
+
+
+def _quoted_before(doc: Doc, start: int, pos: int) -> bool:
+    """Is `pos` inside quote marks opened since `start` (an odd number of marks before it)?"""
+    return sum(doc.text[start:pos].count(q) for q in '"“”') % 2 == 1
 
 
 def surname_antecedent(table: ActorTable, token: Token) -> str | None:

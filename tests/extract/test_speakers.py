@@ -388,3 +388,12 @@ def test_a_surname_alone_ner_missed_is_the_person_and_him_in_the_quote_is_not_th
         'reached by telephone, was blunter. "I have never met him," he told Adria Press.'
     )
     assert _speaker_of(text, "I have never met him") == "Andrej Pirc"
+
+
+def test_the_company_stays_the_one_already_called_so() -> None:
+    text = (
+        "Norhaven Coach Industries is recalling 1,140 electric transit buses after a battery pack caught "
+        "fire, the company said on Tuesday.\n\nIn a filing with Transport Canada, the company said a faulty "
+        "coolant seal could let moisture reach the battery cells."
+    )
+    assert _speaker_of(text, "faulty coolant seal") == "Norhaven Coach Industries"

@@ -227,8 +227,24 @@ def _names(noun: str, entry: ActorEntry) -> bool:
     return any(re.search(rf"\b{re.escape(name)}\b", text) for name in NAMED_AS.get(noun, (noun,)))
 
 
+def already_called(table: ActorTable, token: Token) -> str | None:
+    """The one organisation the article already called by this noun ("In a filing with Transport Canada,
+    the company said" after "Norhaven Coach Industries is recalling buses, the company said")."""
+    called = {
+        e.key
+        for e in table.entries.values()
+        if e.kind == "ORG"
+        and any(
+            strip_determiner(t).lower() == token.lower_ and b < token.idx for (b, _), t in e.mentions.items()
+        )
+    }
+    return called.pop() if len(called) == 1 else None
+
+
 def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None:
     noun = token.lower_
+    if noun in lexicon().company_nouns and (called := already_called(table, token)) is not None:
+        return called
     orgs = [e for e in table.entries.values() if e.kind == "ORG"]
     named = [e for e in orgs if _names(noun, e)]
     found = _latest(table, named, token.idx)

@@ -31,6 +31,7 @@ from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
 from claimtrail.extract.descriptions import (
     NAMED_AS,
     age_antecedent,
+    already_called,
     company_in_title,
     conjoined_people,
     description_antecedent,
@@ -460,6 +461,9 @@ def _title_head(title: str) -> str:
 def _last_company(table: ActorTable, token: Token) -> str | None:
     """'the company': the organisation last mentioned before it that is not another kind of body
     (a union, a ministry, a regulator) and not a news outlet."""
+    called = already_called(table, token)  # the organisation the article already called so
+    if called is not None:
+        return called
     heads = lexicon().org_heads - _COMPANY_NOUNS - {"group", "corporation", "maker", "operator"}
     best: tuple[int, str] | None = None
     for i, key in table.token_actor.items():

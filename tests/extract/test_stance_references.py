@@ -550,3 +550,16 @@ def test_no_decision_taken_denies_that_it_was_decided() -> None:
         "A board member who spoke on condition of anonymity insisted that no decision had been taken."
     )
     assert "A board member" in _holders(_stances(text), "decided to sack", "denies")
+
+
+def test_no_truth_in_it_opening_a_paragraph_answers_the_story_just_told() -> None:
+    text = (
+        "Country singer Lacey Dunmore on Friday dismissed online rumours that her tour would be cancelled."
+        "\n\nThe rumours began on Tuesday, when the gossip account NashvilleTea posted that executives at "
+        "Bluebonnet Records had told Dunmore at a meeting last week that the label would not renew her "
+        'contract.\n\n"There is no truth in it. Lacey is part of the Bluebonnet family," label president '
+        "Warren Haskett said in a statement."
+    )
+    stances = _stances(text)
+    assert "Warren Haskett" in _holders(stances, "executives at Bluebonnet", "denies")
+    assert "Warren Haskett" not in _holders(stances, "tour would be cancelled", "denies")

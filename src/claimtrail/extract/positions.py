@@ -747,8 +747,12 @@ class Positions(ClaimSet):
         if not reported:
             return []
         if ref.pos_ in ("PRON", "DET"):
-            # "These are just rumors", "this is disinformation": the claims already in dispute, if any
+            # "These are just rumors", "this is disinformation": the claims already in dispute, if any;
+            # but "There is no truth in it" opening a paragraph answers the story told just before
             disputed = [c for c in before if any(st.stance in ("denies", "questions") for st in c.stances)]
+            told = self._told_just_before(ref, reported) if ref.lower_ == "it" else []
+            if told:  # not "These are just rumors", which names the claims in dispute
+                return told
             reported = disputed or reported
         if ref.lower_ in ("these", "those", "such"):
             return reported
@@ -786,6 +790,18 @@ class Positions(ClaimSet):
             or sent.start_char <= c.start < sent.end_char
             or _sources(c, family) & by
             or (c.reported and c.start >= window)
+        ]
+
+    def _told_just_before(self, ref: Token, reported: list[ClaimDraft]) -> list[ClaimDraft]:
+        """The reported claims of the previous paragraph, when `ref` sits in the first sentence of its own."""
+        own = _paragraphs_back(self.doc, ref.idx, 0)
+        if sentence(ref).start_char > own + 1:
+            return []
+        previous = _paragraphs_back(self.doc, ref.idx, 1)
+        told = [c for c in reported if previous <= c.start < own and not c.quoted]
+        # not the content nested inside another ('told Dunmore that the label would not renew her contract')
+        return [
+            c for c in told if not any(o is not c and o.start <= c.start and c.end <= o.end for o in told)
         ]
 
     def _counted(self, claim: ClaimDraft) -> set[str]:

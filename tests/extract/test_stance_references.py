@@ -563,3 +563,12 @@ def test_no_truth_in_it_opening_a_paragraph_answers_the_story_just_told() -> Non
     stances = _stances(text)
     assert "Warren Haskett" in _holders(stances, "executives at Bluebonnet", "denies")
     assert "Warren Haskett" not in _holders(stances, "tour would be cancelled", "denies")
+
+
+def test_a_counting_error_label_denies_the_figures() -> None:
+    text = (
+        "The Nuuk newspaper Kalaallit Post reported on Tuesday that Canadian vessels had landed about 2,300 "
+        "tonnes above their share in 2020.\n\nFisheries Minister Bernadette Coady called the Greenlandic "
+        'numbers "a basic counting error" that mixed up two separate stocks.'
+    )
+    assert "Bernadette Coady" in _holders(_stances(text), "2,300 tonnes", "denies")

@@ -402,9 +402,7 @@ def _role_reference(table: ActorTable, token: Token) -> str | None:
         if noun in _PRINT_NOUNS:  # "the newspaper" is no news agency ("told Nordvik Wire")
             papers = [e for e in outlet_like if not _is_agency(e)] or [e for e in orgs if _reported(table, e)]
             orgs = papers or [e for e in orgs if not _known_company(e) and not _is_agency(e)] or outlet_like
-        elif (
-            noun in _OUTLET_NOUNS
-        ):  # "the paper": the last outlet, or an organisation not known as a business
+        elif noun in _OUTLET_NOUNS:  # the last outlet, or an organisation not known as a business
             orgs = outlet_like or [e for e in orgs if not _known_company(e)]
         elif noun in lexicon().company_nouns | _GENERIC_ORG_NOUNS:
             orgs = others  # "the company" is no newspaper
@@ -639,9 +637,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     _drop_mentions_inside(table, misread)  # "Mwila" read as a place inside "Mwila Chanda"
     if kind == "PERSON":
         table._persons_by_last.setdefault(words[-1], key)
-        add_person_titles(
-            table, doc[left : token.i + 1], key
-        )  # "Alistair Tierney, the ...'s deputy secretary"
+        # "Alistair Tierney, the Defence Department's deputy secretary": the title NER could not give
+        add_person_titles(table, doc[left : token.i + 1], key)
     return key
 
 

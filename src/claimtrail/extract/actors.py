@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -1148,17 +1149,19 @@ def affiliation_of(table: ActorTable, start: int, end: int) -> str | None:
 
 def recent_country(table: ActorTable, before_char: int) -> str | None:
     """The country most recently named before a position ("the country" refers back to it)."""
+    named = [country for idx, country in _countries_named(table) if idx < before_char]
+    return named[-1] if named else None
+
+
+def _countries_named(table: ActorTable) -> Iterator[tuple[int, str]]:
+    """(offset, country) of each country the body names, by name or demonym, in text order."""
     lex = lexicon()
-    best: tuple[int, str] | None = None
     for tok in table.doc:
-        if tok.idx >= before_char:
-            break
         if tok.idx < table.body_start:
             continue
         country = lex.countries.get(tok.text) or lex.demonyms.get(tok.text)
         if country and country != "European Union":
-            best = (tok.idx, country)
-    return best[1] if best else None
+            yield tok.idx, country
 
 
 def country_of_place(place: str | None) -> str | None:
@@ -1177,14 +1180,7 @@ def _places_by_folded_name() -> dict[str, str]:
 
 def first_country(table: ActorTable) -> str | None:
     """The first country the body names, by name or demonym: the state a story is about."""
-    lex = lexicon()
-    for tok in table.doc:
-        if tok.idx < table.body_start:
-            continue
-        country = lex.countries.get(tok.text) or lex.demonyms.get(tok.text)
-        if country and country != "European Union":
-            return country
-    return None
+    return next((country for _, country in _countries_named(table)), None)
 
 
 def _sentence_country(table: ActorTable, sent: Span) -> str | None:

@@ -188,16 +188,21 @@ def pronoun_antecedent(table: ActorTable, token: Token) -> str | None:
     return antecedent(table, token, lambda key: _fits(table, key, low))
 
 
-_RETORT_VERBS = frozenset({"retort", "counter", "shoot", "fire", "hit"})  # not "reply": to a question
+_BACK_VERBS = frozenset({"shoot", "fire", "hit"})  # a retort only with 'back': "he shot back"
+
+
+def is_retort(verb: Token) -> bool:
+    """'countered', 'retorted', 'shot back', 'hit back' (not 'replied', which answers a question too)."""
+    lemma = verb.lemma_.lower()
+    if lemma in _BACK_VERBS:
+        return any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in verb.children)
+    return lemma in ("retort", "counter")
 
 
 def _answered_speaker(table: ActorTable, token: Token) -> str | None:
     """The last speaker before a pronoun that is the subject of a retort ('he countered', 'she shot back'):
     who answers is someone else than whom they answer."""
-    verb = token.head
-    if token.dep_ != "nsubj" or verb.lemma_.lower() not in _RETORT_VERBS:
-        return None
-    if verb.lemma_.lower() in ("shoot", "fire", "hit") and not any(c.lower_ == "back" for c in verb.children):
+    if token.dep_ != "nsubj" or not is_retort(token.head):
         return None
     before = [i for i in table.speakers if i < sentence(token).start]
     return table.speakers[max(before)] if before else None

@@ -402,7 +402,7 @@ class Positions(ClaimSet):
         take no position; 'Reuters could not independently verify the account': the outlet questions it."""
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse"):
             return None
-        if not any(c.dep_ == "neg" for c in verb.children):
+        if not _negated(verb):
             return "asserts"
         return "questions" if is_report_source(self.table, self._speaker(verb)) else None
 
@@ -590,7 +590,7 @@ class Positions(ClaimSet):
     def _does_not_add_up(self, verb: Token) -> None:
         """'the official account "simply does not add up"': doubt on what the subject refers to."""
         up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
-        if not up or not any(c.dep_ == "neg" for c in verb.children):
+        if not up or not _negated(verb):
             return
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or not self._refers_to_claim(subject):
@@ -830,13 +830,7 @@ class Positions(ClaimSet):
         ]
         if not words:
             return []
-        found = []
-        for claim in claims:
-            span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
-            theirs = content_stems(span) if span is not None else set()
-            if any(same_word(w, s) for w in words for s in theirs):
-                found.append(claim)
-        return found
+        return [c for c in claims if any(same_word(w, s) for w in words for s in self._stems(c))]
 
     def _owner(self, ref: Token, holder: str | None) -> str | None:
         """Whose claim a possessed reference names: "the parents' account", "their allegations", "Reuters'

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import ActorTable
+from claimtrail.extract.coref import is_retort
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.references import resolve_np, resolve_speaker
 from claimtrail.extract.sentences import lower_forms, lower_lemmas, sentence, sentences, text_of
@@ -260,12 +261,9 @@ def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if lemma in _RETORTS:  # "he shot back", "the minister hit back": a reply, with 'back' only
-        return any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in token.children)
+    if is_retort(token):  # "he shot back", "the minister hit back"
+        return True
     return lemma in lexicon().speech_verbs and lemma not in _NOT_SPEECH
-
-
-_RETORTS = frozenset({"shoot", "fire", "hit"})
 
 
 # -- direct quotes --------------------------------------------------------------------------------------

@@ -118,13 +118,14 @@ def test_a_source_cited_before_that_asserts_the_reported_claim() -> None:
 
 
 def test_standing_by_a_report_asserts_it() -> None:
+    """The report gains the paper's assertion; 'it stood by its reporting' is the paper's own statement."""
     text = (
         "The Puget Sound Tribune reported that the founder had used investor money to pay for a private jet. "
         "The founder sued. The Puget Sound Tribune said it stood by its reporting."
     )
     stances = _stances(text)
     assert "Puget Sound Tribune" in _holders(stances, "investor money", "asserts")
-    assert not any("stood by" in text for text, _, _ in stances)
+    assert _holders(stances, "stood by its reporting", "asserts") == {"Puget Sound Tribune"}
 
 
 @pytest.mark.parametrize(

@@ -996,9 +996,8 @@ class Positions(ClaimSet):
         return pobj if pobj is not None and self._refers_to_claim(pobj) else None
 
     def _is_position(self, root: Token) -> bool:
-        """'the report was another hoax' is a stance on another claim, not a claim of its own."""
-        if self._stood_by(root) is not None:
-            return True
+        """'the report was another hoax' is a stance on another claim, not a claim of its own. ('the paper
+        stood by its story' is both: a position on the story and the editor's own statement.)"""
         for child in [root, *root.children]:
             if self._denial_predicate(child) is not None:
                 subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

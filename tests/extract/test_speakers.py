@@ -397,3 +397,31 @@ def test_the_company_stays_the_one_already_called_so() -> None:
         "coolant seal could let moisture reach the battery cells."
     )
     assert _speaker_of(text, "faulty coolant seal") == "Norhaven Coach Industries"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "A spokesman for the Internal Revenue Service said it was too early to say whether penalties "
+            "would be waived.",
+            "too early to say",
+            "Internal Revenue Service",
+        ),
+        (
+            "Brackley University denied the report on Wednesday. A spokeswoman for the university said it "
+            "had hired an outside law firm to review its admissions procedures.",
+            "outside law firm",
+            "Brackley University",
+        ),
+        (
+            "The state Board of Regents met on Monday. A spokesman for the regents said the board had no "
+            "plans to open a separate inquiry.",
+            "no plans to open",
+            "~A spokesman for the regents",
+        ),
+    ],
+)
+def test_a_spokesperson_for_an_organisation_speaks_as_it(text: str, quote: str, speaker: str) -> None:
+    """'A spokesman for <organisation> said': the organisation says it; 'for the regents' names none."""
+    assert _speaker_of(text, quote) == speaker

@@ -371,12 +371,13 @@ def is_outlet(entry: ActorEntry) -> bool:
     return known or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)
 
 
-def _role_reference(table: ActorTable, token: Token) -> str | None:
-    """'the minister', 'the ministry', 'the company': the last actor whose name or title has that noun."""
+def _role_reference(table: ActorTable, token: Token, skip: str | None = None) -> str | None:
+    """'the minister', 'the ministry', 'the company': the last actor whose name or title has that noun
+    (other than `skip`)."""
     noun = token.lower_
     for key in sorted(table.entries, key=lambda k: -table.entries[k].first):
         entry = table.entries[key]
-        if entry.first >= token.idx:
+        if entry.first >= token.idx or key == skip:
             continue
         # a person's title answers by its head ("the president" -> "Union president"; "the union" does not)
         titles = [_title_head(t) for t in entry.titles] if entry.kind == "PERSON" else entry.titles
@@ -1014,6 +1015,9 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     if key is None and described and token.idx >= table.body_start:
         key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
     if key is not None and table.kind(key) == "UNNAMED" and token.pos_ == "NOUN":
+        represented = _represented(table, token)
+        if represented is not None:  # "A spokesman for the Internal Revenue Service said": the IRS says
+            return represented
         named = (
             introduced_later(table, token)
             or organising_committee(table, token)
@@ -1022,6 +1026,29 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
         if named is not None:
             return table.relink(table.merged.get(key, key), named)
     return key
+
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _represented(table: ActorTable, token: Token) -> str | None:
+    """The organisation named after 'a spokeswoman for': it speaks through her ('for the regents' names
+    no organisation, so that source stays unnamed)."""
+    if token.lemma_.lower() not in _SPOKESPEOPLE or not any(d.lower_ in ("a", "an") for d in token.children):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # the unnamed source's mention covers the name too: look for the organisation's own mention
+            for entry in table.entries.values():
+                if entry.kind in ("ORG", "GPE") and any(s <= pobj.idx < e for s, e in entry.mentions):
+                    return entry.key
+            # "a spokeswoman for the university": the university named before ("for the regents" is for
+            # its members, who stay unnamed)
+            definite = pobj.tag_ == "NN" and any(d.lower_ == "the" for d in pobj.children)
+            role = _role_reference(table, pobj, skip=table.token_actor.get(token.i)) if definite else None
+            if role is not None and table.kind(role) == "ORG":
+                return role
+    return None
 
 
 def _group_member(table: ActorTable, token: Token) -> str | None:

@@ -425,3 +425,34 @@ def test_the_company_stays_the_one_already_called_so() -> None:
 def test_a_spokesperson_for_an_organisation_speaks_as_it(text: str, quote: str, speaker: str) -> None:
     """'A spokesman for <organisation> said': the organisation says it; 'for the regents' names none."""
     assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "A criminal group calling itself BlackTide claimed on a dark-web site last weekend that it had "
+            "copied the files of about 600,000 patients.",
+            "copied the files",
+            "BlackTide",
+        ),
+        (
+            "A hacking group known as Cobalt Lynx said it was behind the attack on the port.",
+            "behind the attack",
+            "Cobalt Lynx",
+        ),
+    ],
+)
+def test_a_described_source_is_the_name_it_goes_by(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+def test_a_name_ner_missed_with_an_organisation_head_is_that_organisation() -> None:
+    """'Southwestern Plains University' (no entity found) confirms; 'the student newspaper' is not it."""
+    text = (
+        "LUBBOCK, Texas, Oct. 24, 2023 - Southwestern Plains University confirmed Tuesday that it had hired "
+        "an outside law firm to review its football program, a week after the student newspaper reported "
+        "that coaches pressured injured players to practice."
+    )
+    assert _speaker_of(text, "outside law firm") == "Southwestern Plains University"
+    assert _speaker_of(text, "coaches pressured") == "~the student newspaper"

@@ -456,3 +456,12 @@ def test_a_name_ner_missed_with_an_organisation_head_is_that_organisation() -> N
     )
     assert _speaker_of(text, "outside law firm") == "Southwestern Plains University"
     assert _speaker_of(text, "coaches pressured") == "~the student newspaper"
+
+
+def test_an_occupation_before_a_given_name_is_no_part_of_the_name() -> None:
+    text = (
+        "Harbor commissioners voted 4-1 to approve the pier on Tuesday, after a three-hour hearing.\n\n"
+        "Lobsterman Caleb Ames said the pier would sit directly over the mooring field where about 40 boats "
+        "tie up."
+    )
+    assert _speaker_of(text, "mooring field") == "Caleb Ames"

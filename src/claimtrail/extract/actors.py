@@ -58,6 +58,11 @@ def strip_determiner(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip()
 
 
+def is_given_name(word: str) -> bool:
+    folded = _folded(word.lower())
+    return folded in lexicon().female_names or folded in lexicon().male_names
+
+
 def _span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text if end > start else ""
 
@@ -249,11 +254,16 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
         country = lex.seats[text]
         return f"GPE:{country}", country, "GPE"
     label = span.label_
+    if label == "ORG" and len(span) == 3 and span[0].lower_.endswith("man") and is_given_name(span[1].text):
+        label = "PERSON"  # "Lobsterman Caleb Ames" read as a company
     if label == "PERSON":
         words = [w for w in text.split() if w.lower().rstrip(".") not in _HONORIFICS]
         while len(words) > 1 and (
             words[0].lower() in lex.role_nouns
             or (len(words) > 2 and words[0].lower().endswith(("ician", "ologist", "ist")))  # "Statistician"
+            or (
+                len(words) > 2 and words[0].lower().endswith("man") and is_given_name(words[1])
+            )  # "Lobsterman"
         ):
             words = words[1:]
         name = " ".join(words) or text

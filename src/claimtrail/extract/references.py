@@ -21,6 +21,7 @@ from claimtrail.extract.actors import (
     country_of_place,
     find_named_actors,
     hyphenated,
+    is_given_name,
     is_role,
     link_org,
     name_tail_end,
@@ -615,14 +616,20 @@ _ORG_SUFFIXES = frozenset(
 )
 
 
+def _occupation_before_name(doc: Doc, i: int) -> bool:
+    """'Lobsterman', 'Fisherman' before a given name: an occupation the role list does not name."""
+    return doc[i].lower_.endswith("man") and i + 2 < len(doc) and is_given_name(doc[i + 1].text)
+
+
 def _proper_actor(table: ActorTable, token: Token) -> str:
     """A proper-noun subject NER missed: a known surname, a company ('Corvel Systems Inc') or a name."""
     doc = table.doc
     left = token.i
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
         left -= 1
-    while left < token.i and doc[left].lower_ in lexicon().role_nouns:
-        left += 1  # "Governor Mwila Chanda": the title is no part of the name
+    first = left
+    while left < token.i and (doc[left].lower_ in lexicon().role_nouns or _occupation_before_name(doc, left)):
+        left += 1  # "Governor Mwila Chanda", "Lobsterman Caleb Ames": the title is no part of the name
     last = name_tail_end(doc, token.i + 1)  # "The Commission for the Prevention of Corruption said"
     words = [t.text for t in doc[left:last]]
     name = " ".join(words)
@@ -640,6 +647,8 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     kind: ActorKind = "ORG" if is_org else "PERSON"
     misread = {i: table.token_actor[i] for i in range(left, last) if i in table.token_actor}
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, last)
+    if left > first:
+        table.add_title(key, doc[first:left].text)
     _drop_mentions_inside(table, misread)  # "Mwila" read as a place inside "Mwila Chanda"
     if kind == "PERSON":
         table._persons_by_last.setdefault(words[-1], key)

@@ -172,3 +172,13 @@ def test_names_ner_cut_short_are_whole() -> None:
     assert "Norhaven Coach Industries" in actors
     assert "Commission for the Prevention of Corruption" in actors
     assert "Abena Ofori" in actors
+
+
+def test_club_suffixes_and_linked_name_words_make_whole_organisations() -> None:
+    """'Douro FC' read as a person, 'Diario del Turia' cut at 'del': both whole organisations."""
+    actors = _actors(
+        "Portuguese club Douro FC insisted on Tuesday that striker Rui Tavares was staying.\n\nThe Valencia "
+        "daily Diario del Turia reported on Monday that the two clubs had settled on the fee."
+    )
+    assert actors["Douro FC"].kind == "ORG"
+    assert actors["Diario del Turia"].kind == "ORG"

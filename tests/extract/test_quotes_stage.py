@@ -188,3 +188,12 @@ def test_a_pronoun_labelling_the_report_is_the_speakers_next_act_not_the_content
     assert isinstance(record, ArticleRecord)
     texts = {q.kind: q.text for q in record.quotes}
     assert texts["indirect"] == "its Montreal studio, which employs about 450 people, would remain open"
+
+
+def test_a_complement_misparsed_with_an_adjective_head_is_still_reported() -> None:
+    text = (
+        "The Ohio Environmental Protection Agency said air monitors along the plant's fence line recorded "
+        "levels consistent with about 41 tons, and that it did not accept the company's figure."
+    )
+    texts = [t for _, _, t in _quotes(text)]
+    assert any(t.startswith("air monitors along the plant's fence line") for t in texts), texts

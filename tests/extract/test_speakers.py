@@ -465,3 +465,11 @@ def test_an_occupation_before_a_given_name_is_no_part_of_the_name() -> None:
         "tie up."
     )
     assert _speaker_of(text, "mooring field") == "Caleb Ames"
+
+
+def test_according_to_a_described_source_named_in_apposition_is_that_person() -> None:
+    text = (
+        "Tavares scored 19 league goals last season. According to his agent, Paulo Sena, the striker wants "
+        "to stay in Porto and play in the Champions League."
+    )
+    assert _speaker_of(text, "wants to stay") == "Paulo Sena"

@@ -408,6 +408,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
+    spans = [_org_if_suffixed(s) for s in _outermost(spans)]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -663,7 +664,13 @@ def _whole_org_name(span: Span) -> Span:
     ):
         start -= 1
     end = name_tail_end(doc, end)
+    # "Diario del Turia", "Jornal da Bola": a name's linking article and the capitalised words after it
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_ARTICLES and doc[end + 1].is_title:
+        end += 2
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="ORG")
+
+
+_NAME_ARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "di", "della", "du", "des", "der"})
 
 
 def name_tail_end(doc: Doc, end: int) -> int:
@@ -680,6 +687,26 @@ def name_tail_end(doc: Doc, end: int) -> int:
     while tail > k and not doc[tail - 1].is_title:
         tail -= 1
     return tail if tail > k else end
+
+
+_COMPANY_SUFFIXES = frozenset(
+    {"fc", "cf", "afc", "sc", "inc", "ltd", "llc", "plc", "corp", "gmbh", "ag", "sa", "nv", "bv", "spa"}
+)
+
+
+def _org_if_suffixed(span: Span) -> Span:
+    """ "Douro FC" read as a person: a name ending in a club's or company's suffix is an organisation."""
+    last = span[-1].lower_.replace(".", "")
+    if span.label_ in ("PERSON", "GPE") and len(span) > 1 and last in _COMPANY_SUFFIXES:
+        return Span(span.doc, span.start, span.end, label="ORG")
+    return span
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Spans not inside a longer one ('Turia' inside 'Diario del Turia', once the name is made whole)."""
+    return [
+        s for s in spans if not any(o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)
+    ]
 
 
 def _person_if_who(span: Span) -> Span:

@@ -380,7 +380,7 @@ def _complement(verb: Token) -> Token | None:
         c
         for c in verb.children
         if (c.dep_ == "ccomp" or _that_xcomp(c))
-        and c.pos_ in ("VERB", "AUX")
+        and (c.pos_ in ("VERB", "AUX") or _small_clause(c))
         and (aside is None or c.i != aside.i)
     ]
     if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
@@ -388,6 +388,12 @@ def _complement(verb: Token) -> Token | None:
         # main clause its complement; what the subordinate cue reports follows it
         clauses = [c for c in clauses if c.i > verb.i]
     return clauses[0] if clauses else _complement_on_noun(verb) or _that_clause_after_aside(verb)
+
+
+def _small_clause(clause: Token) -> bool:
+    """'said air monitors recorded levels consistent with 41 tons', misparsed with the adjective as the
+    complement's head: a complement with a subject of its own is still a reported clause."""
+    return clause.pos_ == "ADJ" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _that_xcomp(clause: Token) -> bool:
@@ -630,6 +636,18 @@ def _document_author(noun: Token) -> Token | None:
     return None
 
 
+def _named_in_apposition(doc: Doc, noun: Token, last: int) -> Token | None:
+    """The last word of a person's name set off by commas right after a described source ('his agent,
+    Paulo Sena,'), which the parser made the clause's subject."""
+    if noun.pos_ != "NOUN" or last + 3 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    first = doc[last + 2]
+    ent = next((e for e in doc.ents if e.start == first.i and e.label_ == "PERSON"), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return doc[ent.end - 1]
+
+
 def _according_to(doc: Doc) -> list[_Found]:
     found = []
     forms = lower_forms(doc)
@@ -642,6 +660,10 @@ def _according_to(doc: Doc) -> list[_Found]:
             pobj = _document_author(pobj) or pobj
             sent = sentence(tok)
             phrase = {t.i for t in doc[tok.i + 1].subtree} | {tok.i}
+            named = _named_in_apposition(doc, pobj, max(phrase))
+            if named is not None:  # "According to his agent, Paulo Sena, the striker wants ...": Sena
+                pobj = named
+                phrase |= set(range(max(phrase) + 1, named.i + 2))
             last = max(phrase)
             swallowed = last + 1 < sent.end and doc[last + 1].pos_ in ("VERB", "AUX")
             commas = [i for i in phrase if doc[i].text == "," and i > tok.i]

@@ -410,7 +410,7 @@ def test_case_file_labels_are_valid(path: Path) -> None:
             assert stance["actor"] in actors or (stance["actor"] is None and stance["source_description"])
             assert not (expected.get("no_denials") and stance["stance"] == "denies")
     if expected["published"] is None:  # a dateline with no date: only absolute dates can be written
-        assert all(re.fullmatch(r"\d{4}|P\w+", t["value"]) for t in expected.get("timexes", []))
+        assert all(re.fullmatch(r"\d{4}(-\d\d){0,2}|P\w+", t["value"]) for t in expected.get("timexes", []))
         return
     published = dt.date.fromisoformat(expected["published"])
     for timex in expected.get("timexes", []):  # held-out speaker cases carry no timex annotation

@@ -182,3 +182,12 @@ def test_club_suffixes_and_linked_name_words_make_whole_organisations() -> None:
     )
     assert actors["Douro FC"].kind == "ORG"
     assert actors["Diario del Turia"].kind == "ORG"
+
+
+def test_the_dateline_town_is_not_the_outlet_named_after_it() -> None:
+    actors = _dated_actors(
+        "Plant to cut jobs\n\nDAYTON, Ohio, Jan. 11, 2024 - Harlow Appliance Co. will cut about 640 jobs at "
+        "its Dayton dishwasher plant, four days after the Dayton Ledger first reported the layoffs."
+    )
+    ledger = actors["Dayton Ledger"]
+    assert [m.text for m in ledger.mentions] == ["Dayton Ledger"]

@@ -473,3 +473,19 @@ def test_according_to_a_described_source_named_in_apposition_is_that_person() ->
         "to stay in Porto and play in the Champions League."
     )
     assert _speaker_of(text, "wants to stay") == "Paulo Sena"
+
+
+def test_a_company_its_short_name_and_according_to_after_a_whole_clause() -> None:
+    """'Harlow Appliance Co.' (read as a person) and 'Harlow' are one company; what 'according to the
+    company' credits is the clause before it, not the comment after."""
+    text = (
+        "The chief executive of Harlow Appliance Co. confirmed on Thursday that the company will cut about "
+        "640 jobs at its dishwasher plant.\n\nThe plant employs about 2,100 people, according to the "
+        "company, making it one of the largest private employers in Montgomery County. Harlow said the "
+        "cuts would come in two stages."
+    )
+    record = extract_text(text, headline="Test", published="2024-01-11")
+    assert isinstance(record, ArticleRecord)
+    quotes = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    assert quotes.get("The plant employs about 2,100 people") == "Harlow Appliance Co."
+    assert quotes.get("the cuts would come in two stages") == "Harlow Appliance Co."

@@ -690,7 +690,7 @@ def name_tail_end(doc: Doc, end: int) -> int:
 
 
 _COMPANY_SUFFIXES = frozenset(
-    {"fc", "cf", "afc", "sc", "inc", "ltd", "llc", "plc", "corp", "gmbh", "ag", "sa", "nv", "bv", "spa"}
+    {"fc", "cf", "afc", "sc", "inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ag", "sa", "nv", "bv", "spa"}
 )
 
 
@@ -856,14 +856,23 @@ def _org_if_institution(span: Span) -> Span:
     return span
 
 
-def _short_company_names(spans: list[Span]) -> list[Span]:
-    """'Halden' read as a town after 'Halden Pharma' was named: the first word of a company's name."""
+def _short_company_names(spans: list[Span], place: str | None = None) -> list[Span]:
+    """'Halden' read as a town, or 'Harlow' as a person, after 'Halden Pharma' or 'Harlow Appliance Co.'
+    was named: the first word of a company's name (unless a person named in full has that word)."""
     lex = lexicon()
     firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
-    places = lex.countries.keys() | lex.seats.keys() | lex.regions
+    town = (place or "").split(",")[0].title()  # "DAYTON, Ohio" -> "Dayton"
+    places = lex.countries.keys() | lex.seats.keys() | lex.regions | {town}
+    people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    # "its Dayton dishwasher plant" in a story datelined DAYTON: the town, not the Dayton Ledger
+    spans = [Span(s.doc, s.start, s.end, label="GPE") if len(s) == 1 and s.text == town else s for s in spans]
     return [
         Span(s.doc, s.start, s.end, label="ORG")
-        if s.label_ == "GPE" and len(s) == 1 and s.text in firsts and s.text not in places
+        if s.label_ in ("GPE", "PERSON")
+        and len(s) == 1
+        and s.text in firsts
+        and s.text not in places
+        and s.text not in people
         else s
         for s in spans
     ]
@@ -1261,12 +1270,14 @@ def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
             table.guessed_affiliation.add(key)
 
 
-def find_named_actors(doc: Doc, body_start: int = 0, credited: tuple[str, ...] = ()) -> ActorTable:
+def find_named_actors(
+    doc: Doc, body_start: int = 0, credited: tuple[str, ...] = (), place: str | None = None
+) -> ActorTable:
     """Named actors of the article body (text before `body_start`, the dateline, is not a mention);
-    `credited` are the outlets the dateline names."""
+    `credited` are the outlets the dateline names, `place` the dateline's place."""
     table = ActorTable(doc, body_start)
     named = _named_spans(doc, body_start, credited)
-    spans = _short_org_names(_short_company_names(_relabel_surnames(named)))
+    spans = _short_org_names(_short_company_names(_relabel_surnames(named), place))
     persons = [s for s in spans if s.label_ == "PERSON"]
     others = [s for s in spans if s.label_ != "PERSON"]
     for span in persons:

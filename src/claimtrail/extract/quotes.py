@@ -648,6 +648,14 @@ def _named_in_apposition(doc: Doc, noun: Token, last: int) -> Token | None:
     return doc[ent.end - 1]
 
 
+def _clause_before(before: list[Token], according: Token) -> bool:
+    """A whole clause (a finite verb and its subject) ends at the comma before 'according to'."""
+    if len(before) < 4 or before[-1].text != "," or according.i == 0:
+        return False
+    heads = [t for t in before if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN", "VB")]
+    return any(any(c.dep_ in ("nsubj", "nsubjpass") and c.i < according.i for c in h.children) for h in heads)
+
+
 def _according_to(doc: Doc) -> list[_Found]:
     found = []
     forms = lower_forms(doc)
@@ -672,6 +680,11 @@ def _according_to(doc: Doc) -> list[_Found]:
                 # the clause's subject on the phrase, which ends at its last comma
                 phrase = set(range(tok.i, max(commas) + 1))
             rest = [t for t in sent if t.i not in phrase and not t.is_space]
+            before = [t for t in rest if t.i < tok.i]
+            if _clause_before(before, tok):
+                # "The plant employs about 2,100 people, according to the company, making it ...": what
+                # the source says is the clause the phrase follows, not the comment after it
+                rest = before
             while rest and rest[0].is_punct:
                 rest = rest[1:]
             while rest and rest[-1].is_punct:

@@ -112,7 +112,7 @@ def find_actors(
 ) -> ActorTable:
     """The actors stage: named actors, then organisations named by their field. `place` and `outlets`
     are the dateline's."""
-    table = find_named_actors(doc, body_start, outlets)
+    table = find_named_actors(doc, body_start, outlets, place)
     table.home_country = country_of_place(place)
     _register_field_organisations(table)
     _affiliations_from_titles(table)

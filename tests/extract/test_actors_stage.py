@@ -191,3 +191,18 @@ def test_the_dateline_town_is_not_the_outlet_named_after_it() -> None:
     )
     ledger = actors["Dayton Ledger"]
     assert [m.text for m in ledger.mentions] == ["Dayton Ledger"]
+
+
+def test_names_ner_cut_or_mislabelled_are_made_whole() -> None:
+    """A surname seen first in a possessive ("Andre Whitlock's"), a councilmember's title, an agency
+    name cut at 'and', and a saint's name before 's are all repaired."""
+    actors = _actors(
+        "The league on Monday questioned Andre Whitlock's account of the missed test. Whitlock said the "
+        "collector went to his old apartment. Councilmember Derek Lund said the department had left out "
+        "$4 million. According to the Bellingham Parks and Recreation Department, the pool will open in "
+        "spring. St. Brigid's Regional Hospital confirmed that five patients had been treated."
+    )
+    assert [m.text for m in actors["Andre Whitlock"].mentions][:2] == ["Andre Whitlock's", "Whitlock"]
+    assert actors["Derek Lund"].titles == ("Councilmember",)
+    assert actors["Bellingham Parks and Recreation Department"].kind == "ORG"
+    assert actors["St. Brigid's Regional Hospital"].kind == "ORG"

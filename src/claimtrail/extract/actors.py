@@ -408,7 +408,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
-    spans = [_org_if_suffixed(s) for s in _outermost(spans)]
+    spans = [_org_if_suffixed(s) for s in _joined_names(_outermost(spans))]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -648,6 +648,10 @@ _BODY_HEADS = frozenset(
 )  # fmt: skip
 
 
+def _unnamed_proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_
+
+
 def _whole_org_name(span: Span) -> Span:
     """An organisation's name NER cut short: 'Commission' of 'Commission for the Prevention of Corruption'
     (a body and its 'for/of ...' tail of capitalised words), 'Coach Industries' of 'Norhaven Coach
@@ -656,13 +660,15 @@ def _whole_org_name(span: Span) -> Span:
         return span
     doc = span.doc
     start, end = span.start, span.end
-    while (
-        start > 0
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
-        and not doc[start - 1].ent_type_
-    ):
-        start -= 1
+    institution = bool({t.lower_ for t in span} & (_INSTITUTION_WORDS | {"center", "centre", "college"}))
+    while start > 0:
+        before = doc[start - 1]
+        if before.pos_ == "PROPN" and before.is_title and not before.ent_type_:
+            start -= 1
+        elif before.tag_ == "POS" and start > 1 and _unnamed_proper(doc[start - 2]) and institution:
+            start -= 1  # "St. Brigid's Regional Hospital": the saint's name and its 's belong to the name
+        else:
+            break
     end = name_tail_end(doc, end)
     # "Diario del Turia", "Jornal da Bola": a name's linking article and the capitalised words after it
     while end + 1 < len(doc) and doc[end].lower_ in _NAME_ARTICLES and doc[end + 1].is_title:
@@ -700,6 +706,23 @@ def _org_if_suffixed(span: Span) -> Span:
     if span.label_ in ("PERSON", "GPE") and len(span) > 1 and last in _COMPANY_SUFFIXES:
         return Span(span.doc, span.start, span.end, label="ORG")
     return span
+
+
+def _joined_names(spans: list[Span]) -> list[Span]:
+    """'the Bellingham Parks and' + 'Recreation Department': two pieces of one organisation's name."""
+    by_start = {s.start: s for s in spans if s.label_ == "ORG"}
+    joined, dropped = [], set()
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start in dropped:
+            continue
+        following = by_start.get(s.end)
+        if s.label_ == "ORG" and s[-1].lower_ in ("and", "&", "of", "for") and following is not None:
+            start = s.start + (s[0].lower_ == "the")
+            joined.append(Span(s.doc, start, following.end, label="ORG"))
+            dropped.add(following.start)
+            continue
+        joined.append(s)
+    return joined
 
 
 def _outermost(spans: list[Span]) -> list[Span]:
@@ -993,7 +1016,8 @@ def _short_org_names(spans: list[Span]) -> list[Span]:
 def _relabel_surnames(spans: list[Span]) -> list[Span]:
     """NER labels some surnames GPE or ORG ("Arreaza told"); a span equal to a known surname is a person."""
     people = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
-    surnames = {s[-1].text for s in people}
+    # "Andre Whitlock's account": the surname is the word before the possessive
+    surnames = {s[-2].text if s[-1].tag_ == "POS" and len(s) > 2 else s[-1].text for s in people}
     # "Gil Sarmiento" after "Tomás Gil Sarmiento": a double surname NER read as an organisation
     double = {s[-k:].text for s in people for k in range(2, len(s))}
     fixed = []

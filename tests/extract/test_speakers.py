@@ -489,3 +489,12 @@ def test_a_company_its_short_name_and_according_to_after_a_whole_clause() -> Non
     quotes = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
     assert quotes.get("The plant employs about 2,100 people") == "Harlow Appliance Co."
     assert quotes.get("the cuts would come in two stages") == "Harlow Appliance Co."
+
+
+def test_the_agency_is_the_public_body_named_before() -> None:
+    text = (
+        "The Maine Center for Disease Control and Prevention said it had sent inspectors to the hospital on "
+        "Wednesday. Cases of Legionnaires' disease in Maine have more than doubled since 2015, according to "
+        "the agency."
+    )
+    assert _speaker_of(text, "more than doubled") == "Maine Center for Disease Control and Prevention"

@@ -241,6 +241,18 @@ def already_called(table: ActorTable, token: Token) -> str | None:
     return called.pop() if len(called) == 1 else None
 
 
+_PUBLIC_BODY_WORDS = frozenset(
+    {"center", "centre", "centers", "department", "administration", "service", "authority", "commission",
+     "office", "bureau", "institute", "agency", "directorate", "inspectorate", "board", "council"}
+)  # fmt: skip
+
+
+def is_public_body(entry: ActorEntry) -> bool:
+    """A public body by its name ('Maine Center for Disease Control and Prevention'), which 'the agency'
+    may stand for."""
+    return entry.kind == "ORG" and bool({w.lower() for w in entry.name.split()} & _PUBLIC_BODY_WORDS)
+
+
 def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None:
     noun = token.lower_
     if noun in lexicon().company_nouns and (called := already_called(table, token)) is not None:
@@ -251,6 +263,8 @@ def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None
     # "The port's operator" is the port's, not the company last named
     if found is None and noun in lexicon().company_nouns and determiner.lower_ == "the":
         found = _latest(table, [e for e in orgs if _is_company(e)], token.idx)
+    if found is None and noun == "agency" and determiner.lower_ == "the":  # the public body named before
+        found = _latest(table, [e for e in orgs if is_public_body(e)], token.idx)
     return found
 
 

@@ -37,6 +37,7 @@ from claimtrail.extract.descriptions import (
     conjoined_people,
     description_antecedent,
     introduced_later,
+    is_public_body,
     organisation_named_later,
     organising_committee,
 )
@@ -411,6 +412,8 @@ def _role_reference(table: ActorTable, token: Token, skip: str | None = None) ->
             orgs = outlet_like or [e for e in orgs if not _known_company(e)]
         elif noun in lexicon().company_nouns | _GENERIC_ORG_NOUNS:
             orgs = others  # "the company" is no newspaper
+        elif noun == "agency":  # "according to the agency" after the Maine Center for Disease Control
+            orgs = [e for e in others if is_public_body(e) and not _known_company(e)]
         else:  # "the regulator" is not the airline named before it, "the county board" not the union
             orgs = []
         if orgs:

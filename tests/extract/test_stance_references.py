@@ -573,3 +573,25 @@ def test_a_counting_error_label_denies_the_figures() -> None:
         'numbers "a basic counting error" that mixed up two separate stocks.'
     )
     assert "Bernadette Coady" in _holders(_stances(text), "2,300 tonnes", "denies")
+
+
+POLL = (
+    "The Kowalczyk campaign on Wednesday denied that its internal polling showed the Democratic candidate "
+    "trailing Gary Lindqvist by nine points, calling a newspaper's account of the survey \"a work of "
+    'fiction."\n\n'
+)
+
+
+def test_a_body_named_after_a_person_denies_and_calls_what_it_denies() -> None:
+    """'The Kowalczyk campaign' is the campaign, and the participle hung on the reported clause is its act."""
+    stances = _stances(POLL)
+    assert _holders(stances, "internal polling", "denies") == {"Kowalczyk campaign"}
+
+
+def test_a_no_subject_of_another_kind_does_not_deny() -> None:
+    """'no public survey had shown either candidate ahead' speaks of other surveys than 'its polling'."""
+    text = POLL + (
+        "Nora Sandvik, an independent pollster, questioned whether a nine-point gap was plausible, noting "
+        "that no public survey had shown either candidate ahead by more than four points since June."
+    )
+    assert "Nora Sandvik" not in _holders(_stances(text), "internal polling", "denies")

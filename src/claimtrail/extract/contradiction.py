@@ -159,8 +159,25 @@ def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Tok
         said_of = content_stems([t for t in focus.subtree if t.i != focus.i and t.lower_ != "such"])
         told = not said_of or any(same_word(a, b) for a in said_of for b in theirs)
         return told and claim_root is not None and same_word(stem(claim_root), key)
+    if _other_kind_denied(clause, theirs):
+        return (
+            False  # "no public survey had shown either candidate ahead" is not about "its internal polling"
+        )
     ours = content_stems(list(clause.subtree)) - {key}
     return bool(ours & (theirs - matched))
+
+
+def _other_kind_denied(clause: Token, theirs: set[str]) -> bool:
+    """'no public survey had shown ...' against 'its internal polling showed ...': a 'no' subject the claim
+    does not name, narrowed by a word it does not use, speaks of other things ('No eligible voter has been
+    removed' still answers 'the removal of our voters')."""
+    for noun in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and _says_no(c)):
+        if any(same_word(stem(noun), t) for t in theirs):
+            continue
+        narrowing = [m for m in noun.children if m.dep_ in ("amod", "compound") and m.pos_ in ("ADJ", "NOUN")]
+        if any(not any(same_word(stem(m), t) for t in theirs) for m in narrowing):
+            return True
+    return False
 
 
 def _claimed_acts(root: Token) -> list[Token]:

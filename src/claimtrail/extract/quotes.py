@@ -163,6 +163,10 @@ def speaker_token(verb: Token) -> Token | None:
         # else a stance verb above: "questioned whether X, telling the AP that Y"
         stance = (a for a in verb.ancestors if _is_cue_or_label(a) and _subject(a) is not None)
         cue = cue or next(stance, None)
+        while cue is not None and cue.dep_ == "ccomp" and _is_cue_or_label(cue.head) and _subject(cue.head):
+            # "denied that its polling showed X, calling the account 'a work of fiction'": the participle
+            # hangs on the reported clause, but the denier is who calls
+            cue = cue.head
         if cue is not None:
             return _subject(cue)
     aside = _aside_participle(verb) if _subject(verb) is None else None

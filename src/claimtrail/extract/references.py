@@ -838,6 +838,26 @@ def _ranked_candidates(table: ActorTable, token: Token, left: int, right: int) -
     return ranked
 
 
+# bodies named after a person: "the Kowalczyk campaign", "the Lindqvist camp", "the Smith family"
+_PERSONAL_BODIES = frozenset({"campaign", "camp", "family", "foundation", "team"})
+
+
+def _personal_body(table: ActorTable, token: Token, person: str, left: int, right: int) -> str:
+    """'The Kowalczyk campaign denied ...': the campaign speaks, an organisation named after the person."""
+    surname = table.name(person).split()[-1]
+    name = f"{surname} {token.lower_}"
+    key = table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
+    for i in range(left, right):  # the person's name inside the phrase is now the campaign's
+        table.token_actor[i] = key
+    entry = table.entries[person]
+    start, end = table.doc[left].idx, table.doc[right - 1].idx + len(table.doc[right - 1])
+    entry.mentions = {span: text for span, text in entry.mentions.items() if not start <= span[0] < end}
+    if not entry.mentions:  # named nowhere else: no person of its own ('Dana Kowalczyk' may come later)
+        table.entries.pop(person)
+        table._persons_by_last = {k: v for k, v in table._persons_by_last.items() if v != person}
+    return key
+
+
 def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) -> str | None:
     """The actor a noun phrase headed by `token` stands for, adding mentions as it goes."""
     group = _group_of_conjuncts(table, token) or conjoined_people(table, token)
@@ -871,6 +891,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         # "A Telegram channel linked to ...", "NHS boards said": sources, not Telegram or the NHS
         if modifier_only and indefinite:
             return unnamed_source(table, token)
+        if modifier_only and token.lower_ in _PERSONAL_BODIES and table.kind(best[2]) == "PERSON":
+            return _personal_body(table, token, best[2], left, right)
         person_role = (
             is_role(token) and token.lower_ not in lexicon().org_heads and token.i not in table.token_actor
         )

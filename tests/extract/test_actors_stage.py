@@ -206,3 +206,14 @@ def test_names_ner_cut_or_mislabelled_are_made_whole() -> None:
     assert actors["Derek Lund"].titles == ("Councilmember",)
     assert actors["Bellingham Parks and Recreation Department"].kind == "ORG"
     assert actors["St. Brigid's Regional Hospital"].kind == "ORG"
+
+
+def test_an_agency_name_split_at_and_is_one_agency_with_its_acronym() -> None:
+    actors = _actors(
+        "Nigeria's National Oil Spill Detection and Response Agency (NOSDRA) said it had sent a team to "
+        "Kpor on Wednesday. NOSDRA said its final report would be published within 30 days. Brown County "
+        "Clerk Paul Zeitler said every ballot had been counted."
+    )
+    agency = actors["National Oil Spill Detection and Response Agency"]
+    assert "NOSDRA" in [m.text for m in agency.mentions]
+    assert actors["Paul Zeitler"].titles == ("Brown County Clerk",)

@@ -498,3 +498,11 @@ def test_the_agency_is_the_public_body_named_before() -> None:
         "the agency."
     )
     assert _speaker_of(text, "more than doubled") == "Maine Center for Disease Control and Prevention"
+
+
+def test_the_regulator_is_the_public_body_named_before() -> None:
+    text = (
+        "Estonia's Data Protection Inspectorate said on Tuesday it had received a breach notice from the "
+        "company. The regulator said it would decide within 30 days whether to open a formal inquiry."
+    )
+    assert _speaker_of(text, "within 30 days") == "Data Protection Inspectorate"

@@ -665,6 +665,8 @@ def _whole_org_name(span: Span) -> Span:
         before = doc[start - 1]
         if before.pos_ == "PROPN" and before.is_title and not before.ent_type_:
             start -= 1
+        elif before.lower_ in ("and", "&") and start > 1 and _unnamed_proper(doc[start - 2]) and institution:
+            start -= 1  # "National Oil Spill Detection and Response Agency" cut at 'and'
         elif before.tag_ == "POS" and start > 1 and _unnamed_proper(doc[start - 2]) and institution:
             start -= 1  # "St. Brigid's Regional Hospital": the saint's name and its 's belong to the name
         else:
@@ -721,8 +723,21 @@ def _joined_names(spans: list[Span]) -> list[Span]:
             joined.append(Span(s.doc, start, following.end, label="ORG"))
             dropped.add(following.start)
             continue
+        after_and = by_start.get(s.end + 1) if s.end < len(s.doc) and s.doc[s.end].lower_ == "and" else None
+        if s.label_ == "ORG" and after_and is not None and _headless(s):
+            # "National Oil Spill Detection" + "and" + "Response Agency": no organisation ends in 'Detection'
+            joined.append(Span(s.doc, s.start, after_and.end, label="ORG"))
+            dropped.add(after_and.start)
+            continue
         joined.append(s)
     return joined
+
+
+def _headless(span: Span) -> bool:
+    """A name that cannot end an organisation's name: no organisation word, company suffix or outlet."""
+    last = span[-1].lower_.rstrip(".")
+    heads = lexicon().org_heads | _INSTITUTION_WORDS | _ORG_WORDS | _COMPANY_SUFFIXES
+    return len(span) > 1 and last not in heads and span.text not in lexicon().outlets
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

@@ -247,6 +247,9 @@ _PUBLIC_BODY_WORDS = frozenset(
 )  # fmt: skip
 
 
+_PUBLIC_BODY_NOUNS = frozenset({"agency", "regulator", "watchdog"})
+
+
 def is_public_body(entry: ActorEntry) -> bool:
     """A public body by its name ('Maine Center for Disease Control and Prevention'), which 'the agency'
     may stand for."""
@@ -263,7 +266,7 @@ def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None
     # "The port's operator" is the port's, not the company last named
     if found is None and noun in lexicon().company_nouns and determiner.lower_ == "the":
         found = _latest(table, [e for e in orgs if _is_company(e)], token.idx)
-    if found is None and noun == "agency" and determiner.lower_ == "the":  # the public body named before
+    if found is None and noun in _PUBLIC_BODY_NOUNS and determiner.lower_ == "the":  # the body named before
         found = _latest(table, [e for e in orgs if is_public_body(e)], token.idx)
     return found
 

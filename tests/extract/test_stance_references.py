@@ -595,3 +595,24 @@ def test_a_no_subject_of_another_kind_does_not_deny() -> None:
         "that no public survey had shown either candidate ahead by more than four points since June."
     )
     assert "Nora Sandvik" not in _holders(_stances(text), "internal polling", "denies")
+
+
+BRIBE = (
+    "A Ghanaian member of parliament on Wednesday denied taking a bribe from a road-building company after "
+    "a prosecution witness told a court he had handed the lawmaker 250,000 cedis in cash.\n\n"
+    "Emmanuel Asare, a former finance manager at Kwabena Roads Ltd, testified on Tuesday that he delivered "
+    "the money to Kofi Boateng, the MP for Akwadum West, in a hotel car park in Kumasi.\n\n"
+)
+
+
+def test_a_lede_member_of_parliament_is_the_mp_named_later() -> None:
+    assert _holders(_stances(BRIBE), "taking a bribe", "denies") == {"Kofi Boateng"}
+
+
+def test_a_denial_only_suggested_questions() -> None:
+    text = BRIBE + (
+        "Defence lawyer Adwoa Mensah questioned whether the payment had ever taken place, suggesting Asare "
+        "had invented it to win a lighter sentence."
+    )
+    stances = _stances(text)
+    assert "Adwoa Mensah" not in {who for _, who, label in stances if label == "denies"}

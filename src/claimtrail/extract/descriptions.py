@@ -361,6 +361,28 @@ def organising_committee(table: ActorTable, token: Token) -> str | None:
     return table.add(f"ORG:{name}", name, "ORG", start, span.end)
 
 
+_MP_TITLE = re.compile(r"\b(MP|member of parliament|lawmaker|legislator)\b", re.IGNORECASE)
+
+
+def _member_of_parliament(token: Token) -> bool:
+    return token.lemma_.lower() == "member" and any(
+        p.lower_ == "of" and any(g.lower_ == "parliament" for g in p.children) for p in token.children
+    )
+
+
+def _the_one_titled(table: ActorTable, token: Token, title: re.Pattern[str]) -> str | None:
+    """The first person named after `token` whose title matches (a title ending in a preposition, 'MP
+    for', was cut from a name NER misread as a person's: 'the MP for Akwadum West')."""
+    found = [
+        e
+        for e in table.entries.values()
+        if e.kind == "PERSON"
+        and e.first > token.idx
+        and any(title.search(t) and t.split()[-1] not in ("for", "of") for t in e.titles)
+    ]
+    return min(found, key=lambda e: e.first).key if found else None
+
+
 def introduced_later(table: ActorTable, token: Token) -> str | None:
     """The person a description in the lede turns out to be: the first person the next paragraph names.
 
@@ -369,6 +391,8 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
     description ('testified that she had warned') must agree in gender.
     """
     lemma = token.lemma_.lower()
+    if _member_of_parliament(token) and token.tag_ == "NN":
+        return _the_one_titled(table, token, _MP_TITLE)  # "A Ghanaian member of parliament" -> "the MP for X"
     if token.tag_ in ("NNS", "NNPS") or not is_role(token) or lemma in _ANONYMOUS:
         return None
     if lemma in lexicon().org_heads:

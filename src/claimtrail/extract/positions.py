@@ -40,6 +40,7 @@ from claimtrail.models import StanceLabel
 
 _DOUBT_VERBS = frozenset({"cast", "raise", "express", "voice", "throw", "sow"})
 _GROUND_NOUNS = frozenset({"truth", "basis", "foundation", "substance", "merit", "evidence"})
+_HEDGES = frozenset({"suggest", "imply", "hint", "speculate", "wonder", "insinuate"})
 _DEMONSTRATIVES = frozenset({"these", "those", "this", "that", "it", "such"})
 _DENYING_FIGURES = frozenset({"deny", "refute", "debunk", "disprove"})
 _CONFIRMING = frozenset({"confirm", "acknowledge", "admit", "concede"})
@@ -964,8 +965,14 @@ class Positions(ClaimSet):
         if self._told_of_others(verb):
             return
         actor = self._holder(verb)
+        label: StanceLabel = "questions" if self._hedged(verb) else "denies"
         for claim in self._targets(subject, actor):
-            self.stance(claim, actor, "denies", cue, pred)
+            self.stance(claim, actor, label, cue, pred)
+
+    def _hedged(self, verb: Token) -> bool:
+        """'suggesting Asare had invented it': a denial only suggested or implied casts doubt."""
+        quote = next((q for q in self.quotes if q.start <= verb.idx < q.end and q.cue is not None), None)
+        return quote is not None and quote.cue is not None and quote.cue.lemma_.lower() in _HEDGES
 
     def _told_of_others(self, verb: Token) -> bool:
         """'"On Thursday they called it fiction," she said': inside a direct quote, a verb whose subject is

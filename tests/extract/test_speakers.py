@@ -506,3 +506,16 @@ def test_the_regulator_is_the_public_body_named_before() -> None:
         "company. The regulator said it would decide within 30 days whether to open a formal inquiry."
     )
     assert _speaker_of(text, "within 30 days") == "Data Protection Inspectorate"
+
+
+def test_an_alliance_is_no_company_and_the_group_is_the_alliance() -> None:
+    """'The company' after an oil firm and an activists' alliance is the firm; 'the group' the alliance."""
+    text = (
+        "Nigerian oil producer Okrika Basin Petroleum on Thursday denied that its pipeline had leaked crude "
+        "into creeks near Kpor.\n\nThe Kpor Creek Alliance, a coalition of local environmental groups, said "
+        "on Monday that a corroded section of the pipeline had been spilling oil since Feb. 20.\n\n"
+        "The company said it would invite journalists to visit the site next week. The group said it "
+        "would publish its water samples."
+    )
+    assert _speaker_of(text, "invite journalists") == "Okrika Basin Petroleum"
+    assert _speaker_of(text, "water samples") == "Kpor Creek Alliance"

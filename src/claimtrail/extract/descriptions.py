@@ -77,6 +77,21 @@ _INSTITUTION_WORDS = frozenset(
         "regulator",
         "watchdog",
         "ombudsman",
+        # groups of people, not businesses
+        "alliance",
+        "coalition",
+        "association",
+        "federation",
+        "league",
+        "movement",
+        "network",
+        "society",
+        "foundation",
+        "trust",
+        "front",
+        "campaign",
+        "centre",
+        "center",
     }
 )
 # Heads of a definite description that stands for one institution even when the article never names it.
@@ -219,6 +234,17 @@ NAMED_AS = {
     "hospital": ("hospital", "medical center", "medical centre", "infirmary", "health system"),
     "university": ("university", "college", "institute of technology"),
     "college": ("college", "university"),
+    # "the group" after "the Kpor Creek Alliance" or "a patients' association" (else the company group)
+    "group": (
+        "group",
+        "alliance",
+        "coalition",
+        "association",
+        "federation",
+        "network",
+        "movement",
+        "society",
+    ),
 }
 
 

@@ -175,7 +175,21 @@ def _affiliations_from_titles(table: ActorTable) -> None:
             entry.affiliation = _organisation_led(table, entry)
 
 
-_LEADING = frozenset({"head", "lead", "run", "chair", "direct", "manage", "found", "co-found", "represent"})
+_LEADING = frozenset(
+    {
+        "head",
+        "lead",
+        "run",
+        "chair",
+        "direct",
+        "manage",
+        "found",
+        "co-found",
+        "represent",
+        "coordinate",
+        "oversee",
+    }
+)
 
 
 def _organisation_led(table: ActorTable, entry: ActorEntry) -> str | None:
@@ -192,6 +206,8 @@ def _organisation_led(table: ActorTable, entry: ActorEntry) -> str | None:
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             key = next((table.token_actor[t.i] for t in obj.subtree if t.i in table.token_actor), None)
+            if key is None and obj.pos_ == "NOUN" and any(d.lower_ == "the" for d in obj.children):
+                key = _role_reference(table, obj)  # "who coordinates the alliance": the alliance named before
             if key is not None and table.kind(key) == "ORG":
                 return table.name(key)
     return None

@@ -519,3 +519,14 @@ def test_an_alliance_is_no_company_and_the_group_is_the_alliance() -> None:
     )
     assert _speaker_of(text, "invite journalists") == "Okrika Basin Petroleum"
     assert _speaker_of(text, "water samples") == "Kpor Creek Alliance"
+
+
+def test_a_group_which_calls_itself_a_name_is_that_name() -> None:
+    text = (
+        "A hacking group claimed on Sunday to have breached the payments app. The group, which calls itself "
+        "NightLedger, said in a post on a cybercrime forum that it had copied names and card details."
+    )
+    assert _speaker_of(text, "copied names") == "NightLedger"
+    record = extract_text(text, headline="Test", published="2023-11-14")
+    assert isinstance(record, ArticleRecord)
+    assert not any("itself NightLedger" in c.text for c in record.claims)  # a name, not a status claim

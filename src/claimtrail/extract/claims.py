@@ -431,6 +431,8 @@ class _Builder(Positions):
             return
         if subject.pos_ == "PRON" and subject.lower_ not in ("himself", "herself", "itself", "themselves"):
             return  # "calling them ...": a label on something already said, not a new status claim
+        if subject.pos_ == "PRON" and small.pos_ == "PROPN" and verb.lemma_.lower() == "call":
+            return  # "which calls itself NightLedger": a name, not a status
         resolve_np(self.table, subject)
         tokens = [subject, *(t for t in small.subtree if t.i > subject.i and not t.is_punct)]
         start, end = tokens[0].idx, max(t.idx + len(t.text) for t in tokens)

@@ -1095,7 +1095,12 @@ def _self_named(table: ActorTable, token: Token) -> str | None:
     """The name a described source goes by: 'a group calling itself BlackTide', 'a hacking group known as
     Cobalt Lynx', 'an activist collective called Green Shield'."""
     doc = table.doc
-    for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _NAMING):
+    namings = [c for c in token.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _NAMING]
+    # "The group, which calls itself NightLedger,": a relative clause names it only with 'itself'
+    namings = [
+        c for c in namings if c.dep_ == "acl" or any(g.lower_ in ("itself", "themselves") for g in c.children)
+    ]
+    for acl in namings:
         names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"]
         names += [
             g

@@ -616,3 +616,13 @@ def test_a_denial_only_suggested_questions() -> None:
     )
     stances = _stances(text)
     assert "Adwoa Mensah" not in {who for _, who, label in stances if label == "denies"}
+
+
+def test_doubting_figures_questions_what_they_show_and_a_lede_leader_is_named_later() -> None:
+    text = (
+        "Ghana's main opposition leader on Thursday questioned official figures showing unemployment had "
+        "fallen to its lowest level in six years.\n\nThe statistics service published the figures on "
+        "Wednesday.\n\nYaw Darko-Mensah, who leads the opposition National Democratic Alliance, cast doubt "
+        "on the data."
+    )
+    assert _holders(_stances(text), "unemployment had fallen", "questions") == {"Yaw Darko-Mensah"}

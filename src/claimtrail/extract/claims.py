@@ -259,6 +259,32 @@ class _Builder(Positions):
                 self._noun_claim(noun, clause_bounds(self.doc, part), part)
             self._noun_claim(noun, bounds, clause)
 
+    def from_showing_documents(self) -> None:
+        """'questioned official figures showing unemployment had fallen': what the figures show is a claim
+        of whoever published them, so the doubt has something to bear on."""
+        for noun in (t for t in self.doc if t.pos_ == "NOUN" and t.lower_ in _SHOWING_NOUNS):
+            for participle in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _SHOWING):
+                clause = next(
+                    (c for c in participle.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None
+                )
+                bounds = clause_bounds(self.doc, clause) if clause is not None else None
+                shown = next((c for c in participle.children if c.dep_ == "dobj"), None)
+                if clause is None and shown is not None and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+                    # "figures showing unemployment had fallen", parsed with the figures as the subject
+                    clause = noun.head
+                    bounds = (shown.left_edge.idx, clause_bounds(self.doc, clause)[1])
+                if clause is None or bounds is None or bounds[1] - bounds[0] < 8:
+                    continue
+                if any(c.root is not None and c.root.i == clause.i for c in self.claims):
+                    continue
+                self._noun_claim(noun, bounds, clause)
+                doubter = clause.head if clause.dep_ == "ccomp" else None
+                if (
+                    doubter is not None and doubter.lemma_.lower() in _DOUBTING
+                ):  # "questioned official figures"
+                    claim = next(c for c in self.claims if c.root is not None and c.root.i == clause.i)
+                    self.stance(claim, self._speaker(doubter), "questions", doubter.text, doubter)
+
     def _noun_claim(self, noun: Token, bounds: tuple[int, int], clause: Token | None) -> None:
         """The claim a claim noun carries, with the stance of whoever the noun says made it."""
         claim = self.new_claim(bounds[0], bounds[1], clause)
@@ -485,6 +511,14 @@ class _Builder(Positions):
         ) or any(s.actor == actor for s in claim.stances)
 
 
+_SHOWING_NOUNS = frozenset(
+    {"figures", "data", "statistics", "numbers", "results", "survey", "poll", "study", "records", "images",
+     "footage", "documents", "photographs", "photos", "video", "estimates"}
+)  # fmt: skip
+_SHOWING = frozenset({"show", "suggest", "indicate", "reveal"})
+_DOUBTING = frozenset({"question", "doubt", "dispute", "challenge"})
+
+
 def find_claims(
     doc: Doc, table: ActorTable, quotes: list[Attribution], outlet: tuple[int, int] | None = None
 ) -> list[ClaimDraft]:
@@ -495,6 +529,7 @@ def find_claims(
     builder.from_quotes()
     builder.from_confirmations()
     builder.from_claim_nouns()
+    builder.from_showing_documents()
     builder.from_declarations()
     builder.claims.sort(key=lambda c: c.start)
     builder.name_the_report()

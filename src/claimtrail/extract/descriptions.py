@@ -396,9 +396,12 @@ def _member_of_parliament(token: Token) -> bool:
     )
 
 
-def _the_one_titled(table: ActorTable, token: Token, title: re.Pattern[str]) -> str | None:
+def _the_one_titled(
+    table: ActorTable, token: Token, title: re.Pattern[str], only: bool = False
+) -> str | None:
     """The first person named after `token` whose title matches (a title ending in a preposition, 'MP
-    for', was cut from a name NER misread as a person's: 'the MP for Akwadum West')."""
+    for', was cut from a name NER misread as a person's: 'the MP for Akwadum West'); with `only`, the
+    one such person or None."""
     found = [
         e
         for e in table.entries.values()
@@ -406,7 +409,37 @@ def _the_one_titled(table: ActorTable, token: Token, title: re.Pattern[str]) -> 
         and e.first > token.idx
         and any(title.search(t) and t.split()[-1] not in ("for", "of") for t in e.titles)
     ]
+    if only and len(found) != 1:
+        return None
     return min(found, key=lambda e: e.first).key if found else None
+
+
+_LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "founder"})
+_LEADS = re.compile(r"^, who (leads|heads|chairs|runs|founded|co-founded) ")
+
+
+def _the_one_leading(table: ActorTable, token: Token) -> str | None:
+    """The one person introduced after `token` as leading something ('Yaw Darko-Mensah, who leads ...')."""
+    text = text_of(table.doc)
+    found = {
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON"
+        and e.first > token.idx
+        and any(_LEADS.match(text[end : end + 30]) for _, end in e.mentions)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_lede(table: ActorTable, token: Token) -> bool:
+    """In the body's first paragraph."""
+    text = text_of(table.doc)
+    return "\n" not in text[table.body_start : token.idx].strip()
+
+
+def _anonymous_sentence(token: Token) -> bool:
+    own = sentence(token).text
+    return "anonymity" in own or "not authori" in own or "not be named" in own
 
 
 def introduced_later(table: ActorTable, token: Token) -> str | None:
@@ -419,6 +452,14 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if _member_of_parliament(token) and token.tag_ == "NN":
         return _the_one_titled(table, token, _MP_TITLE)  # "A Ghanaian member of parliament" -> "the MP for X"
+    if token.tag_ == "NN" and is_role(token) and _in_lede(table, token) and not _anonymous_sentence(token):
+        # "Ghana's main opposition leader ... questioned" -> the one person later titled "... leader"
+        head = re.compile(rf"\b{re.escape(token.lower_)}$", re.IGNORECASE)
+        named = _the_one_titled(table, token, head, only=True)
+        if named is None and token.lower_ in _LEADER_NOUNS:  # "..., who leads the opposition Alliance,"
+            named = _the_one_leading(table, token)
+        if named is not None:
+            return named
     if token.tag_ in ("NNS", "NNPS") or not is_role(token) or lemma in _ANONYMOUS:
         return None
     if lemma in lexicon().org_heads:

@@ -626,3 +626,14 @@ def test_doubting_figures_questions_what_they_show_and_a_lede_leader_is_named_la
         "on the data."
     )
     assert _holders(_stances(text), "unemployment had fallen", "questions") == {"Yaw Darko-Mensah"}
+
+
+def test_dismissing_someones_account_makes_no_claim_of_the_word_account() -> None:
+    text = (
+        "Prosecutors say Pryce diverted donations into a dormant account in his late mother's name.\n\n"
+        "Nadia Okafor, who represents Pryce, dismissed the Crown's account as \"a story stitched together "
+        'after the fact."'
+    )
+    record = extract_text(text, headline="Test", published="2023-03-07")
+    assert isinstance(record, ArticleRecord)
+    assert not any(c.text.startswith("the Crown's account") for c in record.claims)

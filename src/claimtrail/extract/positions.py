@@ -528,7 +528,8 @@ class Positions(ClaimSet):
         for obj in objects:
             actor = self._speaker(verb)
             targets = [] if specified_figure(obj) else self._targets(obj, actor)
-            if not targets and obj.lower_ in FIGURE_NOUNS and label in ("denies", "questions"):
+            # ("the Crown's account" is a version of events, not a figure to make a claim of)
+            if not targets and obj.lower_ in FIGURE_NOUNS - {"account"} and label in ("denies", "questions"):
                 start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
                 targets = [self.new_claim(start, end, obj)]
             for claim in targets:

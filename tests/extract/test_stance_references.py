@@ -637,3 +637,33 @@ def test_dismissing_someones_account_makes_no_claim_of_the_word_account() -> Non
     record = extract_text(text, headline="Test", published="2023-03-07")
     assert isinstance(record, ArticleRecord)
     assert not any(c.text.startswith("the Crown's account") for c in record.claims)
+
+
+COURIERS = (
+    "Delivery firm Parcelwise on Thursday rejected accusations by a drivers' union that it had quietly cut "
+    'the rate it pays couriers for each parcel, describing the claims as "misleading and wrong."\n\n'
+    "The Couriers and Logistics Workers Union said on Tuesday that drivers had seen their pay fall since "
+    "June. About 60 drivers protested outside the company's Trafford Park depot on Monday, the union said."
+    "\n\nParcelwise's operations director, Gareth Lloyd, said the company had changed the way deliveries "
+    "were grouped into routes in June but had not touched the per-parcel rate.\n\n"
+    '"Most drivers are taking home more than they did before the change," Lloyd told the Northern Ledger.'
+    "\n\nAmara Osei, the union's organiser for the north-west, dismissed Lloyd's assertion that most "
+    'drivers were earning more as "simply not true." She said some drivers were earning below the minimum '
+    "wage.\n\nThe company said it would hold a meeting with drivers at the depot next Wednesday."
+)
+
+
+def test_dismissing_one_assertion_later_in_the_story_denies_that_assertion_only() -> None:
+    stances = _stances(COURIERS)
+    assert _holders(stances, "earning more", "denies") == {"Amara Osei"}
+    assert "Amara Osei" not in _holders(stances, "grouped into routes", "denies")
+
+
+def test_a_name_opening_a_paragraph_with_its_role_and_a_site_name_are_read_right() -> None:
+    """'Amara Osei, the union's organiser,' (no entity found) is a person 'She' can stand for; 'the
+    company's Trafford Park depot' names a place, not the company."""
+    record = extract_text(COURIERS, headline="Test", published="2023-08-03")
+    assert isinstance(record, ArticleRecord)
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    assert speakers.get("some drivers were earning below the minimum wage") == "Amara Osei"
+    assert speakers.get("it would hold a meeting with drivers at the depot next Wednesday") != "Trafford Park"

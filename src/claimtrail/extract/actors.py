@@ -268,6 +268,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
             words = words[1:]
         name = " ".join(words) or text
         return f"PERSON:{name.lower()}", name, "PERSON"
+    if label == "ORG" and len(span) > 1 and span[0].lower_ in lex.company_nouns and span[0].is_title:
+        text = span[1:].text  # "Carmaker Solvanta Motors said": the company noun opens the sentence
     if label in ("ORG", "GPE", "FAC"):
         kind: ActorKind = "GPE" if label == "GPE" else "ORG"
         if kind == "ORG" and text in _names_with_s(span.doc):
@@ -408,7 +410,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
-    spans = [_org_if_suffixed(s) for s in _joined_names(_outermost(spans))]
+    spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -522,6 +524,8 @@ def _appositive_people(doc: Doc, taken: set[int]) -> list[Span]:
         closed = end < len(doc) and doc[end].text in (",", ".")
         if doc[i - 1].text == "," and closed and (_role_before(doc, i - 1) or _role_after(doc, end)):
             found.append(Span(doc, i, end, label="PERSON"))
+        elif doc[i].is_sent_start and closed and doc[end].text == "," and _role_after(doc, end):
+            found.append(Span(doc, i, end, label="PERSON"))  # "Amara Osei, the union's organiser, said"
         i = end
     return found
 
@@ -648,6 +652,12 @@ _BODY_HEADS = frozenset(
 )  # fmt: skip
 
 
+def _joined_word(doc: Doc, i: int) -> bool:
+    """A capitalised word (with its 's or ') that a name joins with 'and': not a person's name."""
+    word = doc[i - 1] if doc[i].tag_ == "POS" and i > 0 else doc[i]
+    return word.pos_ == "PROPN" and word.is_title and word.ent_type_ not in ("PERSON", "DATE", "ORG")
+
+
 def _unnamed_proper(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title and not token.ent_type_
 
@@ -660,13 +670,18 @@ def _whole_org_name(span: Span) -> Span:
         return span
     doc = span.doc
     start, end = span.start, span.end
-    institution = bool({t.lower_ for t in span} & (_INSTITUTION_WORDS | {"center", "centre", "college"}))
+    institution = bool(
+        {t.lower_ for t in span}
+        & (_INSTITUTION_WORDS | {"center", "centre", "college", "trust", "federation"})
+    )
     while start > 0:
         before = doc[start - 1]
         if before.pos_ == "PROPN" and before.is_title and not before.ent_type_:
             start -= 1
-        elif before.lower_ in ("and", "&") and start > 1 and _unnamed_proper(doc[start - 2]) and institution:
-            start -= 1  # "National Oil Spill Detection and Response Agency" cut at 'and'
+        elif before.lower_ in ("and", "&") and start > 1 and institution and _joined_word(doc, start - 2):
+            # "National Oil Spill Detection and Response Agency", "Broadland and Waveney Hospitals NHS
+            # Trust", "Nurses' and Midwives' Federation": cut at 'and'
+            start = start - 2 if doc[start - 2].tag_ != "POS" else start - 3
         elif before.tag_ == "POS" and start > 1 and _unnamed_proper(doc[start - 2]) and institution:
             start -= 1  # "St. Brigid's Regional Hospital": the saint's name and its 's belong to the name
         else:
@@ -700,6 +715,20 @@ def name_tail_end(doc: Doc, end: int) -> int:
 _COMPANY_SUFFIXES = frozenset(
     {"fc", "cf", "afc", "sc", "inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ag", "sa", "nv", "bv", "spa"}
 )
+
+
+_SITES = frozenset(
+    {"depot", "plant", "factory", "site", "warehouse", "mine", "terminal", "refinery", "yard", "facility",
+     "campus", "branch", "works", "smelter", "mill"}
+)  # fmt: skip
+
+
+def _place_if_site(span: Span) -> Span:
+    """ "the company's Trafford Park depot": a name that only says where a site is is a place."""
+    root = span.root
+    if span.label_ in ("ORG", "FAC") and root.dep_ == "compound" and root.head.lower_ in _SITES:
+        return Span(span.doc, span.start, span.end, label="LOC")  # no actor
+    return span
 
 
 def _org_if_suffixed(span: Span) -> Span:
@@ -1037,7 +1066,8 @@ def _relabel_surnames(spans: list[Span]) -> list[Span]:
     double = {s[-k:].text for s in people for k in range(2, len(s))}
     fixed = []
     for s in spans:
-        relabel = s.label_ != "PERSON" and ((len(s) == 1 and s.text in surnames) or s.text in double)
+        bare = s[:-1] if len(s) > 1 and s[-1].tag_ == "POS" else s  # "Lloyd's assertion"
+        relabel = s.label_ != "PERSON" and ((len(bare) == 1 and bare.text in surnames) or s.text in double)
         fixed.append(Span(s.doc, s.start, s.end, label="PERSON") if relabel else s)
     return fixed
 

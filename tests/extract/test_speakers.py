@@ -530,3 +530,29 @@ def test_a_group_which_calls_itself_a_name_is_that_name() -> None:
     record = extract_text(text, headline="Test", published="2023-11-14")
     assert isinstance(record, ArticleRecord)
     assert not any("itself NightLedger" in c.text for c in record.claims)  # a name, not a status claim
+
+
+def test_a_national_army_named_in_the_lede_is_the_army_that_speaks_later() -> None:
+    text = (
+        "BOGOTA, February 21, 2024 (Andes Dispatch) - The Colombian army on Wednesday rejected allegations "
+        "by residents of a remote hamlet that soldiers had burned three houses.\n\nIn a statement, the army "
+        "said its troops had come under fire from dissidents near La Esmeralda that day."
+    )
+    record = extract_text(f"Army rejects claims\n\n{text}")
+    assert isinstance(record, ArticleRecord)
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    assert speakers.get("its troops had come under fire from dissidents near La Esmeralda that day") == (
+        "Colombian army"
+    )
+
+
+def test_the_dateline_capital_speaks_for_its_state_even_when_it_is_a_given_name() -> None:
+    text = (
+        "Bulgaria denies arms report\n\nSOFIA (Sofia Courier / Balkan Newswire - 14th March, 2023) "
+        "Bulgaria's Ministry of Defence on Tuesday denied a report that an arms maker had sold armoured "
+        "vehicles to Sudan.\n\nSofia said it had never issued a licence for military exports to Sudan."
+    )
+    record = extract_text(text)
+    assert isinstance(record, ArticleRecord)
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    assert speakers.get("it had never issued a licence for military exports to Sudan") == "Bulgaria"

@@ -84,6 +84,7 @@ class ActorTable:
         self.speakers: dict[int, str] = {}  # token index of a speech act's subject -> its speaker
         self.merged: dict[str, str] = {}  # a key merged into another actor (see `relink`) -> that actor
         self.home_country: str | None = None  # the country of the dateline's place, when known
+        self.town: str | None = None  # the dateline's place as the body writes it ('Sofia')
 
     # -- building -------------------------------------------------------------------------------------
     def add(self, key: str, name: str, kind: ActorKind, start: int, end: int) -> str:
@@ -1290,7 +1291,8 @@ def country_of_place(place: str | None) -> str | None:
 @cache
 def _places_by_folded_name() -> dict[str, str]:
     lex = lexicon()
-    return {name.casefold(): country for name, country in (*lex.countries.items(), *lex.seats.items())}
+    places = (*lex.countries.items(), *lex.seats.items(), *lex.dateline_capitals.items())
+    return {name.casefold(): country for name, country in places}
 
 
 def first_country(table: ActorTable) -> str | None:
@@ -1368,6 +1370,9 @@ def find_named_actors(
         key, name, kind = classified
         if kind == "ORG":
             key, name = link_org(table, key, name)
+        capital_of = country_of_place(place) if span.text == (place or "").split(",")[0].title() else None
+        if capital_of is not None and kind != "PERSON" and _is_agentive(span):
+            key, name, kind = f"GPE:{capital_of}", capital_of, "GPE"  # "Sofia said" in a story from SOFIA
         table.add(key, name, kind, span.start, span.end)
         table.entries[key].credited |= name in credited
         if name in lexicon().offices:

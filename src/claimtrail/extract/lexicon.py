@@ -32,6 +32,7 @@ class Lexicon:
     dateline_agencies: frozenset[str]
     countries: dict[str, str]
     seats: dict[str, str]
+    dateline_capitals: dict[str, str]
     offices: frozenset[str]
     demonyms: dict[str, str]
     female_names: frozenset[str]
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
         dateline_agencies=frozenset(act["dateline_agencies"]),
         countries=dict(act["countries"]),
         seats=dict(act["seats"]),
+        dateline_capitals=dict(act["dateline_capitals"]),
         offices=frozenset(act["offices"]),
         demonyms=dict(act["demonyms"]),
         female_names=frozenset(act["gender"]["female"]) | frozenset(names["female"]),

@@ -115,7 +115,9 @@ def find_actors(
     are the dateline's."""
     table = find_named_actors(doc, body_start, outlets, place)
     table.home_country = country_of_place(place)
+    table.town = place.split(",")[0].strip().title() if place else None
     _register_field_organisations(table)
+    _register_national_forces(table)
     _affiliations_from_titles(table)
     _register_role_subjects(table)
     return table
@@ -250,6 +252,19 @@ def _organisation_called(table: ActorTable, word: str) -> str | None:
 _STATE_BODY_WORDS = frozenset(
     {"ministry", "department", "interior", "affairs", "commission", "office", "foreign", "state", "treasury"}
 )
+
+
+_FORCES = frozenset({"army", "military", "navy", "police", "coastguard"})
+
+
+def _register_national_forces(table: ActorTable) -> None:
+    """'The Colombian army rejected ...' names an organisation later called 'the army', before any quote
+    resolves it."""
+    for tok in table.doc:
+        if tok.lower_ not in _FORCES or tok.idx < table.body_start or tok.i in table.token_actor:
+            continue
+        if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in tok.children):
+            _nominal_actor(table, tok)
 
 
 def _register_field_organisations(table: ActorTable) -> None:
@@ -1063,6 +1078,9 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     if key is None and token.lower_ in _PUBLICATION_NOUNS:  # "The report, published by the Ledger, cited"
         key = _publisher(table, token)
     key = key or resolve_np(table, token)
+    if key is not None and table.name(key) == table.town and table.home_country and token.text == table.town:
+        # "Sofia said" in a story datelined SOFIA: the capital speaks for its state
+        return table.add(f"GPE:{table.home_country}", table.home_country, "GPE", token.i, token.i + 1)
     partitive = token.pos_ == "NUM" and any(c.lower_ == "of" for c in token.children)
     if key is None and partitive:
         key = _group_member(table, token)

@@ -217,3 +217,22 @@ def test_an_agency_name_split_at_and_is_one_agency_with_its_acronym() -> None:
     agency = actors["National Oil Spill Detection and Response Agency"]
     assert "NOSDRA" in [m.text for m in agency.mentions]
     assert actors["Paul Zeitler"].titles == ("Brown County Clerk",)
+
+
+def test_title_pieces_broadcast_names_and_described_companies() -> None:
+    """'Secretary of State for Infrastructure Ricardo Valente' is Valente (no 'State' organisation);
+    'TV Ribatejo' keeps 'TV'; 'Via Tejo, the private company that ...' is a company; 'the Tagus river'
+    is no actor."""
+    text = (
+        "Regional broadcaster TV Ribatejo said on Monday that inspectors had found corrosion in the cables "
+        "of the bridge over the Tagus river. The station also reported that Via Tejo, the private company "
+        "that maintains the bridge, had delayed an inspection.\n\n"
+        '"We will not take risks with this bridge," Secretary of State for Infrastructure Ricardo Valente '
+        "told a news conference in Lisbon."
+    )
+    actors = _actors(text)
+    assert actors["TV Ribatejo"].kind == "ORG"
+    assert actors["Via Tejo"].kind == "ORG"
+    assert actors["Ricardo Valente"].kind == "PERSON"
+    assert "State" not in actors
+    assert "Tagus" not in actors

@@ -412,6 +412,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
+    spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -718,9 +719,53 @@ _COMPANY_SUFFIXES = frozenset(
 )
 
 
+def _inside_title(span: Span) -> bool:
+    """'State' in 'Secretary of State for Infrastructure', 'Health' in 'Minister of Health': a piece of a
+    title NER took for an organisation."""
+    doc = span.doc
+    if (
+        span.label_ != "ORG"
+        or len(span) != 1
+        or span.start < 2
+        or doc[span.start - 1].lower_ not in ("of", "for")
+    ):
+        return False
+    return is_role(doc[span.start - 2]) and doc[span.start - 2].is_title
+
+
+def _org_if_described(span: Span) -> Span:
+    """ "Via Tejo, the private company that maintains the bridge," read as a person: the apposition says."""
+    doc = span.doc
+    if span.label_ != "PERSON" or span.end + 3 >= len(doc) or doc[span.end].text != ",":
+        return span
+    appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i > span.end), None)
+    if appos is not None and appos.lower_ in lexicon().company_nouns and appos.i - span.end <= 5:
+        return Span(doc, span.start, span.end, label="ORG")
+    return span
+
+
+_BROADCAST_WORDS = frozenset({"TV", "Radio", "Channel"})
+
+
+def _with_broadcast_word(span: Span) -> Span:
+    """'TV Ribatejo', 'Radio Kiskeya': the broadcast word before a name is part of the outlet's name."""
+    doc = span.doc
+    if (
+        span.start > 0
+        and doc[span.start - 1].text in _BROADCAST_WORDS
+        and span.label_ in ("PERSON", "ORG", "GPE")
+    ):
+        return Span(doc, span.start - 1, span.end, label="ORG")
+    end = span.end
+    if span.text in _BROADCAST_WORDS:  # NER found 'TV' alone
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+    return Span(doc, span.start, end, label="ORG") if end > span.end else span
+
+
 _SITES = frozenset(
     {"depot", "plant", "factory", "site", "warehouse", "mine", "terminal", "refinery", "yard", "facility",
-     "campus", "branch", "works", "smelter", "mill"}
+     "campus", "branch", "works", "smelter", "mill", "river", "lake", "valley", "bay", "island", "bridge"}
 )  # fmt: skip
 
 

@@ -664,6 +664,9 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     first = left
     while left < token.i and (doc[left].lower_ in lexicon().role_nouns or _occupation_before_name(doc, left)):
         left += 1  # "Governor Mwila Chanda", "Lobsterman Caleb Ames": the title is no part of the name
+    given = next((i for i in range(left, token.i) if is_given_name(doc[i].text)), None)
+    if given is not None and given > left and token.i - given <= 2:
+        left = given  # "Secretary of State for Infrastructure Ricardo Valente": the name starts at Ricardo
     last = name_tail_end(doc, token.i + 1)  # "The Commission for the Prevention of Corruption said"
     words = [t.text for t in doc[left:last]]
     name = " ".join(words)

@@ -556,3 +556,13 @@ def test_the_dateline_capital_speaks_for_its_state_even_when_it_is_a_given_name(
     assert isinstance(record, ArticleRecord)
     speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
     assert speakers.get("it had never issued a licence for military exports to Sudan") == "Bulgaria"
+
+
+def test_the_airline_is_the_carrier_and_an_occupation_with_its_object_is_no_part_of_a_name() -> None:
+    text = (
+        "Selatan Air denied a report that it had grounded jets at Kuala Lumpur International Airport. The "
+        "airline said no flights had been cancelled.\n\nBanana grower Tony Ricci, who farms near Tully, told "
+        "the Chronicle that the chain had paid him the same price."
+    )
+    assert _speaker_of(text, "no flights had been cancelled") == "Selatan Air"
+    assert _speaker_of(text, "paid him the same price") == "Tony Ricci"

@@ -267,6 +267,9 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
             )  # "Lobsterman"
         ):
             words = words[1:]
+        given = next((k for k, w in enumerate(words) if is_given_name(w)), 0)
+        if given and len(words) - given >= 2 and any(w.lower() in lex.role_nouns for w in words[:given]):
+            words = words[given:]  # "Banana grower Tony Ricci": the occupation and what it grows go
         name = " ".join(words) or text
         return f"PERSON:{name.lower()}", name, "PERSON"
     if label == "ORG" and len(span) > 1 and span[0].lower_ in lex.company_nouns and span[0].is_title:

@@ -234,6 +234,9 @@ NAMED_AS = {
     "hospital": ("hospital", "medical center", "medical centre", "infirmary", "health system"),
     "university": ("university", "college", "institute of technology"),
     "college": ("college", "university"),
+    # "the airline" after "Selatan Air" and "Kuala Lumpur International Airport": the carrier
+    "airline": ("airline", "airlines", "air", "airways"),
+    "carrier": ("airline", "airlines", "air", "airways", "carrier"),
     # "the group" after "the Kpor Creek Alliance" or "a patients' association" (else the company group)
     "group": (
         "group",

@@ -236,3 +236,13 @@ def test_title_pieces_broadcast_names_and_described_companies() -> None:
     assert actors["Ricardo Valente"].kind == "PERSON"
     assert "State" not in actors
     assert "Tagus" not in actors
+
+
+def test_a_un_agency_described_is_the_one_named_later_and_records_is_a_company_word() -> None:
+    actors = _actors(
+        "The U.N. refugee agency on Tuesday rejected accusations that it was encouraging asylum seekers to "
+        "cross into the south of the island. UNHCR said it had never told anyone to come. Ironwood Records "
+        "on Monday rejected accusations by a singer that the label had withheld royalties."
+    )
+    assert "U.N." in [m.text for m in actors["UNHCR"].mentions]
+    assert actors["Ironwood Records"].kind == "ORG"

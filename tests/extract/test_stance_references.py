@@ -44,7 +44,7 @@ def _holders(stances: set[tuple[str, str | None, str]], words: str, label: str) 
             "Washington accused Helix Semiconductor of routing orders through shell firms. "
             'Helix said in a filing that the accusations were "not consistent with the facts."',
             "routing orders",
-            "Helix",
+            "Helix Semiconductor",  # "Helix" is its short name
         ),
     ],
 )

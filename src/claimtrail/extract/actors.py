@@ -938,6 +938,20 @@ _COMPANY_NAME_WORDS = frozenset(
         "networks",
         "consulting",
         "associates",
+        "records",
+        "pictures",
+        "studios",
+        "entertainment",
+        "films",
+        "publishing",
+        "resources",
+        "petroleum",
+        "shipping",
+        "telecom",
+        "communications",
+        "robotics",
+        "semiconductor",
+        "semiconductors",
     }
 )
 _INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(

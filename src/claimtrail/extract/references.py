@@ -118,6 +118,7 @@ def find_actors(
     table.town = place.split(",")[0].strip().title() if place else None
     _register_field_organisations(table)
     _register_national_forces(table)
+    _name_un_agencies(table)
     _affiliations_from_titles(table)
     _register_role_subjects(table)
     return table
@@ -252,6 +253,34 @@ def _organisation_called(table: ActorTable, word: str) -> str | None:
 _STATE_BODY_WORDS = frozenset(
     {"ministry", "department", "interior", "affairs", "commission", "office", "foreign", "state", "treasury"}
 )
+
+
+# "the U.N. refugee agency" is the agency the story names later by its acronym or name
+_UN_AGENCIES = {
+    "refugee": ("UNHCR", "U.N. High Commissioner for Refugees", "UN High Commissioner for Refugees"),
+    "children's": ("UNICEF",),
+    "health": ("WHO", "World Health Organization"),
+    "food": ("WFP", "World Food Programme", "World Food Program"),
+    "nuclear": ("IAEA", "International Atomic Energy Agency"),
+    "migration": ("IOM", "International Organization for Migration"),
+    "cultural": ("UNESCO",),
+    "labour": ("ILO", "International Labour Organization"),
+}
+_UN_NAMES = frozenset({"U.N.", "UN", "United Nations"})
+
+
+def _name_un_agencies(table: ActorTable) -> None:
+    for key, entry in list(table.entries.items()):
+        if entry.kind != "ORG" or entry.name not in _UN_NAMES:
+            continue
+        field = next((t.split()[0].lower() for t in entry.titles if t.lower().endswith(" agency")), None)
+        names = _UN_AGENCIES.get(field or "", ())
+        target = next((k for k, e in table.entries.items() if e.kind == "ORG" and e.name in names), None)
+        if target is not None:
+            table.entries[target].titles.extend(
+                t for t in entry.titles if t not in table.entries[target].titles
+            )
+            table.relink(key, target)
 
 
 _FORCES = frozenset({"army", "military", "navy", "police", "coastguard"})

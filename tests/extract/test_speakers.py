@@ -566,3 +566,15 @@ def test_the_airline_is_the_carrier_and_an_occupation_with_its_object_is_no_part
     )
     assert _speaker_of(text, "no flights had been cancelled") == "Selatan Air"
     assert _speaker_of(text, "paid him the same price") == "Tony Ricci"
+
+
+def test_a_participle_after_the_denied_report_is_the_deniers_act() -> None:
+    text = (
+        "The Bank of Mongolia on Wednesday denied a report that it was preparing to devalue the tugrik, "
+        'calling the story "irresponsible speculation" and saying its foreign reserves were sufficient.\n\n'
+        "The Ghana Health Service dismissed a social media post claiming that a new vaccine causes "
+        "infertility."
+    )
+    assert _speaker_of(text, "irresponsible speculation") == "Bank of Mongolia"
+    assert _speaker_of(text, "reserves were sufficient") == "Bank of Mongolia"
+    assert _speaker_of(text, "causes infertility") != "Ghana Health Service"  # the post claims it

@@ -191,6 +191,17 @@ def speaker_token(verb: Token) -> Token | None:
             return subj
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head
+        elif (
+            current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.lemma_.lower() in lexicon().claim_nouns
+            and current.head.dep_ == "dobj"
+            and current.i > 0
+            and current.doc[current.i - 1].text == ","
+        ):
+            # "denied a report that X, calling the story 'speculation'": the participle the parser hung
+            # on the report is the denier's act (not "a post claiming that X": the post's)
+            current = current.head.head
         elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
             if noun.lemma_.lower() in lexicon().unnamed_heads or noun.ent_type_:

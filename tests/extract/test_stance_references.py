@@ -667,3 +667,18 @@ def test_a_name_opening_a_paragraph_with_its_role_and_a_site_name_are_read_right
     speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
     assert speakers.get("some drivers were earning below the minimum wage") == "Amara Osei"
     assert speakers.get("it would hold a meeting with drivers at the depot next Wednesday") != "Trafford Park"
+
+
+def test_denying_the_wrong_does_not_deny_that_an_inquiry_began() -> None:
+    text = (
+        "The Rhine Institute for Molecular Medicine said on Friday it had opened a misconduct inquiry into "
+        "one of its cancer laboratories, confirming a report published last week by the science magazine "
+        "Scientia Weekly.\n\nScientia Weekly reported on May 2 that the institute had quietly begun "
+        "investigating suspected image manipulation in at least four papers from the laboratory of "
+        "oncologist Dieter Lahnstein. Citing two specialists, the magazine said western blot images in "
+        "papers published between 2019 and 2023 had been duplicated and altered.\n\nLahnstein, who has led "
+        "the laboratory since 2016, has denied any wrongdoing. His lawyer, Katrin Vogel, said on Thursday "
+        'that her client had "never altered a single image" and would cooperate fully with the panel.'
+    )
+    stances = _stances(text)
+    assert not _holders(stances, "investigating suspected image manipulation", "denies")

@@ -445,6 +445,8 @@ class Positions(ClaimSet):
                 continue
             if any(st.stance == "denies" and st.actor in holders for st in claim.stances):
                 continue
+            if _tells_of_inquiry(claim):
+                continue  # "my client never altered a single image" does not deny that an inquiry began
             span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
             words = content_stems(span) - name_stems if span is not None else set()
             if not any(same_word(a, b) for a in ours for b in words):
@@ -586,6 +588,8 @@ class Positions(ClaimSet):
                 continue
             for claim in self.claims:
                 theirs = _sources(claim, frozenset())
+                if _tells_of_inquiry(claim):  # that an inquiry began is no wrongdoing to deny
+                    continue
                 if theirs and key not in theirs and claim.start < verb.idx and self._mentions(claim, key):
                     self.stance(claim, key, "denies", f"{verb.text} {obj.text}", verb)
 
@@ -1085,3 +1089,18 @@ class Positions(ClaimSet):
             targets = earlier if relative else self._targets(ref, holder)
             for claim in targets:
                 self.stance(claim, holder, "questions", f"{noun.head.text} {noun.text}", noun)
+
+
+_INQUIRY = frozenset({"investigate", "probe", "examine", "review", "audit", "inquire", "scrutinize"})
+
+
+def _tells_of_inquiry(claim: ClaimDraft) -> bool:
+    """'the institute had quietly begun investigating suspected image manipulation': the claim is that an
+    inquiry exists ('begun investigating', 'opened a probe'), not that the wrong was done."""
+    root = claim.root
+    if root is None:
+        return False
+    verbs = [root, *(c for c in root.children if c.dep_ in ("xcomp", "dobj"))]
+    inquiries = [v for v in verbs if v.lemma_.lower() in _INQUIRY]
+    # "investigating whether Hanbit inflated sales" names the suspected wrong: that can be denied
+    return bool(inquiries) and not any(c.dep_ == "ccomp" for v in inquiries for c in v.children)

@@ -246,3 +246,19 @@ def test_a_un_agency_described_is_the_one_named_later_and_records_is_a_company_w
     )
     assert "U.N." in [m.text for m in actors["UNHCR"].mentions]
     assert actors["Ironwood Records"].kind == "ORG"
+
+
+def test_full_names_found_late_join_the_short_forms_seen_first() -> None:
+    """A name NER missed in full ('Ironwood Records', 'Carolina Fuentes') joins its short form NER found
+    ('Ironwood', 'Fuentes'); 'The Diocese of Davenport' keeps its place."""
+    actors = _actors(
+        "NASHVILLE, September 12, 2022 (Music Row Journal) - Ironwood Records on Monday rejected accusations "
+        "by a singer that the label had withheld royalties. In a statement, Ironwood called the accusations "
+        '"false."\n\nCarolina Fuentes, who leads a satellite-tracking group at the Coquimbo Institute of '
+        'Astrophysics, said her team had followed the satellite for three weeks. "We would like to believe '
+        'the company," Fuentes said.\n\nThe Diocese of Davenport on Thursday confirmed that the bishop has '
+        "resigned."
+    )
+    assert "Ironwood" in [m.text for m in actors["Ironwood Records"].mentions]
+    assert "Fuentes" in [m.text for m in actors["Carolina Fuentes"].mentions]
+    assert actors["Diocese of Davenport"].kind == "ORG"

@@ -653,8 +653,11 @@ _BODY_HEADS = frozenset(
         "commission", "committee", "council", "institute", "agency", "office", "ministry", "department",
         "authority", "centre", "center", "fund", "foundation", "association", "bureau", "board", "league",
         "federation", "society", "academy", "service", "directorate", "inspectorate", "secretariat",
+        "diocese", "archdiocese", "university", "bank", "port",
     }
 )  # fmt: skip
+# heads whose name is 'of' a place: "Diocese of Davenport", "University of Ghana", "Bank of Mongolia"
+_PLACE_NAMED = frozenset({"diocese", "archdiocese", "university", "bank", "port"})
 
 
 def _joined_word(doc: Doc, i: int) -> bool:
@@ -708,6 +711,10 @@ def name_tail_end(doc: Doc, end: int) -> int:
         return end
     k = end + 1 + (doc[end + 1].lower_ == "the")
     tail = k
+    if doc[end - 1].lower_ in _PLACE_NAMED and doc[k].ent_type_ == "GPE" and doc[k].is_title:
+        while tail < len(doc) and doc[tail].ent_type_ == "GPE" and doc[tail].is_title:
+            tail += 1  # "Diocese of Davenport": the place is the name
+        return tail
     while tail < len(doc) and doc[tail].ent_type_ not in ("DATE", "TIME", "GPE"):
         if not (doc[tail].is_title or (doc[tail].lower_ in ("of", "and", "for") and tail > k)):
             break
@@ -1423,7 +1430,7 @@ def find_named_actors(
         key, name = _link_person(table, span, classified[0], classified[1])
         table.add(key, name, "PERSON", span.start, span.end)
         add_person_titles(table, span, key)
-    for span in others:
+    for span in sorted(others, key=lambda s: s.start):  # in text order: a full name before its short form
         if any(i in table.title_tokens or i in table.token_actor for i in range(span.start, span.end)):
             continue
         classified = _classify(span)

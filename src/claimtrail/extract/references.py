@@ -706,6 +706,10 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
         prefix = entry.kind == "ORG" and entry.name.startswith(name + " ")  # "Calder" -> "Calder Pharma"
         if entry.name == name or entry.name.endswith(" " + name) or prefix:
             return table.add(key, entry.name, entry.kind, left, token.i + 1)
+        if entry.kind == "ORG" and name.startswith(entry.name + " "):  # "Ironwood Records" after "Ironwood"
+            return table.add(key, name, "ORG", left, last)
+        if entry.kind == "PERSON" and " " not in entry.name and name.endswith(" " + entry.name):
+            return table.add(key, name, "PERSON", left, last)  # "Carolina Fuentes" and a lone "Fuentes"
     lowered = {w.lower() for w in words}
     after_the = left > 0 and doc[left - 1].lower_ == "the"  # "The Frankfurter Tagespost reported"
     is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the

@@ -682,3 +682,13 @@ def test_denying_the_wrong_does_not_deny_that_an_inquiry_began() -> None:
     )
     stances = _stances(text)
     assert not _holders(stances, "investigating suspected image manipulation", "denies")
+
+
+def test_allegations_by_a_group_that_x_carry_x_when_the_parser_hung_it_on_the_group() -> None:
+    text = (
+        "Kyrgyzstan's Interior Ministry spokesman on Tuesday dismissed allegations by a rights group that "
+        "police had detained more than 80 ethnic Uzbek men in the southern city of Osh without charge, "
+        'calling the report "slanderous."'
+    )
+    stances = _stances(text)
+    assert any(text.startswith("police had detained") for text, _, label in stances if label == "denies")

@@ -125,6 +125,22 @@ def noun_complement(noun: Token) -> Token | None:
             inner = next((g for g in child.children if g.dep_ in ("ccomp", "advcl") and has_that(g)), None)
             if inner is not None:
                 return inner
+    return complement_on_maker(noun)
+
+
+def complement_on_maker(noun: Token) -> Token | None:
+    """'allegations by a rights group that police had detained 80 men': the parser made the that-clause a
+    relative clause of the group, though its 'that' is neither subject nor object there."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+        for maker in (g for g in prep.children if g.dep_ == "pobj"):
+            for clause in (c for c in maker.children if c.dep_ == "relcl" and c.i > maker.i):
+                args = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                if not any(c.lower_ == "that" for c in clause.children):
+                    continue
+                # its own subject and object, or a passive subject: the "that" fills no slot
+                own = {c.dep_ for c in args if c.lower_ != "that"}
+                if "nsubjpass" in own or {"nsubj", "dobj"} <= own:
+                    return clause
     return None
 
 

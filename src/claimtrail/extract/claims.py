@@ -251,6 +251,8 @@ class _Builder(Positions):
             bounds = clause_bounds(self.doc, clause) if clause is not None else that_clause_after(noun)
             if bounds is None or bounds[1] - bounds[0] < 8:
                 continue
+            if text_of(self.doc)[bounds[0] : bounds[0] + 5].lower() == "that ":  # the misparsed 'that X'
+                bounds = (bounds[0] + 5, bounds[1])
             # "allegations that she had met X and that the contract had been awarded without a tender"
             parts = content_roots(clause) if clause is not None else []
             if len(parts) > 1:

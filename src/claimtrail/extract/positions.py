@@ -16,6 +16,7 @@ from claimtrail.extract.claim_syntax import (
     REFERENCE_FAMILIES,
     TRUTH_WORDS,
     clause_bounds,
+    complement_on_maker,
     content_words,
     np_span,
     pleads_not_guilty,
@@ -717,6 +718,9 @@ class Positions(ClaimSet):
             own = [c for c in self.claims if c.root is not None and c.root.i in roots]
             if own:
                 return own
+        maker = complement_on_maker(noun)  # "allegations by a rights group that X", misparsed
+        if maker is not None:
+            return [c for c in self.claims if c.root is not None and c.root.i == maker.i]
         following = that_clause_after(noun)  # the misparsed 'reports that X' case
         return [c for c in self.claims if following is not None and c.start == following[0]]
 

@@ -692,3 +692,19 @@ def test_allegations_by_a_group_that_x_carry_x_when_the_parser_hung_it_on_the_gr
     )
     stances = _stances(text)
     assert any(text.startswith("police had detained") for text, _, label in stances if label == "denies")
+
+
+def test_what_a_spokesperson_speaks_for_is_an_organisation() -> None:
+    """'a spokeswoman for Kaldera Pay' (NER: a person) is the company, so 'the group, which calls itself
+    NightLedger,' is still the hackers, not the company."""
+    text = (
+        "A hacking group said on Sunday that it had stolen the personal data of Kaldera Pay customers. The "
+        "group, which calls itself NightLedger, said it had copied card details.\n\nThe claim was false, "
+        "said Liis Tamm, a spokeswoman for Kaldera Pay."
+    )
+    record = extract_text(text, headline="Test", published="2023-11-14")
+    assert isinstance(record, ArticleRecord)
+    kinds = {a.name: a.kind for a in record.actors}
+    assert kinds.get("Kaldera Pay") == "ORG"
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    assert speakers.get("it had copied card details") == "NightLedger"

@@ -416,6 +416,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
     spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
+    spans = [_org_if_spoken_for(s) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans += _repeated_names(doc, spans)
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
@@ -741,6 +742,21 @@ def _inside_title(span: Span) -> bool:
     ):
         return False
     return is_role(doc[span.start - 2]) and doc[span.start - 2].is_title
+
+
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _org_if_spoken_for(span: Span) -> Span:
+    """ "a spokeswoman for Kaldera Pay" read as a person: what a spokesperson speaks for is an organisation,
+    unless the name starts with a given name ('a spokesman for Joe Biden')."""
+    doc = span.doc
+    after_for = (
+        span.start > 1 and doc[span.start - 1].lower_ == "for" and doc[span.start - 2].lower_ in _SPOKES
+    )
+    if span.label_ == "PERSON" and after_for and not is_given_name(span[0].text):
+        return Span(doc, span.start, span.end, label="ORG")
+    return span
 
 
 def _org_if_described(span: Span) -> Span:

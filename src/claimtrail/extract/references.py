@@ -1123,10 +1123,10 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     described = token.pos_ == "NOUN" or partitive
     if key is None and described and token.idx >= table.body_start:
         key = unnamed_source(table, token)  # "researchers said", "one of the sources said"
-    if (key is None or table.kind(key) == "UNNAMED") and token.pos_ == "NOUN":
-        named_so = _self_named(table, token)
-        if named_so is not None:  # "A criminal group calling itself BlackTide claimed": BlackTide
-            return table.relink(key, named_so) if key is not None and key != named_so else named_so
+    named_so = _self_named(table, token) if token.pos_ == "NOUN" else None
+    if named_so is not None:  # "A criminal group calling itself BlackTide claimed": BlackTide
+        unnamed = key is not None and key != named_so and table.kind(key) == "UNNAMED"
+        return table.relink(key, named_so) if unnamed else named_so  # type: ignore[arg-type]
     if key is not None and table.kind(key) == "UNNAMED" and token.pos_ == "NOUN":
         represented = _represented(table, token)
         if represented is not None:  # "A spokesman for the Internal Revenue Service said": the IRS says

@@ -708,3 +708,12 @@ def test_what_a_spokesperson_speaks_for_is_an_organisation() -> None:
     assert kinds.get("Kaldera Pay") == "ORG"
     speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
     assert speakers.get("it had copied card details") == "NightLedger"
+
+
+def test_there_was_no_leak_denies_a_claim_about_a_leak() -> None:
+    text = (
+        "The Guiana Courrier reported on Tuesday that a hydrogen leak had forced the agency to scrub the "
+        'maiden launch of its rocket.\n\n"There was no leak. Not on Friday, not at any point in the '
+        'countdown," said Helene Marchetti, a spokeswoman for the agency.'
+    )
+    assert "Helene Marchetti" in _holders(_stances(text), "hydrogen leak", "denies")

@@ -159,12 +159,25 @@ def contradicts(clause: Token, focus: Token, claim_tokens: Span, claim_root: Tok
         said_of = content_stems([t for t in focus.subtree if t.i != focus.i and t.lower_ != "such"])
         told = not said_of or any(same_word(a, b) for a in said_of for b in theirs)
         return told and claim_root is not None and same_word(stem(claim_root), key)
+    # "no public survey had shown either candidate ahead" is not about "its internal polling"
     if _other_kind_denied(clause, theirs):
-        return (
-            False  # "no public survey had shown either candidate ahead" is not about "its internal polling"
-        )
+        return False
     ours = content_stems(list(clause.subtree)) - {key}
+    if not ours and _bare_existential(clause) and _claim_subject_is(claim_root, key):
+        return True  # "There was no leak." against "a hydrogen leak had forced it to scrub the launch"
     return bool(ours & (theirs - matched))
+
+
+def _bare_existential(clause: Token) -> bool:
+    return any(c.dep_ == "expl" for c in clause.children)
+
+
+def _claim_subject_is(claim_root: Token | None, key: str) -> bool:
+    """The claim is about the thing denied: its subject's head is that word ('a hydrogen leak had ...')."""
+    if claim_root is None:
+        return False
+    subject = next((c for c in claim_root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and same_word(stem(subject), key)
 
 
 def _other_kind_denied(clause: Token, theirs: set[str]) -> bool:

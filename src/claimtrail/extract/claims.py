@@ -264,7 +264,8 @@ class _Builder(Positions):
     def from_showing_documents(self) -> None:
         """'questioned official figures showing unemployment had fallen': what the figures show is a claim
         of whoever published them, so the doubt has something to bear on."""
-        for noun in (t for t in self.doc if t.pos_ == "NOUN" and t.lower_ in _SHOWING_NOUNS):
+        found = (self.doc[i] for i, low in enumerate(lower_forms(self.doc)) if low in _SHOWING_NOUNS)
+        for noun in (t for t in found if t.pos_ == "NOUN"):
             for participle in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _SHOWING):
                 clause = next(
                     (c for c in participle.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None

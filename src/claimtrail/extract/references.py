@@ -289,8 +289,11 @@ _FORCES = frozenset({"army", "military", "navy", "police", "coastguard"})
 def _register_national_forces(table: ActorTable) -> None:
     """'The Colombian army rejected ...' names an organisation later called 'the army', before any quote
     resolves it."""
-    for tok in table.doc:
-        if tok.lower_ not in _FORCES or tok.idx < table.body_start or tok.i in table.token_actor:
+    for i, low in enumerate(lower_forms(table.doc)):
+        if low not in _FORCES or i in table.token_actor:
+            continue
+        tok = table.doc[i]
+        if tok.idx < table.body_start:
             continue
         if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in tok.children):
             _nominal_actor(table, tok)

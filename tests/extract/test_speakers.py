@@ -10,6 +10,13 @@ from claimtrail.pipeline import extract_text
 pytestmark = pytest.mark.model
 
 
+def _speakers_by_text(text: str, **given: str) -> dict[str, str | None]:
+    """Each quote's text -> its speaker's name, for a whole article (dateline included unless `given`)."""
+    record = extract_text(text, **given)
+    assert isinstance(record, ArticleRecord)
+    return {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+
+
 def _speaker_of(text: str, quote: str) -> str | None:
     """The speaker's name (or the unnamed source's description, prefixed '~') of the quote holding `quote`."""
     record = extract_text(text, headline="Test", published="2021-05-10")
@@ -484,9 +491,7 @@ def test_a_company_its_short_name_and_according_to_after_a_whole_clause() -> Non
         "company, making it one of the largest private employers in Montgomery County. Harlow said the "
         "cuts would come in two stages."
     )
-    record = extract_text(text, headline="Test", published="2024-01-11")
-    assert isinstance(record, ArticleRecord)
-    quotes = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    quotes = _speakers_by_text(text, headline="Test", published="2024-01-11")
     assert quotes.get("The plant employs about 2,100 people") == "Harlow Appliance Co."
     assert quotes.get("the cuts would come in two stages") == "Harlow Appliance Co."
 
@@ -538,9 +543,7 @@ def test_a_national_army_named_in_the_lede_is_the_army_that_speaks_later() -> No
         "by residents of a remote hamlet that soldiers had burned three houses.\n\nIn a statement, the army "
         "said its troops had come under fire from dissidents near La Esmeralda that day."
     )
-    record = extract_text(f"Army rejects claims\n\n{text}")
-    assert isinstance(record, ArticleRecord)
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    speakers = _speakers_by_text(f"Army rejects claims\n\n{text}")
     assert speakers.get("its troops had come under fire from dissidents near La Esmeralda that day") == (
         "Colombian army"
     )
@@ -552,9 +555,7 @@ def test_the_dateline_capital_speaks_for_its_state_even_when_it_is_a_given_name(
         "Bulgaria's Ministry of Defence on Tuesday denied a report that an arms maker had sold armoured "
         "vehicles to Sudan.\n\nSofia said it had never issued a licence for military exports to Sudan."
     )
-    record = extract_text(text)
-    assert isinstance(record, ArticleRecord)
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in record.quotes}
+    speakers = _speakers_by_text(text)
     assert speakers.get("it had never issued a licence for military exports to Sudan") == "Bulgaria"
 
 

@@ -434,7 +434,7 @@ def _the_one_leading(table: ActorTable, token: Token) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _in_lede(table: ActorTable, token: Token) -> bool:
+def in_lede(table: ActorTable, token: Token) -> bool:
     """In the body's first paragraph."""
     text = text_of(table.doc)
     return "\n" not in text[table.body_start : token.idx].strip()
@@ -455,7 +455,7 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if _member_of_parliament(token) and token.tag_ == "NN":
         return _the_one_titled(table, token, _MP_TITLE)  # "A Ghanaian member of parliament" -> "the MP for X"
-    if token.tag_ == "NN" and is_role(token) and _in_lede(table, token) and not _anonymous_sentence(token):
+    if token.tag_ == "NN" and is_role(token) and in_lede(table, token) and not _anonymous_sentence(token):
         # "Ghana's main opposition leader ... questioned" -> the one person later titled "... leader"
         head = re.compile(rf"\b{re.escape(token.lower_)}$", re.IGNORECASE)
         named = _the_one_titled(table, token, head, only=True)

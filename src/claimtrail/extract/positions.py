@@ -33,6 +33,7 @@ from claimtrail.extract.contradiction import (
     same_word,
     stem,
 )
+from claimtrail.extract.descriptions import in_lede
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.quotes import LABEL_VERBS, Attribution, content_roots, neither_nor, speaker_token
 from claimtrail.extract.references import resolve_np, resolve_pronoun, resolve_speaker
@@ -662,7 +663,7 @@ class Positions(ClaimSet):
         """Claims a claim noun stands for: its own clause ('reports that X') or earlier claims, and the
         other claims of the same story by the same source."""
         own = self._own_clause(noun) or self._asked_about(noun)
-        if own and noun.tag_ == "NN" and not self._in_lede(noun):
+        if own and noun.tag_ == "NN" and not in_lede(self.table, noun):
             # "dismissed Lloyd's assertion that most drivers were earning more": that assertion only
             return own + self._restated_by(own, holder)
         if own:
@@ -672,9 +673,6 @@ class Positions(ClaimSet):
             if noun.tag_ == "NN" or noun.lower_ in _NUMBER_NOUNS:  # "denied the allegation", "the figures":
                 return targets  # those claims, not the details told with them
         return targets + self._same_story(targets, noun, holder, ahead=bool(own))
-
-    def _in_lede(self, token: Token) -> bool:
-        return "\n" not in text_of(self.doc)[self.table.body_start : token.idx].strip()
 
     def _asked_about(self, ref: Token) -> list[ClaimDraft]:
         """'"These are just rumors," Arreaza said, when asked about reports that X': the reference is X."""

@@ -579,3 +579,12 @@ def test_a_participle_after_the_denied_report_is_the_deniers_act() -> None:
     assert _speaker_of(text, "irresponsible speculation") == "Bank of Mongolia"
     assert _speaker_of(text, "reserves were sufficient") == "Bank of Mongolia"
     assert _speaker_of(text, "causes infertility") != "Ghana Health Service"  # the post claims it
+
+
+def test_the_weekly_is_the_weekly_named_before() -> None:
+    text = (
+        "The business weekly Gobi Capital Review reported on Monday that the central bank would let the "
+        "tugrik weaken. According to the weekly, the move had been discussed at a closed meeting of the "
+        "board last month."
+    )
+    assert _speaker_of(text, "closed meeting") == "Gobi Capital Review"

@@ -123,7 +123,9 @@ _GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "autho
 # A bare "the government" in "OSLO ... the government said" is Norway's: the dateline's state, or the
 # first country the body names when the dateline's place is not a listed capital.
 _STATE_BODIES = frozenset({"government", "cabinet"})
-_OUTLET_WORDS = frozenset({"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "channel"})
+_OUTLET_WORDS = frozenset(
+    {"paper", "newspaper", "daily", "weekly", "tabloid", "magazine", "broadcaster", "channel"}
+)
 # Roles that never name someone the next paragraph introduces: the source stays unnamed.
 _ANONYMOUS = frozenset(
     {

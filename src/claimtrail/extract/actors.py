@@ -63,6 +63,11 @@ def is_given_name(word: str) -> bool:
     return folded in lexicon().female_names or folded in lexicon().male_names
 
 
+def occupation_before_name(first: str, second: str) -> bool:
+    """'Lobsterman', 'Fisherman' before a given name: an occupation the role list does not name."""
+    return first.lower().endswith("man") and is_given_name(second)
+
+
 def _span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text if end > start else ""
 
@@ -255,16 +260,14 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
         country = lex.seats[text]
         return f"GPE:{country}", country, "GPE"
     label = span.label_
-    if label == "ORG" and len(span) == 3 and span[0].lower_.endswith("man") and is_given_name(span[1].text):
+    if label == "ORG" and len(span) == 3 and occupation_before_name(span[0].text, span[1].text):
         label = "PERSON"  # "Lobsterman Caleb Ames" read as a company
     if label == "PERSON":
         words = [w for w in text.split() if w.lower().rstrip(".") not in _HONORIFICS]
         while len(words) > 1 and (
             words[0].lower() in lex.role_nouns
             or (len(words) > 2 and words[0].lower().endswith(("ician", "ologist", "ist")))  # "Statistician"
-            or (
-                len(words) > 2 and words[0].lower().endswith("man") and is_given_name(words[1])
-            )  # "Lobsterman"
+            or (len(words) > 2 and occupation_before_name(words[0], words[1]))  # "Lobsterman"
         ):
             words = words[1:]
         given = next((k for k, w in enumerate(words) if is_given_name(w)), 0)
@@ -725,7 +728,8 @@ def name_tail_end(doc: Doc, end: int) -> int:
     return tail if tail > k else end
 
 
-_COMPANY_SUFFIXES = frozenset(
+# the last word of a club's or company's name, without its dot ('Co.', 'Inc.', 'FC')
+COMPANY_SUFFIXES = frozenset(
     {"fc", "cf", "afc", "sc", "inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ag", "sa", "nv", "bv", "spa"}
 )
 
@@ -806,7 +810,7 @@ def _place_if_site(span: Span) -> Span:
 def _org_if_suffixed(span: Span) -> Span:
     """ "Douro FC" read as a person: a name ending in a club's or company's suffix is an organisation."""
     last = span[-1].lower_.replace(".", "")
-    if span.label_ in ("PERSON", "GPE") and len(span) > 1 and last in _COMPANY_SUFFIXES:
+    if span.label_ in ("PERSON", "GPE") and len(span) > 1 and last in COMPANY_SUFFIXES:
         return Span(span.doc, span.start, span.end, label="ORG")
     return span
 
@@ -837,7 +841,7 @@ def _joined_names(spans: list[Span]) -> list[Span]:
 def _headless(span: Span) -> bool:
     """A name that cannot end an organisation's name: no organisation word, company suffix or outlet."""
     last = span[-1].lower_.rstrip(".")
-    heads = lexicon().org_heads | _INSTITUTION_WORDS | _ORG_WORDS | _COMPANY_SUFFIXES
+    heads = lexicon().org_heads | _INSTITUTION_WORDS | _ORG_WORDS | COMPANY_SUFFIXES
     return len(span) > 1 and last not in heads and span.text not in lexicon().outlets
 
 
@@ -1009,13 +1013,12 @@ def _org_if_institution(span: Span) -> Span:
     return span
 
 
-def _short_company_names(spans: list[Span], place: str | None = None) -> list[Span]:
+def _short_company_names(spans: list[Span], town: str | None = None) -> list[Span]:
     """'Halden' read as a town, or 'Harlow' as a person, after 'Halden Pharma' or 'Harlow Appliance Co.'
     was named: the first word of a company's name (unless a person named in full has that word)."""
     lex = lexicon()
     firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
-    town = (place or "").split(",")[0].title()  # "DAYTON, Ohio" -> "Dayton"
-    places = lex.countries.keys() | lex.seats.keys() | lex.regions | {town}
+    places = lex.countries.keys() | lex.seats.keys() | lex.regions | {town or ""}
     people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     # "its Dayton dishwasher plant" in a story datelined DAYTON: the town, not the Dayton Ledger
     spans = [Span(s.doc, s.start, s.end, label="GPE") if len(s) == 1 and s.text == town else s for s in spans]
@@ -1365,6 +1368,11 @@ def _countries_named(table: ActorTable) -> Iterator[tuple[int, str]]:
             yield tok.idx, country
 
 
+def dateline_town(place: str | None) -> str | None:
+    """The dateline's place as the body writes it: 'DAYTON, Ohio' -> 'Dayton'."""
+    return place.split(",")[0].strip().title() if place else None
+
+
 def country_of_place(place: str | None) -> str | None:
     """The country of a dateline place: 'OSLO' -> Norway, 'LISBON' -> Portugal (None when not listed)."""
     if not place:
@@ -1432,8 +1440,10 @@ def find_named_actors(
     """Named actors of the article body (text before `body_start`, the dateline, is not a mention);
     `credited` are the outlets the dateline names, `place` the dateline's place."""
     table = ActorTable(doc, body_start)
+    table.town = dateline_town(place)
+    capital_of = country_of_place(place)
     named = _named_spans(doc, body_start, credited)
-    spans = _short_org_names(_short_company_names(_relabel_surnames(named), place))
+    spans = _short_org_names(_short_company_names(_relabel_surnames(named), table.town))
     persons = [s for s in spans if s.label_ == "PERSON"]
     others = [s for s in spans if s.label_ != "PERSON"]
     for span in persons:
@@ -1455,8 +1465,7 @@ def find_named_actors(
         key, name, kind = classified
         if kind == "ORG":
             key, name = link_org(table, key, name)
-        capital_of = country_of_place(place) if span.text == (place or "").split(",")[0].title() else None
-        if capital_of is not None and kind != "PERSON" and _is_agentive(span):
+        if span.text == table.town and capital_of is not None and kind != "PERSON" and _is_agentive(span):
             key, name, kind = f"GPE:{capital_of}", capital_of, "GPE"  # "Sofia said" in a story from SOFIA
         table.add(key, name, kind, span.start, span.end)
         table.entries[key].credited |= name in credited

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimtrail.extract.actors import ActorEntry, ActorTable, first_country, is_role, strip_determiner
 from claimtrail.extract.coref import FEMALE, MALE, antecedent, is_person, pronoun_antecedent
@@ -420,19 +420,38 @@ def _the_one_titled(
 
 
 _LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "founder"})
-_LEADS = re.compile(r"^, who (leads|heads|chairs|runs|founded|co-founded) ")
+_LEADING = frozenset(
+    {
+        "head",
+        "lead",
+        "run",
+        "chair",
+        "direct",
+        "manage",
+        "found",
+        "co-found",
+        "represent",
+        "coordinate",
+        "oversee",
+    }
+)
+
+
+def leading_verb(doc: Doc, end: int) -> Token | None:
+    """The verb of ', who heads/leads/chairs ...' right after a name ending at token `end`."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "who":
+        return None
+    verb = doc[end + 1].head
+    return verb if verb.lemma_.lower() in _LEADING else None
 
 
 def _the_one_leading(table: ActorTable, token: Token) -> str | None:
     """The one person introduced after `token` as leading something ('Yaw Darko-Mensah, who leads ...')."""
-    text = text_of(table.doc)
-    found = {
-        e.key
-        for e in table.entries.values()
-        if e.kind == "PERSON"
-        and e.first > token.idx
-        and any(_LEADS.match(text[end : end + 30]) for _, end in e.mentions)
-    }
+    found = set()
+    for entry in (e for e in table.entries.values() if e.kind == "PERSON" and e.first > token.idx):
+        spans = (table.doc.char_span(s, t, alignment_mode="expand") for s, t in entry.mentions)
+        if any(span is not None and leading_verb(table.doc, span.end) is not None for span in spans):
+            found.add(entry.key)
     return found.pop() if len(found) == 1 else None
 
 

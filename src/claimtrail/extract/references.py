@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import (
+    COMPANY_SUFFIXES,
     MASTHEAD_WORDS,
     PRESS_NOUNS,
     ActorEntry,
@@ -26,6 +27,7 @@ from claimtrail.extract.actors import (
     link_org,
     name_tail_end,
     names_an_organisation,
+    occupation_before_name,
     strip_determiner,
 )
 from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
@@ -38,6 +40,7 @@ from claimtrail.extract.descriptions import (
     description_antecedent,
     introduced_later,
     is_public_body,
+    leading_verb,
     organisation_named_later,
     organising_committee,
 )
@@ -115,7 +118,6 @@ def find_actors(
     are the dateline's."""
     table = find_named_actors(doc, body_start, outlets, place)
     table.home_country = country_of_place(place)
-    table.town = place.split(",")[0].strip().title() if place else None
     _register_field_organisations(table)
     _register_national_forces(table)
     _name_un_agencies(table)
@@ -178,34 +180,13 @@ def _affiliations_from_titles(table: ActorTable) -> None:
             entry.affiliation = _organisation_led(table, entry)
 
 
-_LEADING = frozenset(
-    {
-        "head",
-        "lead",
-        "run",
-        "chair",
-        "direct",
-        "manage",
-        "found",
-        "co-found",
-        "represent",
-        "coordinate",
-        "oversee",
-    }
-)
-
-
 def _organisation_led(table: ActorTable, entry: ActorEntry) -> str | None:
     """ "Anne-Marie Douat, who heads the Libourne Winegrowers' Federation": the organisation she leads."""
     doc = table.doc
     for start, end in entry.mentions:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span.end + 2 >= len(doc) or doc[span.end].text != ",":
-            continue
-        if doc[span.end + 1].lower_ != "who":
-            continue
-        verb = doc[span.end + 1].head
-        if verb.lemma_.lower() not in _LEADING:
+        verb = leading_verb(doc, span.end) if span is not None else None
+        if verb is None:
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             key = next((table.token_actor[t.i] for t in obj.subtree if t.i in table.token_actor), None)
@@ -508,9 +489,6 @@ def _is_agency(entry: ActorEntry) -> bool:
 
 
 _GENERIC_ORG_NOUNS = frozenset({"group", "organization", "organisation", "corporation", "business"})
-_COMPANY_SUFFIXES = frozenset(
-    {"co", "co.", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "plc", "llc", "ag", "gmbh"}
-)
 
 
 def _known_company(entry: ActorEntry) -> bool:
@@ -518,7 +496,7 @@ def _known_company(entry: ActorEntry) -> bool:
     suffix = entry.name.lower().split()[-1] if entry.name.split() else ""
     heads = [t.lower().split()[-1] for t in entry.titles if t.split()]
     titled = any(head in lexicon().company_nouns for head in heads)
-    return suffix in _COMPANY_SUFFIXES or titled
+    return suffix.rstrip(".") in COMPANY_SUFFIXES or titled
 
 
 def _title_head(title: str) -> str:
@@ -682,11 +660,6 @@ _ORG_SUFFIXES = frozenset(
 )
 
 
-def _occupation_before_name(doc: Doc, i: int) -> bool:
-    """'Lobsterman', 'Fisherman' before a given name: an occupation the role list does not name."""
-    return doc[i].lower_.endswith("man") and i + 2 < len(doc) and is_given_name(doc[i + 1].text)
-
-
 def _proper_actor(table: ActorTable, token: Token) -> str:
     """A proper-noun subject NER missed: a known surname, a company ('Corvel Systems Inc') or a name."""
     doc = table.doc
@@ -694,7 +667,9 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
         left -= 1
     first = left
-    while left < token.i and (doc[left].lower_ in lexicon().role_nouns or _occupation_before_name(doc, left)):
+    while left < token.i and (
+        doc[left].lower_ in lexicon().role_nouns or occupation_before_name(doc[left].text, doc[left + 1].text)
+    ):
         left += 1  # "Governor Mwila Chanda", "Lobsterman Caleb Ames": the title is no part of the name
     given = next((i for i in range(left, token.i) if is_given_name(doc[i].text)), None)
     if given is not None and given > left and token.i - given <= 2:

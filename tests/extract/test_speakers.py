@@ -588,3 +588,19 @@ def test_the_weekly_is_the_weekly_named_before() -> None:
         "board last month."
     )
     assert _speaker_of(text, "closed meeting") == "Gobi Capital Review"
+
+
+def test_the_noun_a_company_was_introduced_with_refers_back_to_it() -> None:
+    text = (
+        "Harbour Exchange rejected allegations by U.S. short seller Bluecrest Analytics that its volumes "
+        "were fake. The short seller also alleged that the exchange held too little collateral."
+    )
+    assert _speaker_of(text, "too little collateral") == "Bluecrest Analytics"
+
+
+def test_who_after_a_spokeswoman_for_an_organisation_is_the_spokeswoman() -> None:
+    text = (
+        '"We welcome any review," said Mette Larsen, a spokeswoman for Harbour Exchange Group, who added '
+        "that the company had invited the regulator to inspect its records."
+    )
+    assert _speaker_of(text, "invited the regulator") == "Mette Larsen"

@@ -302,6 +302,24 @@ def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None
     return found
 
 
+def classified_as(table: ActorTable, token: Token) -> str | None:
+    """The one organisation introduced earlier with this noun right before its name ('short seller
+    Greyline Research', 'retailer Fenwright's'), which 'the short seller' or 'the retailer' refers to."""
+    doc = table.doc
+    found = {
+        key
+        for t in doc[: token.i]
+        if t.lower_ == token.lower_
+        and t.is_lower
+        and t.pos_ == "NOUN"
+        and t.i + 1 < token.i
+        and (key := table.token_actor.get(t.i + 1)) is not None
+        and table.kind(key) == "ORG"
+        and t.i + 1 not in {c.i for c in t.children}  # the name is not the noun's own modifier
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def company_in_title(table: ActorTable, token: Token) -> str | None:
     """'company secretary Rina Wulandari', 'airline spokesman': the latest company named before."""
     if token.lower_ not in lexicon().company_nouns or token.dep_ not in ("compound", "nmod", "amod"):
@@ -350,6 +368,8 @@ def description_antecedent(table: ActorTable, token: Token, left: int, right: in
     if noun == "client" and determiner.pos_ == "PRON":
         return _client(table, token)
     org_heads = lexicon().org_heads
+    if determiner.lower_ == "the" and (classified := classified_as(table, token)) is not None:
+        return classified  # "U.S. short seller Greyline Research ... The short seller also alleged"
     if is_role(token) and noun not in org_heads:
         return _titled_person(table, token)
     if noun in _OUTLET_WORDS or (

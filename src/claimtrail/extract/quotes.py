@@ -187,7 +187,7 @@ def speaker_token(verb: Token) -> Token | None:
         subj = _subject(current)
         if subj is not None:
             if subj.dep_ == "nsubj" and subj.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
-                return current.head
+                return _person_for(current.head) if subj.lower_ == "who" else current.head
             return subj
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head
@@ -215,6 +215,17 @@ def speaker_token(verb: Token) -> Token | None:
             return _name_after(current)
         seen += 1
     return None
+
+
+def _person_for(noun: Token) -> Token:
+    """'Mette Holm, a spokeswoman for Nordhavn Exchange Group, who added': 'who' is a person, so the
+    organisation the parser hung it on gives way to the role noun it follows, and that to its name."""
+    if noun.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") or noun.dep_ != "pobj":
+        return noun
+    role = noun.head.head
+    if role.pos_ != "NOUN" or role.i == noun.head.i:
+        return noun
+    return role.head if role.dep_ == "appos" and role.head.ent_type_ == "PERSON" else role
 
 
 def _is_cue_or_label(token: Token) -> bool:

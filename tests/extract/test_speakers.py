@@ -604,3 +604,19 @@ def test_who_after_a_spokeswoman_for_an_organisation_is_the_spokeswoman() -> Non
         "that the company had invited the regulator to inspect its records."
     )
     assert _speaker_of(text, "invited the regulator") == "Mette Larsen"
+
+
+def test_a_parenthetical_she_said_inside_the_statement_names_its_speaker() -> None:
+    text = (
+        "Ruth Abernathy, an image-integrity consultant, doubted that a filing error could explain the "
+        "changes. In several figures, she said, protein bands had been rotated and resized before reuse."
+    )
+    assert _speaker_of(text, "protein bands had been rotated") == "Ruth Abernathy"
+
+
+def test_a_subject_the_parser_left_as_a_fragment_still_speaks() -> None:
+    text = (
+        "The show's lead actor, Marcus Adeyemi, posted on Instagram on Monday: \"Nobody has said a word "
+        'to us about an ending. See you on set."'
+    )
+    assert _speaker_of(text, "Nobody has said a word") == "Marcus Adeyemi"

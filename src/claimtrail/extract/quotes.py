@@ -204,8 +204,8 @@ def speaker_token(verb: Token) -> Token | None:
             current = current.head.head
         elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
-            if noun.lemma_.lower() in lexicon().unnamed_heads or noun.ent_type_:
-                return noun
+            if noun.lemma_.lower() in lexicon().unnamed_heads or noun.ent_type_ or noun.dep_ == "ROOT":
+                return noun  # a ROOT noun: "The show's lead actor, X, posted ...:" parsed as a fragment
             current = noun.head if noun.head.i != noun.i else noun
         elif current.dep_ == "relcl":
             return current.head
@@ -832,7 +832,8 @@ def _indirect_quote(
         return None
     if any(start < d.end and d.start < end and (end - start) < 2 * (d.end - d.start) for d in direct):
         return None
-    if subj is not None and start <= subj.idx < end:
+    aside = verb.dep_ == "parataxis" and subj is not None and subj.head.i == verb.i  # "X, she said, Y"
+    if subj is not None and start <= subj.idx < end and not aside:
         subj = None
     inner = text_of(doc)[start:end]
     kind: QuoteKind = "mixed" if any(c in inner for c in '"“”') else "indirect"

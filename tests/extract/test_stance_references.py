@@ -717,3 +717,17 @@ def test_there_was_no_leak_denies_a_claim_about_a_leak() -> None:
         'countdown," said Helene Marchetti, a spokeswoman for the agency.'
     )
     assert "Helene Marchetti" in _holders(_stances(text), "hydrogen leak", "denies")
+
+
+def test_dismissing_a_describeds_account_as_speculation_denies_only_that_account() -> None:
+    text = (
+        "The family of a man shot dead by a police officer disputed the department's account on Monday, "
+        "saying he was holding a cellphone when the officer opened fire.\n\n"
+        "The police department said in a statement that the officer fired after the man turned toward "
+        "officers with what appeared to be a handgun.\n\n"
+        "Gary Lund, president of the officers' association, dismissed the family's account as "
+        '"speculation from people who were not there."'
+    )
+    stances = _stances(text)
+    assert _holders(stances, "holding a cellphone", "denies") == {"Gary Lund"}
+    assert "Gary Lund" not in _holders(stances, "fired after the man turned", "denies")

@@ -394,6 +394,22 @@ def description_antecedent(table: ActorTable, token: Token, left: int, right: in
     return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)  # "The port's operator"
 
 
+def earlier_unnamed(table: ActorTable, token: Token) -> str | None:
+    """The latest unnamed source introduced before `token` by a phrase with the same head noun: "The
+    family of a man shot dead ... disputed" ... "the family's account"."""
+    doc, found = table.doc, None
+    for entry in table.entries.values():
+        if entry.kind != "UNNAMED":
+            continue
+        for start, end in entry.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or end > token.idx or span.root.lemma_.lower() != token.lemma_.lower():
+                continue
+            if found is None or start > found[0]:
+                found = (start, entry.key)
+    return found[1] if found else None
+
+
 _COMMITTEE = re.compile(r"\borgani[sz]ing committee\b", re.IGNORECASE)
 
 

@@ -501,7 +501,10 @@ class Positions(ClaimSet):
 
     def _objects(self, verb: Token, *, figures: bool = False) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        labelled = bool(objs)  # "dismissed the account as speculation": 'as' gives a label, not a target
         for prep in (c for c in verb.children if c.dep_ == "prep"):
+            if prep.lower_ == "as" and labelled:
+                continue
             objs += [c for c in prep.children if c.dep_ == "pobj"]
         objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # 'denied as "fake news" a report'
         nouns = lexicon().claim_nouns
@@ -536,8 +539,10 @@ class Positions(ClaimSet):
             if not targets and obj.lower_ in FIGURE_NOUNS - {"account"} and label in ("denies", "questions"):
                 start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
                 targets = [self.new_claim(start, end, obj)]
+            counsel = self._counsel(verb, actor)
+            holders = [actor, *([counsel] if counsel is not None else []), *self._co_subjects(verb, actor)]
             for claim in targets:
-                for holder in (actor, self._counsel(verb, actor), *self._co_subjects(verb, actor)):
+                for holder in holders:
                     self.stance(claim, holder, label, with_adverb(verb), verb)
 
     def _co_subjects(self, verb: Token, first: str | None) -> list[str]:

@@ -38,6 +38,7 @@ from claimtrail.extract.descriptions import (
     company_in_title,
     conjoined_people,
     description_antecedent,
+    earlier_unnamed,
     introduced_later,
     is_public_body,
     leading_verb,
@@ -753,6 +754,8 @@ def unnamed_source(table: ActorTable, token: Token) -> str:
     text = table.doc[left:right].text
     if _named_like_an_organisation(table.doc[left:right], token):
         return _organisation_around(table, left, right)
+    if table.doc[left].lower_ == "the" and (same := earlier_unnamed(table, token)) is not None:
+        return same
     return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)
 
 

@@ -731,3 +731,13 @@ def test_dismissing_a_describeds_account_as_speculation_denies_only_that_account
     stances = _stances(text)
     assert _holders(stances, "holding a cellphone", "denies") == {"Gary Lund"}
     assert "Gary Lund" not in _holders(stances, "fired after the man turned", "denies")
+
+
+def test_a_short_denied_clause_restates_no_earlier_claim_it_shares_one_word_with() -> None:
+    text = (
+        "A police spokeswoman said officers had recovered a pistol from the floor of the car.\n\n"
+        'Renee Castillo rejected any suggestion that the pistol was Hayes\'s, calling it "convenient."'
+    )
+    stances = _stances(text)
+    assert "Renee Castillo" in _holders(stances, "pistol was Hayes", "denies")
+    assert "Renee Castillo" not in _holders(stances, "recovered a pistol", "denies")

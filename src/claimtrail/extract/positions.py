@@ -707,7 +707,7 @@ class Positions(ClaimSet):
                 if other.end > claim.start or other in own or only_by(other, holder) or not other.stances:
                     continue
                 theirs = content_words(self.doc, other.start, other.end)
-                if len(words & theirs) >= 0.5 * max(1, min(len(words), len(theirs))):
+                if len(words & theirs) >= max(2, 0.5 * min(len(words), len(theirs))):
                     found.append(other)
         return found
 

@@ -741,3 +741,28 @@ def test_a_short_denied_clause_restates_no_earlier_claim_it_shares_one_word_with
     stances = _stances(text)
     assert "Renee Castillo" in _holders(stances, "pistol was Hayes", "denies")
     assert "Renee Castillo" not in _holders(stances, "recovered a pistol", "denies")
+
+
+def test_rejected_that_answers_the_sentence_just_before() -> None:
+    text = (
+        "The Kenya Secondary Teachers' Union (KSTU) said more than 80 percent of schools had been shut. "
+        "The commission disputed the union's figure, saying its directors had reported that two thirds of "
+        "schools were open.\n\n"
+        "Education Secretary Peter Kamau said the strike was illegal because the union had not given the "
+        "required notice. KSTU rejected that, saying it had served notice on Sept. 18."
+    )
+    stances = _stances(text)
+    assert "Kenya Secondary Teachers' Union" in _holders(stances, "strike was illegal", "denies")
+    assert not _holders(stances, "80 percent of schools", "denies")
+
+
+def test_a_possessed_claim_about_something_is_only_among_the_possessors_claims() -> None:
+    text = (
+        "The union accused the government of failing to honour a salary deal. The commission said the "
+        "first phase of the increase had been included in July salaries.\n\n"
+        "Union leader Joseph Otieno dismissed the commission's claim about July salaries as \"a public "
+        'relations exercise."'
+    )
+    stances = _stances(text)
+    assert _holders(stances, "included in July salaries", "denies") == {"Joseph Otieno"}
+    assert not _holders(stances, "honour a salary deal", "denies")

@@ -742,9 +742,6 @@ class Positions(ClaimSet):
             if figures:  # the first figure put forward, and others that count the same thing
                 first = self._counted(figures[0])
                 return [c for c in figures if self._counted(c) & first]
-        about = self._about(ref, [c for c in before if c.stances])
-        if about:  # "cast doubt on the number of people reported sick": the claim about sick people
-            return about
         owner = self._owner(ref, holder)
         if owner is not None:  # "rejected the parents' account": only what the parents said
             before = [
@@ -752,6 +749,13 @@ class Positions(ClaimSet):
             ]
             if not before:
                 return []
+        about = self._about(ref, [c for c in before if c.stances])
+        if about:  # "cast doubt on the number of people reported sick": the claim about sick people
+            return about
+        if ref.lower_ in ("that", "this") and ref.dep_ == "dobj":
+            just_said = self._said_just_before(ref, before)
+            if just_said:  # "Kamau said the strike was illegal ... KSTU rejected that": what was just said
+                return just_said
         family = REFERENCE_FAMILIES.get(ref.lemma_.lower(), frozenset())
         named = [c for c in before if any(cue_lemma(st) in family for st in c.stances)]
         reported = named or [c for c in before if c.reported]
@@ -810,6 +814,14 @@ class Positions(ClaimSet):
             or _sources(c, family) & by
             or (c.reported and c.start >= window)
         ]
+
+    def _said_just_before(self, ref: Token, claims: list[ClaimDraft]) -> list[ClaimDraft]:
+        """The claims with a stance in the sentence just before `ref`'s."""
+        sent = sentence(ref)
+        if sent.start == 0:
+            return []
+        previous = sentence(self.doc[sent.start - 1])
+        return [c for c in claims if c.stances and previous.start_char <= c.start < previous.end_char]
 
     def _told_just_before(self, ref: Token, reported: list[ClaimDraft]) -> list[ClaimDraft]:
         """The reported claims of the previous paragraph, when `ref` sits in the first sentence of its own."""

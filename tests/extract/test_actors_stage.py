@@ -68,7 +68,7 @@ def test_words_inside_a_company_name_are_the_company() -> None:
     )
     assert "Sulawesi Bumi" not in actors
     mentions = {m.text for m in actors["PT Sulawesi Bumi Mineral"].mentions}
-    assert {"Sulawesi Bumi's", "PT Sulawesi Bumi Mineral"} <= mentions
+    assert {"Sulawesi Bumi", "PT Sulawesi Bumi Mineral"} <= mentions  # the mention without its 's
     assert actors["Mandala Sekuritas"].kind == "ORG"
 
 
@@ -262,3 +262,39 @@ def test_full_names_found_late_join_the_short_forms_seen_first() -> None:
     assert "Ironwood" in [m.text for m in actors["Ironwood Records"].mentions]
     assert "Fuentes" in [m.text for m in actors["Carolina Fuentes"].mentions]
     assert actors["Diocese of Davenport"].kind == "ORG"
+
+
+def test_a_company_that_owns_a_title_is_an_actor_and_the_persons_employer() -> None:
+    actors = _actors(
+        "Dead fish washed up along the river on Monday.\n\n"
+        '"That is simply not true," said Victor Oprea, Carpatic Aur\'s general manager.'
+    )
+    assert actors["Victor Oprea"].affiliation == "Carpatic Aur"
+    assert [m.text for m in actors["Carpatic Aur"].mentions] == ["Carpatic Aur"]
+
+
+def test_an_employer_written_short_takes_the_organisations_full_name() -> None:
+    actors = _actors(
+        "Portuguese club Douro FC insisted on Tuesday that striker Rui Tavares was staying.\n\n"
+        '"We are counting on him," said Marta Lobo, a spokeswoman for Douro FC.'
+    )
+    assert actors["Marta Lobo"].affiliation == "Douro FC"
+
+
+def test_a_name_given_to_a_river_is_a_place_everywhere() -> None:
+    actors = _actors(
+        "Dead fish washed up along the Sasar river on Tuesday. The Sasar supplies drinking water to about "
+        "9,000 people, the agency said."
+    )
+    assert "Sasar" not in actors
+
+
+def test_a_lede_company_description_is_the_one_company_named_next() -> None:
+    text = (
+        "A Romanian gold-processing company on Tuesday denied that it had waited two days before alerting "
+        "authorities to a cyanide leak.\n\n"
+        "Gazeta de Nord reported on Monday that managers had told workers to keep quiet about the leak.\n\n"
+        '"That is simply not true," said Victor Oprea, Carpatic Aur\'s general manager.'
+    )
+    mentions = [m.text for m in _actors(text)["Carpatic Aur"].mentions]
+    assert "A Romanian gold-processing company" in mentions

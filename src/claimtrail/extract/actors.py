@@ -247,6 +247,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     text = strip_determiner(span.text)
     if text.endswith(("'s", "’s")):
         text = text[:-2]
+    elif span[-1].tag_ == "POS" and text.endswith(("'", "’")):  # "Penobscot Harbor Partners' chief"
+        text = text[:-1]
     if text in lex.outlets:
         return f"ORG:{text.lower()}", text, "ORG"
     if text in lex.countries:
@@ -418,6 +420,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
+    spans = _natural_places_everywhere(spans)
     spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
     spans = [_org_if_spoken_for(s) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
@@ -805,6 +808,25 @@ def _place_if_site(span: Span) -> Span:
     if span.label_ in ("ORG", "FAC") and root.dep_ == "compound" and root.head.lower_ in _SITES:
         return Span(span.doc, span.start, span.end, label="LOC")  # no actor
     return span
+
+
+_NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})
+
+
+def _natural_places_everywhere(spans: list[Span]) -> list[Span]:
+    """ "the Sasar river" ... "the Sasar supplies drinking water": a name the article gives a river or a
+    lake is that place everywhere (a company's 'plant' or 'depot' may bear the company's own name)."""
+    rivers = {
+        _bare(s.text)
+        for s in spans
+        if s.label_ == "LOC" and s.root.dep_ == "compound" and s.root.head.lower_ in _NATURAL_SITES
+    }
+    return [
+        Span(s.doc, s.start, s.end, label="LOC")
+        if s.label_ in ("ORG", "PERSON") and _bare(s.text) in rivers
+        else s
+        for s in spans
+    ]
 
 
 def _org_if_suffixed(span: Span) -> Span:
@@ -1420,8 +1442,10 @@ def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
             state = affiliation_of(table, *found) if employer is None else affiliation_of(table, s, e)
             entry.affiliation = state or (strip_determiner(employer.text) if employer is not None else None)
         table.add_title(key, _span_text(doc, s, e))
-        table.title_tokens.update(range(s, e))
         owner_end = max((i + 1 for i in range(s, e) if doc[i].tag_ == "POS"), default=s)
+        owner = _owning_company(doc, s, owner_end)
+        # "Victor Oprea, Carpatic Aur's general manager": the company stays free to be an actor
+        table.title_tokens.update(i for i in range(s, e) if owner is None or not owner[0] <= i < owner_end)
         if s < owner_end < e and any(is_role(doc[i]) for i in range(owner_end, e)):
             table.add_title(key, _span_text(doc, owner_end, e))  # "the cooperative's president": president
     entry = table.entries[key]
@@ -1432,6 +1456,17 @@ def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
         entry.affiliation = _sentence_country(table, sentence(span[0]))
         if entry.affiliation is not None:
             table.guessed_affiliation.add(key)
+
+
+def _owning_company(doc: Doc, start: int, owner_end: int) -> tuple[int, int] | None:
+    """The tokens of a company that owns a title ("Carpatic Aur's general manager"), as NER tagged it."""
+    first = start + 1 if doc[start].lower_ == "the" else start
+    owner = range(first, owner_end - 1)  # without the 's
+    if not owner or not all(doc[i].pos_ == "PROPN" and doc[i].is_title for i in owner):
+        return None
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title:
+        first -= 1  # "the Lusaka Ledger's editor" with the title found from 'Ledger'
+    return (first, owner_end - 1) if any(doc[i].ent_type_ == "ORG" for i in owner) else None
 
 
 def find_named_actors(
@@ -1463,11 +1498,17 @@ def find_named_actors(
         if classified is None:
             continue
         key, name, kind = classified
+        # the mention is the name without its possessive ending
+        end = (
+            span.end - 1
+            if len(span) > 1 and span[-1].tag_ == "POS" and not name.endswith(("'s", "’s"))
+            else span.end
+        )
         if kind == "ORG":
             key, name = link_org(table, key, name)
         if span.text == table.town and capital_of is not None and kind != "PERSON" and _is_agentive(span):
             key, name, kind = f"GPE:{capital_of}", capital_of, "GPE"  # "Sofia said" in a story from SOFIA
-        table.add(key, name, kind, span.start, span.end)
+        table.add(key, name, kind, span.start, end)
         table.entries[key].credited |= name in credited
         if name in lexicon().offices:
             table.entries[key].affiliation = lexicon().seats.get(name)
@@ -1477,4 +1518,19 @@ def find_named_actors(
                 if found:
                     table.add_title(key, _span_text(doc, *found))
                     table.title_tokens.update(range(*found))
+    _full_affiliations(table)
     return table
+
+
+def _full_affiliations(table: ActorTable) -> None:
+    """ "The Ledger's editor" works for the Lusaka Ledger: an employer written short takes the full name
+    of the organisation it is a mention of."""
+    by_mention = {
+        strip_determiner(text).removesuffix("'s").removesuffix("’s"): entry.name
+        for entry in table.entries.values()
+        if entry.kind == "ORG"
+        for text in entry.mentions.values()
+    }
+    for entry in table.entries.values():
+        if entry.kind == "PERSON" and entry.affiliation in by_mention:
+            entry.affiliation = by_mention[entry.affiliation]

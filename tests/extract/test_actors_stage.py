@@ -298,3 +298,18 @@ def test_a_lede_company_description_is_the_one_company_named_next() -> None:
     )
     mentions = [m.text for m in _actors(text)["Carpatic Aur"].mentions]
     assert "A Romanian gold-processing company" in mentions
+
+
+def test_a_given_name_ner_left_in_the_title_joins_the_surname() -> None:
+    actors = _actors("Assistant Chief Constable Priya Natarajan said the fall reflected targeted patrols.")
+    assert actors["Priya Natarajan"].titles == ("Assistant Chief Constable",)
+
+
+def test_a_police_force_named_after_its_region_is_an_organisation_and_the_force() -> None:
+    actors = _actors(
+        "Knife crime recorded by West Yorkshire Police fell by 14 percent, according to figures published "
+        "by the force on Tuesday. Crime across West Yorkshire fell for the first time since 2019."
+    )
+    police = actors["West Yorkshire Police"]
+    assert police.kind == "ORG"
+    assert [m.text for m in police.mentions] == ["West Yorkshire Police", "the force"]

@@ -372,7 +372,19 @@ def _whole_person_name(span: Span) -> Span:
         and doc[end - 1].head.i == end
     ):
         end += 1
-    return span if end == span.end else Span(doc, span.start, end, label="PERSON")
+    start = span.start
+    before = doc[start - 1] if start > 0 else None
+    if (  # "Assistant Chief Constable Priya Natarajan" with only 'Natarajan' tagged: the given name joins
+        span.label_ == "PERSON"
+        and before is not None
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and not before.ent_type_
+        and not is_role(before)
+        and is_given_name(before.text)
+    ):
+        start -= 1
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON")
 
 
 def _with_s(span: Span) -> Span:
@@ -1032,7 +1044,16 @@ def _org_if_institution(span: Span) -> Span:
         return Span(span.doc, span.start, span.end, label="ORG")
     if span.label_ == "GPE" and words & _COMPANY_NAME_WORDS:
         return Span(span.doc, span.start, span.end, label="ORG")
+    if span.label_ == "GPE" and len(span) > 1 and span[-1].lower_ in _BODY_ENDINGS:
+        return Span(span.doc, span.start, span.end, label="ORG")  # "West Yorkshire Police" read as a place
     return span
+
+
+# last words of a public body's name, which NER may read as the place it is named after
+_BODY_ENDINGS = frozenset(
+    {"police", "constabulary", "council", "ministry", "department", "commission", "authority", "agency",
+     "university", "hospital", "court", "parliament", "assembly", "service", "board"}
+)  # fmt: skip
 
 
 def _short_company_names(spans: list[Span], town: str | None = None) -> list[Span]:
@@ -1107,6 +1128,8 @@ def link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
         full = entry.name
         words = full.split()
         if len(name.split()) < len(words) and (full.startswith(name + " ") or full.endswith(" " + name)):
+            if words[-1].lower() in _BODY_ENDINGS and name == " ".join(words[:-1]):
+                continue  # "West Yorkshire" is the place 'West Yorkshire Police' is named after
             return other_key, full
         if _inner_run(name.split(), words):  # "Sulawesi Bumi" after "PT Sulawesi Bumi Mineral"
             return other_key, full

@@ -238,6 +238,7 @@ NAMED_AS = {
     "college": ("college", "university"),
     # "the airline" after "Selatan Air" and "Kuala Lumpur International Airport": the carrier
     "airline": ("airline", "airlines", "air", "airways"),
+    "force": ("police", "constabulary", "force"),  # "the force" after "West Yorkshire Police"
     "carrier": ("airline", "airlines", "air", "airways", "carrier"),
     # "the group" after "the Kpor Creek Alliance" or "a patients' association" (else the company group)
     "group": (

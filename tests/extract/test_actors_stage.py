@@ -313,3 +313,13 @@ def test_a_police_force_named_after_its_region_is_an_organisation_and_the_force(
     police = actors["West Yorkshire Police"]
     assert police.kind == "ORG"
     assert [m.text for m in police.mentions] == ["West Yorkshire Police", "the force"]
+
+
+def test_a_name_followed_by_which_is_an_organisation_and_a_name_cut_at_of_is_whole() -> None:
+    actors = _actors(
+        "Thalassa Watch, which has monitored the island's beaches since 1994, said its volunteers had "
+        "recorded 1,412 nests. Boat traffic remains the biggest threat, said the National Marine Park of "
+        "Zakynthos."
+    )
+    assert actors["Thalassa Watch"].kind == "ORG"
+    assert "National Marine Park of Zakynthos" in actors

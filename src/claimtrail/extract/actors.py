@@ -431,6 +431,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
+    spans = [_org_if_which(s) for s in spans]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
     spans = _natural_places_everywhere(spans)
     spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
@@ -714,6 +715,9 @@ def _whole_org_name(span: Span) -> Span:
         else:
             break
     end = name_tail_end(doc, end)
+    if doc[end - 1].lower_ in ("of", "for") and end < len(doc) and doc[end].is_title:
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1  # "the National Marine Park of" + "Zakynthos": NER cut the name at its place
     # "Diario del Turia", "Jornal da Bola": a name's linking article and the capitalised words after it
     while end + 1 < len(doc) and doc[end].lower_ in _NAME_ARTICLES and doc[end + 1].is_title:
         end += 2
@@ -893,6 +897,18 @@ def _person_if_who(span: Span) -> Span:
     who = len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"
     if span.label_ == "ORG" and who and len(span) >= 2 and all(t.is_title for t in span if t.is_alpha):
         return Span(doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def _org_if_which(span: Span) -> Span:
+    """ "Thalassa Watch, which has monitored the beaches" read as a person: 'which' follows no person."""
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    which = (
+        len(after) == 2 and after[0].text == "," and after[1].lower_ == "which" and after[1].dep_ == "nsubj"
+    )
+    if span.label_ == "PERSON" and which and len(span) >= 2:
+        return Span(doc, span.start, span.end, label="ORG")
     return span
 
 

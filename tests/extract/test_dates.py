@@ -110,6 +110,12 @@ def test_single_timex(nlp: object, text: str, expected: tuple[str, str, str]) ->
 
 
 @pytest.mark.model
+def test_a_future_deadline_months_back_is_next_years(nlp: object) -> None:
+    text = "The council must adopt a final budget by Dec. 15."
+    assert _timexes(nlp, text, dt.date(2024, 4, 23)) == [("Dec. 15", "DATE", "2024-12-15")]
+
+
+@pytest.mark.model
 def test_date_with_anchor_year_nearest_when_tense_unclear(nlp: object) -> None:
     assert _timexes(nlp, "Results are due Oct. 28.", dt.date(2021, 9, 30)) == [
         ("Oct. 28", "DATE", "2021-10-28")

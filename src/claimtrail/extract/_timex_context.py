@@ -223,7 +223,8 @@ def day_number(word: str) -> int:
 
 
 def nearest(options: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
-    """The nearest date, unless the tense says otherwise and it lies far (a quarter) the wrong way.
+    """The nearest date, unless the tense says otherwise and it lies far the wrong way (about five months
+    back for a past tense; a month ahead for a future one, which rarely looks back).
 
     News often reports a coming date in a past-tense sentence ("said it will open on June 3"), so a
     nearby date beats the tense.
@@ -231,7 +232,7 @@ def nearest(options: list[dt.date], anchor: dt.date, tense: Tense) -> dt.date:
     best = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
     if tense == "past" and (best - anchor).days > 150:
         return max((d for d in options if d <= anchor), default=best)
-    if tense == "future" and (anchor - best).days > 150:
+    if tense == "future" and (anchor - best).days > 31:  # "must adopt a budget by Dec. 15" (in April)
         return min((d for d in options if d >= anchor), default=best)
     return best
 

@@ -110,6 +110,14 @@ def test_single_timex(nlp: object, text: str, expected: tuple[str, str, str]) ->
 
 
 @pytest.mark.model
+def test_a_number_after_a_products_name_is_a_model_not_a_year(nlp: object) -> None:
+    assert _timexes(nlp, "The retailer pulled the Cosiwarm 2000 heater from its shelves.", MONDAY) == []
+    assert ("1861", "DATE", "1861") in _timexes(
+        nlp, "The Western Theater 1861-1863 saw heavy fighting.", MONDAY
+    )
+
+
+@pytest.mark.model
 def test_a_future_deadline_months_back_is_next_years(nlp: object) -> None:
     text = "The council must adopt a final budget by Dec. 15."
     assert _timexes(nlp, text, dt.date(2024, 4, 23)) == [("Dec. 15", "DATE", "2024-12-15")]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from spacy.tokens import Token
+
 from claimtrail.extract import _timex_rules as R
 from claimtrail.extract._timex_context import (
     Context,
@@ -171,7 +173,23 @@ def _looks_like_year(m: re.Match[str], ctx: Context) -> bool:
     token = span[0]
     # "2000 troops" is a count; "the 1917 offensives" is not: only round numbers count things.
     counts = token.dep_ == "nummod" and token.head.i > token.i and token.head.tag_ == "NNS"
-    return not (counts and int(m["y"]) % 50 == 0)
+    return not (counts and int(m["y"]) % 50 == 0) and not _model_number(token)
+
+
+def _model_number(token: Token) -> bool:
+    """'the Cosiwarm 2000 heater': a number right after a product's name (a capitalised word that is no
+    month, inside the sentence) is a model number, not a year."""
+    doc = token.doc
+    if token.i < 2 or (token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "–")):
+        return False  # "Western Theater 1861-1863": a heading's years
+    name = doc[token.i - 1]
+    return (
+        name.pos_ == "PROPN"
+        and name.is_title
+        and not name.is_sent_start
+        and name.lower_.rstrip(".") not in R.MONTHS
+        and name.ent_type_ not in ("DATE", "EVENT")
+    )
 
 
 def _year_range_end(m: re.Match[str], ctx: Context) -> Norm | None:

@@ -323,3 +323,11 @@ def test_a_name_followed_by_which_is_an_organisation_and_a_name_cut_at_of_is_who
     )
     assert actors["Thalassa Watch"].kind == "ORG"
     assert "National Marine Park of Zakynthos" in actors
+
+
+def test_a_name_with_s_before_a_comma_is_a_shop_not_a_person() -> None:
+    actors = _actors(
+        "Garnett's, a chain of 40 hardware shops across the north of England, said it had removed the "
+        "heater from its shelves."
+    )
+    assert actors["Garnett's"].kind == "ORG"

@@ -391,7 +391,8 @@ def _with_s(span: Span) -> Span:
     """The mention of a name written with its 's ('Fenwright's') covers the 's."""
     doc = span.doc
     follows = span.end < len(doc) and doc[span.end].text in ("'s", "’s")
-    if span.label_ == "ORG" and follows and strip_determiner(span.text) in _names_with_s(doc):
+    # a person's name takes no 's of its own: "Garnett's, a chain of shops" read as a person is a shop
+    if span.label_ in ("ORG", "PERSON") and follows and strip_determiner(span.text) in _names_with_s(doc):
         return Span(doc, span.start, span.end + 1, label="ORG")
     return span
 
@@ -407,7 +408,9 @@ def _names_with_s(doc: Doc) -> frozenset[str]:
         names = set()
         for i in (i for i, low in enumerate(lower_forms(doc)) if i and low in ("'s", "’s")):
             tok, name = doc[i], doc[i - 1]
-            if name.pos_ == "PROPN" and name.dep_ not in ("poss", "compound"):
+            # "Garnett's, a chain of 40 hardware shops, said": a possessive is never followed by a comma
+            before_comma = i + 1 < len(doc) and doc[i + 1].text == "," and name.is_title
+            if name.pos_ == "PROPN" and (name.dep_ not in ("poss", "compound") or before_comma):
                 ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
                 names.add(strip_determiner(ent.text if ent is not None and ent.end == tok.i else name.text))
         found = doc.user_data[_NAMES_WITH_S] = frozenset(names)

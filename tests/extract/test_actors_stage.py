@@ -327,7 +327,7 @@ def test_a_name_followed_by_which_is_an_organisation_and_a_name_cut_at_of_is_who
 
 def test_a_name_with_s_before_a_comma_is_a_shop_not_a_person() -> None:
     actors = _actors(
-        "Garnett's, a chain of 40 hardware shops across the north of England, said it had removed the "
-        "heater from its shelves."
+        "Halbrook Appliances denied a report on Monday.\n\nGarnett's, a chain of 40 hardware shops "
+        "across the north of England, said it had removed the heater from its shelves."
     )
     assert actors["Garnett's"].kind == "ORG"

@@ -174,3 +174,11 @@ def test_a_denial_does_not_reach_the_after_clause() -> None:
     text = "The club denied that its coach had resigned after the players complained about the training."
     stances = _stances(text)
     assert not any(n.startswith("The players complained") for n, _, _ in stances), stances
+
+
+def test_a_short_quoted_statement_is_still_a_claim() -> None:
+    text = (
+        "The licensing board said it would not cancel the exam.\n\n"
+        '"The results will stand," board chair Teresita Villanueva said.'
+    )
+    assert ("The results will stand", "Teresita Villanueva", "asserts") in _stances(text)

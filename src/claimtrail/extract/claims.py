@@ -129,7 +129,7 @@ class _Builder(Positions):
             start, end = inner[0].idx, min(sent.end_char, quote.end)
             while end > start and text_of(self.doc)[end - 1] in ' .,;:"\u201d':
                 end -= 1
-            if len(inner) >= 6 and end - start >= 20:
+            if len(inner) >= 4 and end - start >= 12:
                 claim = self.new_claim(start, end, root, speaker=quote.speaker)
                 claim.quoted = True
                 cue = quote.cue.text if quote.cue is not None else "said"

@@ -766,3 +766,17 @@ def test_a_possessed_claim_about_something_is_only_among_the_possessors_claims()
     stances = _stances(text)
     assert _holders(stances, "included in July salaries", "denies") == {"Joseph Otieno"}
     assert not _holders(stances, "honour a salary deal", "denies")
+
+
+def test_the_firm_in_its_founders_words_stands_by_every_number_in_its_report() -> None:
+    text = (
+        "Nordhavn Exchange Group on Tuesday rejected allegations by U.S. short seller Greyline Research that "
+        "trading on its market for small companies had been inflated by fake volumes.\n\n"
+        "Greyline said in a report published on Monday that the exchange paid fee rebates that encouraged "
+        "the practice.\n\nThe short seller, which disclosed a bet against Nordhavn's shares, also alleged "
+        "that the exchange's clearing arm held less collateral than it reported to investors.\n\n"
+        'Greyline founder Carter Vance said the firm stood by "every number in the report" and would '
+        "publish trade-level data next week."
+    )
+    stances = _stances(text)
+    assert "Carter Vance" in _holders(stances, "held less collateral", "asserts")

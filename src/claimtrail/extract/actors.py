@@ -1560,11 +1560,11 @@ def find_named_actors(
                 if found:
                     table.add_title(key, _span_text(doc, *found))
                     table.title_tokens.update(range(*found))
-    _full_affiliations(table)
+    full_affiliations(table)
     return table
 
 
-def _full_affiliations(table: ActorTable) -> None:
+def full_affiliations(table: ActorTable) -> None:
     """ "The Ledger's editor" works for the Lusaka Ledger: an employer written short takes the full name
     of the organisation it is a mention of."""
     by_mention = {
@@ -1573,6 +1573,13 @@ def _full_affiliations(table: ActorTable) -> None:
         if entry.kind == "ORG"
         for text in entry.mentions.values()
     }
+    orgs = [e.name for e in table.entries.values() if e.kind == "ORG"]
     for entry in table.entries.values():
-        if entry.kind == "PERSON" and entry.affiliation in by_mention:
+        if entry.kind != "PERSON" or entry.affiliation is None:
+            continue
+        if entry.affiliation in by_mention:
             entry.affiliation = by_mention[entry.affiliation]
+            continue
+        longer = [name for name in orgs if name.startswith(entry.affiliation + " ")]
+        if len(longer) == 1:  # "Greyline founder Carter Vance" after "Greyline Research"
+            entry.affiliation = longer[0]

@@ -292,6 +292,10 @@ def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None
     noun = token.lower_
     if noun in lexicon().company_nouns and (called := already_called(table, token)) is not None:
         return called
+    if noun in lexicon().company_nouns and determiner.lower_ == "the":
+        employer = _speakers_employer(table, token)
+        if employer is not None:  # "Greyline founder Carter Vance said the firm stood by ...": Greyline
+            return employer
     orgs = [e for e in table.entries.values() if e.kind == "ORG"]
     named = [e for e in orgs if _names(noun, e)]
     found = _latest(table, named, token.idx)
@@ -319,6 +323,25 @@ def classified_as(table: ActorTable, token: Token) -> str | None:
         and t.i + 1 not in {c.i for c in t.children}  # the name is not the noun's own modifier
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _speakers_employer(table: ActorTable, token: Token) -> str | None:
+    """The organisation the speaker of the statement holding `token` works for, when the speaker is a
+    named person with an affiliation that is an organisation of the article."""
+    head = token
+    for _ in range(6):
+        if head.dep_ in ("ccomp", "conj") and head.head.lemma_.lower() in lexicon().speech_verbs:
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            key = table.token_actor.get(subject.i) if subject is not None else None
+            entry = table.entries.get(key) if key is not None else None
+            if entry is None or entry.kind != "PERSON" or entry.affiliation is None:
+                return None
+            orgs = [e.key for e in table.entries.values() if e.kind == "ORG" and e.name == entry.affiliation]
+            return orgs[0] if orgs else None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def company_in_title(table: ActorTable, token: Token) -> str | None:

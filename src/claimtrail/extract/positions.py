@@ -93,6 +93,9 @@ def _paragraphs_back(doc: Doc, char: int, n: int) -> int:
 _POSITION_LEMMAS = frozenset({"plead", "stand", "add", "confidence"}) | _DOUBT_VERBS | _MATCHING_WORDS
 # what an outlet has confidence in when it stands by a story ('had "every confidence" in its sources')
 _TRUSTED = frozenset({"sources", "source", "reporting", "reporters", "journalists", "story", "stories"})
+_OWN_WORK = frozenset(
+    {"report", "findings", "figures", "numbers", "estimate", "estimates", "analysis", "research"}
+)
 
 
 def _negated(verb: Token) -> bool:
@@ -567,7 +570,10 @@ class Positions(ClaimSet):
         own_words = noun.lower_ in _SPEECH_NOUNS or (
             noun.lower_ in _TRUSTED and not self._refers_to_claim(noun)
         )
-        targets = said if said and own_words else self._targets(noun)
+        # "the firm stood by every number in the report" it published: one stands by one's own words,
+        # unless the noun names another's ("stood by the commission's findings")
+        own_report = self._owner(noun, holder) is None and noun.lower_ in _OWN_WORK
+        targets = said if said and (own_words or own_report) else self._targets(noun)
         spokesman = self._speaking_for(verb, holder)  # "its editor said the paper stood by its reporting"
         for claim in targets:
             for who in (holder, spokesman) if spokesman is not None else (holder,):
@@ -1030,6 +1036,11 @@ class Positions(ClaimSet):
             return None
         by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is not None and not self._refers_to_claim(pobj):
+            # "stood by every number in the report", "every word of its story": the report stood by
+            inner = [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                     for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+            pobj = next((g for g in inner if self._refers_to_claim(g)), None)
         return pobj if pobj is not None and self._refers_to_claim(pobj) else None
 
     def _is_position(self, root: Token) -> bool:

@@ -21,6 +21,7 @@ from claimtrail.extract.actors import (
     affiliation_of,
     country_of_place,
     find_named_actors,
+    full_affiliations,
     hyphenated,
     is_given_name,
     is_role,
@@ -123,6 +124,7 @@ def find_actors(
     _register_national_forces(table)
     _name_un_agencies(table)
     _affiliations_from_titles(table)
+    full_affiliations(table)
     _register_role_subjects(table)
     return table
 

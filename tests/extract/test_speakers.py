@@ -620,3 +620,11 @@ def test_a_subject_the_parser_left_as_a_fragment_still_speaks() -> None:
         'to us about an ending. See you on set."'
     )
     assert _speaker_of(text, "Nobody has said a word") == "Marcus Adeyemi"
+
+
+def test_an_indefinite_spokeswoman_is_the_one_the_next_sentence_names() -> None:
+    text = (
+        "A police spokeswoman said no firearm had been found on the man's body. The spokeswoman, Sgt. "
+        "Tanya Whitfield, declined to say whether the weapon was loaded."
+    )
+    assert _speaker_of(text, "no firearm had been found") == "Tanya Whitfield"

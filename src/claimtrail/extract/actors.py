@@ -23,6 +23,10 @@ from claimtrail.models import Actor, ActorKind
 from claimtrail.models import Span as TextSpan
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "mr.", "mrs.", "ms."})
+# ranks written short before a name ("Sgt. Tanya Whitfield"): NER may tag the rank alone as a person
+_RANKS = frozenset(
+    {"sgt", "lt", "capt", "col", "gen", "maj", "cpl", "pte", "det", "insp", "supt", "cmdr", "adm"}
+)
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "attr", "appos"})
 _PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "into", "across", "around", "outside", "inside"})
 _TITLE_LINKS = frozenset({"of", "in", "for", "'s", "’s", "-", "and"})
@@ -264,6 +268,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
     label = span.label_
     if label == "ORG" and len(span) == 3 and occupation_before_name(span[0].text, span[1].text):
         label = "PERSON"  # "Lobsterman Caleb Ames" read as a company
+    if label == "PERSON" and len(span) == 1 and text.lower().rstrip(".") in _RANKS:
+        return None  # "Sgt" of "Sgt. Tanya Whitfield", cut at the rank's dot
     if label == "PERSON":
         words = [w for w in text.split() if w.lower().rstrip(".") not in _HONORIFICS]
         while len(words) > 1 and (

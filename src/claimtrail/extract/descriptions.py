@@ -526,6 +526,30 @@ def _anonymous_sentence(token: Token) -> bool:
     return "anonymity" in own or "not authori" in own or "not be named" in own
 
 
+def named_next(table: ActorTable, token: Token) -> str | None:
+    """'A police spokeswoman said ... The spokeswoman, Sgt. Tanya Whitfield, declined ...': an indefinite
+    role named by an apposition to the same noun in the next sentence."""
+    if token.tag_ != "NN" or not is_role(token):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    own = sentence(token)
+    doc = table.doc
+    following = sentence(doc[own.end]) if own.end < len(doc) else None
+    for i in range(own.start, following.end if following is not None else own.end):
+        later = doc[i]
+        if i <= token.i or later.lower_ != token.lower_ or not any(c.lower_ == "the" for c in later.children):
+            continue
+        if i + 1 >= len(doc) or doc[i + 1].text != ",":
+            continue
+        # the name after the comma ('Sgt. Tanya Whitfield', however the parser split the rank's dot)
+        for j in range(i + 2, min(i + 6, len(doc))):
+            key = table.token_actor.get(j)
+            if key is not None:
+                return key if table.kind(key) == "PERSON" else None
+    return None
+
+
 def introduced_later(table: ActorTable, token: Token) -> str | None:
     """The person a description in the lede turns out to be: the first person the next paragraph names.
 

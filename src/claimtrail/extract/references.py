@@ -43,6 +43,7 @@ from claimtrail.extract.descriptions import (
     introduced_later,
     is_public_body,
     leading_verb,
+    named_next,
     organisation_named_later,
     organising_committee,
 )
@@ -1118,6 +1119,7 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
             introduced_later(table, token)
             or organising_committee(table, token)
             or organisation_named_later(table, token)
+            or named_next(table, token)
         )
         if named is not None:
             return table.relink(table.merged.get(key, key), named)

@@ -331,3 +331,11 @@ def test_a_name_with_s_before_a_comma_is_a_shop_not_a_person() -> None:
         "across the north of England, said it had removed the heater from its shelves."
     )
     assert actors["Garnett's"].kind == "ORG"
+
+
+def test_a_unions_name_cut_at_and_is_whole() -> None:
+    actors = _actors(
+        'But the Rail and Maritime Union said its negotiators had left the meeting because "nothing new '
+        'was on the table."'
+    )
+    assert "Rail and Maritime Union" in actors

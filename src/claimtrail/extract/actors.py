@@ -709,7 +709,10 @@ def _whole_org_name(span: Span) -> Span:
     start, end = span.start, span.end
     institution = bool(
         {t.lower_ for t in span}
-        & (_INSTITUTION_WORDS | {"center", "centre", "college", "trust", "federation"})
+        & (
+            _INSTITUTION_WORDS
+            | {"center", "centre", "college", "trust", "federation", "union", "association"}
+        )
     )
     while start > 0:
         before = doc[start - 1]

@@ -780,3 +780,12 @@ def test_the_firm_in_its_founders_words_stands_by_every_number_in_its_report() -
     )
     stances = _stances(text)
     assert "Carter Vance" in _holders(stances, "held less collateral", "asserts")
+
+
+def test_questioning_a_stated_figure_questions_the_claim_that_gave_it() -> None:
+    text = (
+        "Greyline said in a statement that 30% of trading on the exchange's growth segment was fake.\n\n"
+        "Sofie Brandt, an analyst at Kattegat Securities, questioned Greyline's 30% estimate, saying the "
+        "firm had counted ordinary market-making."
+    )
+    assert "Sofie Brandt" in _holders(_stances(text), "of trading on the exchange", "questions")

@@ -537,7 +537,7 @@ class Positions(ClaimSet):
             objects += [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("that", "this")]
         for obj in objects:
             actor = self._speaker(verb)
-            targets = [] if specified_figure(obj) else self._targets(obj, actor)
+            targets = self._stating_figure(obj, actor) if specified_figure(obj) else self._targets(obj, actor)
             # ("the Crown's account" is a version of events, not a figure to make a claim of)
             if not targets and obj.lower_ in FIGURE_NOUNS - {"account"} and label in ("denies", "questions"):
                 start, end = np_span(obj)  # "questioned the 61% turnout reported in two districts"
@@ -547,6 +547,18 @@ class Positions(ClaimSet):
             for claim in targets:
                 for holder in holders:
                     self.stance(claim, holder, label, with_adverb(verb), verb)
+
+    def _stating_figure(self, noun: Token, holder: str | None) -> list[ClaimDraft]:
+        """'questioned Greyline's 30% estimate': the earlier claims of others that state that figure."""
+        figures = {t.text for c in noun.children for t in c.subtree if t.like_num}
+        stating = []
+        for claim in self.claims:
+            if claim.end > noun.idx or not claim.stances or only_by(claim, holder):
+                continue
+            span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+            if span is not None and any(t.like_num and t.text in figures for t in span):
+                stating.append(claim)
+        return stating
 
     def _co_subjects(self, verb: Token, first: str | None) -> list[str]:
         """ "Acme Holdings and its chairman, Tom Reed, denied the report": each of the joined subjects."""

@@ -339,3 +339,13 @@ def test_a_unions_name_cut_at_and_is_whole() -> None:
         'was on the table."'
     )
     assert "Rail and Maritime Union" in actors
+
+
+def test_a_body_named_by_its_field_is_the_organisation_whose_name_holds_its_words() -> None:
+    actors = _actors(
+        "Zambia's national examinations authority on Tuesday denied that a chemistry paper had been "
+        'leaked.\n\n"Our seals were intact," said Bernard Mwansa, director of the Zambia Schools '
+        "Examinations Authority (ZSEA)."
+    )
+    mentions = [m.text for m in actors["Zambia Schools Examinations Authority"].mentions]
+    assert "national examinations authority" in mentions

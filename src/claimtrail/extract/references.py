@@ -122,6 +122,7 @@ def find_actors(
     table = find_named_actors(doc, body_start, outlets, place)
     table.home_country = country_of_place(place)
     _register_field_organisations(table)
+    _field_names_named(table)
     _register_national_forces(table)
     _name_un_agencies(table)
     _affiliations_from_titles(table)
@@ -282,6 +283,21 @@ def _register_national_forces(table: ActorTable) -> None:
             continue
         if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in tok.children):
             _nominal_actor(table, tok)
+
+
+def _field_names_named(table: ActorTable) -> None:
+    """ "Zambia's national examinations authority" and later "the Zambia Schools Examinations Authority":
+    a body named by its field is the one organisation whose name holds all its words."""
+    orgs = [e for e in table.entries.values() if e.kind == "ORG"]
+    for entry in [e for e in orgs if e.name.islower()]:
+        words = {w.rstrip("s") for w in entry.name.split()} - {"national", "state", "federal"}
+        named = [
+            o
+            for o in orgs
+            if not o.name.islower() and words <= {w.lower().rstrip("s") for w in o.name.split()}
+        ]
+        if len(named) == 1 and entry.key in table.entries:
+            table.relink(entry.key, named[0].key)
 
 
 def _register_field_organisations(table: ActorTable) -> None:

@@ -182,3 +182,14 @@ def test_a_short_quoted_statement_is_still_a_claim() -> None:
         '"The results will stand," board chair Teresita Villanueva said.'
     )
     assert ("The results will stand", "Teresita Villanueva", "asserts") in _stances(text)
+
+
+def test_a_name_apposed_to_the_last_noun_of_a_denied_clause_belongs_to_the_claim() -> None:
+    text = (
+        "Streaming service Lumenflix on Tuesday denied a report that it would cancel its most-watched "
+        'drama, The Harrow Line, after the show\'s fourth season, calling the story "pure fiction."'
+    )
+    record = extract_text(text, headline="Test", published="2023-11-07")
+    assert isinstance(record, ArticleRecord)
+    texts = [c.text for c in record.claims]
+    assert any(t.endswith("The Harrow Line, after the show's fourth season") for t in texts), texts

@@ -249,7 +249,30 @@ def clause_bounds(doc: Doc, clause: Token) -> tuple[int, int]:
         tokens = tokens[:-1]
     if not tokens:
         return clause.idx, clause.idx
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    last = _apposed_name_end(doc, tokens[-1], {t.i for t in tokens}) or tokens[-1]
+    return tokens[0].idx, last.idx + len(last.text)
+
+
+def _apposed_name_end(doc: Doc, last: Token, inside: set[int]) -> Token | None:
+    """'that it would cancel its most-watched drama, The Harrow Line, after the show's fourth season':
+    the parser hung the drama's name (and the phrase after it) outside the clause; they belong to it.
+    The clause's new last token, or None."""
+    if last.pos_ != "NOUN" or last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
+        return None
+    start = last.i + 2 + (doc[last.i + 2].lower_ == "the")
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].is_lower and end not in inside:
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text != ",":
+        return None
+    tail = end + 1
+    if tail < len(doc) and doc[tail].pos_ == "ADP":  # ", after the show's fourth season"
+        while (
+            tail + 1 < len(doc) and doc[tail + 1].text not in (",", ".", ";") and not doc[tail + 1].is_space
+        ):
+            tail += 1
+        return doc[tail]
+    return doc[end - 1]
 
 
 def with_adverb(verb: Token) -> str:

@@ -628,3 +628,11 @@ def test_an_indefinite_spokeswoman_is_the_one_the_next_sentence_names() -> None:
         "Tanya Whitfield, declined to say whether the weapon was loaded."
     )
     assert _speaker_of(text, "no firearm had been found") == "Tanya Whitfield"
+
+
+def test_a_trailing_it_said_finds_no_antecedent_in_what_it_says() -> None:
+    text = (
+        "The campaign runs for 10 days from March 20 and aims to reach about 9 million children, the "
+        "health service said. Measles killed 41 children in Ghana last year, it said."
+    )
+    assert _speaker_of(text, "Measles killed 41 children") != "Ghana"

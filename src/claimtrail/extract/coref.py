@@ -221,7 +221,10 @@ def antecedent(table: ActorTable, token: Token, fits: Callable[[str], bool]) -> 
     doc = table.doc
     own = sentence(token)
     excluded = _same_clause_subject(token)
-    for i, key in reversed(_mentions(table, own.start, token.i, fits)):
+    # "Measles killed 41 children in Ghana last year, it said": what is said before a trailing
+    # attribution holds no antecedent of its speaker
+    within = [] if _trailing_speaker(token) else _mentions(table, own.start, token.i, fits)
+    for i, key in reversed(within):
         if _owned_by_same(doc[i], token):
             continue  # "his lawyer said ... he had failed": "he" is whoever "his" is, not the lawyer
         if _quoted_before(doc, own.start_char, doc[i].idx) and not _quoted_before(
@@ -241,6 +244,18 @@ def antecedent(table: ActorTable, token: Token, fits: Callable[[str], bool]) -> 
             return min(subjects)[2]
     nearest = _mentions(table, max(0, token.i - _FAR), own.start, fits)
     return nearest[-1][1] if nearest else None
+
+
+def _trailing_speaker(token: Token) -> bool:
+    """A pronoun speaking after what it says: '..., it said', '..." she said'."""
+    verb = token.head
+    return (
+        token.dep_ == "nsubj"
+        and token.i > 0
+        and token.doc[token.i - 1].text in (",", '"', "”")
+        and verb.i > token.i
+        and verb.lemma_.lower() in lexicon().speech_verbs
+    )
 
 
 def _quoted_before(doc: Doc, start: int, pos: int) -> bool:

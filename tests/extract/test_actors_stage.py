@@ -349,3 +349,11 @@ def test_a_body_named_by_its_field_is_the_organisation_whose_name_holds_its_word
     )
     mentions = [m.text for m in actors["Zambia Schools Examinations Authority"].mentions]
     assert "national examinations authority" in mentions
+
+
+def test_a_name_ending_in_utilities_is_a_company() -> None:
+    actors = _actors(
+        "Nitrate readings at two wells topped the federal limit, the Courier reported.\n\n"
+        "Harlan Springs Municipal Utilities said it would post every test result online by March 1."
+    )
+    assert actors["Harlan Springs Municipal Utilities"].kind == "ORG"

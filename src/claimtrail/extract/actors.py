@@ -988,6 +988,7 @@ _ORG_WORDS = frozenset(
 
 _COMPANY_NAME_WORDS = frozenset(
     {
+        "utilities",
         "pharma",
         "pharmaceuticals",
         "motors",

@@ -239,6 +239,7 @@ NAMED_AS = {
     # "the airline" after "Selatan Air" and "Kuala Lumpur International Airport": the carrier
     "airline": ("airline", "airlines", "air", "airways"),
     "force": ("police", "constabulary", "force"),  # "the force" after "West Yorkshire Police"
+    "utility": ("utility", "utilities"),  # "the utility" after "Harlan Springs Municipal Utilities"
     "carrier": ("airline", "airlines", "air", "airways", "carrier"),
     # "the group" after "the Kpor Creek Alliance" or "a patients' association" (else the company group)
     "group": (

@@ -357,3 +357,11 @@ def test_a_name_ending_in_utilities_is_a_company() -> None:
         "Harlan Springs Municipal Utilities said it would post every test result online by March 1."
     )
     assert actors["Harlan Springs Municipal Utilities"].kind == "ORG"
+
+
+def test_a_name_after_a_bearing_is_a_place() -> None:
+    actors = _actors(
+        "The Financial Ledger reported on Monday that the tanker had taken on two million barrels in open "
+        "waters east of Pulau Tioman on Aug. 14."
+    )
+    assert "Pulau Tioman" not in actors or actors["Pulau Tioman"].kind != "PERSON"

@@ -930,7 +930,15 @@ def _place_if_located(span: Span) -> Span:
     before = doc[span.start - 1] if span.start > 0 else None
     if span.label_ == "PERSON" and len(span) == 1 and before is not None and before.lower_ in ("in", "near"):
         return Span(doc, span.start, span.end, label="GPE")
+    # "in open waters east of Pulau Tioman", "off Johor": a name after a bearing is a place
+    bearing = span.start > 1 and before is not None and before.lower_ == "of"
+    bearing = bearing and doc[span.start - 2].lower_ in _BEARINGS
+    if span.label_ == "PERSON" and (bearing or (before is not None and before.lower_ == "off")):
+        return Span(doc, span.start, span.end, label="GPE")
     return span
+
+
+_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 def _org_after_the(span: Span) -> Span:

@@ -326,9 +326,15 @@ def classified_as(table: ActorTable, token: Token) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_SPEAKS_FOR = frozenset(
+    {"founder", "chief", "executive", "ceo", "spokesman", "spokeswoman", "spokesperson", "chairman",
+     "chairwoman", "chair", "president", "director", "manager", "owner", "head", "partner"}
+)  # fmt: skip
+
+
 def _speakers_employer(table: ActorTable, token: Token) -> str | None:
-    """The organisation the speaker of the statement holding `token` works for, when the speaker is a
-    named person with an affiliation that is an organisation of the article."""
+    """The company the speaker of the statement holding `token` leads or speaks for ('Greyline founder
+    Carter Vance said the firm ...'); not an analyst's firm, which the analyst talks about others to."""
     head = token
     for _ in range(6):
         if head.dep_ in ("ccomp", "conj") and head.head.lemma_.lower() in lexicon().speech_verbs:
@@ -337,7 +343,9 @@ def _speakers_employer(table: ActorTable, token: Token) -> str | None:
             entry = table.entries.get(key) if key is not None else None
             if entry is None or entry.kind != "PERSON" or entry.affiliation is None:
                 return None
-            orgs = [e.key for e in table.entries.values() if e.kind == "ORG" and e.name == entry.affiliation]
+            if not {w.lower() for t in entry.titles for w in t.split()} & _SPEAKS_FOR:
+                return None
+            orgs = [e.key for e in table.entries.values() if _is_company(e) and e.name == entry.affiliation]
             return orgs[0] if orgs else None
         if head.head.i == head.i:
             return None

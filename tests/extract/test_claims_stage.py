@@ -193,3 +193,13 @@ def test_a_name_apposed_to_the_last_noun_of_a_denied_clause_belongs_to_the_claim
     assert isinstance(record, ArticleRecord)
     texts = [c.text for c in record.claims]
     assert any(t.endswith("The Harrow Line, after the show's fourth season") for t in texts), texts
+
+
+def test_a_speakers_name_after_the_clause_is_not_apposed_to_it() -> None:
+    text = (
+        "The company denied a report that it had cut 300 jobs, John Smith, the union's leader, said on "
+        "Monday."
+    )
+    record = extract_text(text, headline="Test", published="2023-11-07")
+    assert isinstance(record, ArticleRecord)
+    assert not any("John Smith" in c.text and "300 jobs" in c.text for c in record.claims)

@@ -265,6 +265,9 @@ def _apposed_name_end(doc: Doc, last: Token, inside: set[int]) -> Token | None:
         end += 1
     if end == start or end >= len(doc) or doc[end].text != ",":
         return None
+    name_head = next(t for t in doc[start:end] if not start <= t.head.i < end)
+    if name_head.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "that it had cut jobs, John Smith, a union leader, said": the speaker's name
     tail = end + 1
     if tail < len(doc) and doc[tail].pos_ == "ADP":  # ", after the show's fourth season"
         while (

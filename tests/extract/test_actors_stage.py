@@ -365,3 +365,16 @@ def test_a_name_after_a_bearing_is_a_place() -> None:
         "waters east of Pulau Tioman on Aug. 14."
     )
     assert "Pulau Tioman" not in actors or actors["Pulau Tioman"].kind != "PERSON"
+
+
+def test_a_ship_is_no_actor_and_the_lede_owner_is_the_company_named_after() -> None:
+    text = (
+        "The Singapore-based manager of the oil tanker Meridian Star on Tuesday rejected a newspaper report "
+        "that the vessel had loaded sanctioned crude.\n\n"
+        "The Financial Ledger reported on Monday that the tanker had taken on two million barrels.\n\n"
+        "Harrow Marine Management said the ship had been at anchor off Johor throughout August."
+    )
+    actors = _actors(text)
+    assert "Meridian Star" not in actors
+    mentions = [m.text for m in actors["Harrow Marine Management"].mentions]
+    assert "The Singapore-based manager of the oil tanker Meridian Star" in mentions

@@ -442,7 +442,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_org_if_which(s) for s in spans]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
-    spans = _natural_places_everywhere(spans)
+    spans = _natural_places_everywhere(_vessels_everywhere(spans))
     spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
     spans = [_org_if_spoken_for(s) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
@@ -836,6 +836,27 @@ def _place_if_site(span: Span) -> Span:
     if span.label_ in ("ORG", "FAC") and root.dep_ == "compound" and root.head.lower_ in _SITES:
         return Span(span.doc, span.start, span.end, label="LOC")  # no actor
     return span
+
+
+_VESSEL_WORDS = frozenset(
+    {"ship", "vessel", "tanker", "trawler", "ferry", "freighter", "boat", "yacht", "liner", "barge", "tug",
+     "submarine", "frigate", "destroyer", "cruiser", "dredger", "catamaran"}
+)  # fmt: skip
+
+
+def _vessels_everywhere(spans: list[Span]) -> list[Span]:
+    """ "the cargo vessel Aurelia Bay", "the trawler Karen Dahl": a ship is no actor, here or where the
+    article names it again ("which owns the Aurelia Bay")."""
+    doc = spans[0].doc if spans else None
+    vessels = {
+        _bare(s.text)
+        for s in spans
+        if s.start > 0
+        and doc is not None
+        and doc[s.start - 1].lower_ in _VESSEL_WORDS
+        and doc[s.start - 1].is_lower
+    }
+    return [Span(s.doc, s.start, s.end, label="PRODUCT") if _bare(s.text) in vessels else s for s in spans]
 
 
 _NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})

@@ -633,23 +633,27 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
         and e.first > token.idx
         and any(t.lower().split()[-1:] == [lemma] for t in e.titles)
     ]
-    if len(titled) == 1:
-        return titled[0]
-    return _the_one_company_named_later(table, token)
+    return titled[0] if len(titled) == 1 else None
 
 
-def _the_one_company_named_later(table: ActorTable, token: Token) -> str | None:
-    """'A Romanian gold-processing company on Tuesday denied ...' in a lede that names no company, and
-    only Carpatic Aur named as one afterwards: the description is Carpatic Aur."""
+# what a company is described as by what it holds ("The owner of a Cyprus-flagged cargo ship")
+_HOLDER_NOUNS = frozenset({"owner", "operator", "manager", "developer"})
+
+
+def company_named_later(table: ActorTable, token: Token) -> str | None:
+    """'A Romanian gold-processing company on Tuesday denied ...', 'The owner of a cargo ship denied ...'
+    in a lede that names no company, and only one company named in the next paragraphs: that company."""
+    lemma = token.lemma_.lower()
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.lefts)
-    if token.lemma_.lower() not in lexicon().company_nouns or not indefinite or not in_lede(table, token):
+    holder = lemma in _HOLDER_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    if not ((lemma in lexicon().company_nouns and indefinite) or holder) or not in_lede(table, token):
         return None
     companies = [e for e in table.entries.values() if _is_company(e)]
     if any(e.first < token.idx for e in companies):
         return None
     text = text_of(table.doc)
     window = token.idx
-    for _ in range(3):  # the lede and the next two paragraphs
+    for _ in range(4):  # the lede and the next three paragraphs
         window = text.find("\n\n", window + 2) if window >= 0 else -1
     near = [e for e in companies if window < 0 or e.first < window]
     return near[0].key if len(near) == 1 else None

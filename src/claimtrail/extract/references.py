@@ -37,6 +37,7 @@ from claimtrail.extract.descriptions import (
     age_antecedent,
     already_called,
     company_in_title,
+    company_named_later,
     conjoined_people,
     description_antecedent,
     earlier_unnamed,
@@ -1135,6 +1136,7 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
             introduced_later(table, token)
             or organising_committee(table, token)
             or organisation_named_later(table, token)
+            or company_named_later(table, token)
             or named_next(table, token)
         )
         if named is not None:

@@ -197,3 +197,12 @@ def test_a_complement_misparsed_with_an_adjective_head_is_still_reported() -> No
     )
     texts = [t for _, _, t in _quotes(text)]
     assert any(t.startswith("air monitors along the plant's fence line") for t in texts), texts
+
+
+def test_said_in_a_report_published_on_a_day_that_x_quotes_x() -> None:
+    text = (
+        "The consumer group HomeSafe Watch said in a report published on Thursday that it had linked the "
+        "Cosiwarm 2000 to at least 14 fires since October 2022."
+    )
+    quotes = _quotes(text)
+    assert any(q[2].startswith("it had linked") and q[1] == "HomeSafe Watch" for q in quotes), quotes

@@ -462,7 +462,23 @@ def _complement_on_noun(verb: Token) -> Token | None:
             )
             if is_clause and that and token.head.pos_ in ("NOUN", "PROPN") and _setting(token.head):
                 return token
+            if is_clause and that and _published_setting(token.head):
+                return token  # "said in a report published on Thursday that X": on the participle
     return None
+
+
+_PUBLISHING = frozenset({"publish", "release", "issue", "post", "file", "submit"})
+
+
+def _published_setting(participle: Token) -> bool:
+    """'a report published on Thursday', 'a statement issued late on Monday': a setting and its date."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and participle.lemma_.lower() in _PUBLISHING
+        and participle.head.pos_ == "NOUN"
+        and _setting(participle.head)
+    )
 
 
 def _that_misread_as_relative(clause: Token) -> bool:

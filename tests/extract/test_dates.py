@@ -118,6 +118,13 @@ def test_a_number_after_a_products_name_is_a_model_not_a_year(nlp: object) -> No
 
 
 @pytest.mark.model
+def test_half_an_hour_is_thirty_minutes(nlp: object) -> None:
+    assert _timexes(nlp, "The meeting lasted half an hour.", MONDAY) == [
+        ("half an hour", "DURATION", "PT30M")
+    ]
+
+
+@pytest.mark.model
 def test_a_future_deadline_months_back_is_next_years(nlp: object) -> None:
     text = "The council must adopt a final budget by Dec. 15."
     assert _timexes(nlp, text, dt.date(2024, 4, 23)) == [("Dec. 15", "DATE", "2024-12-15")]

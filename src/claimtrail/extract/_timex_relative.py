@@ -361,6 +361,16 @@ def _duration_norm(n: int | float | None, unit: str) -> Norm:
 _FRACTION_OF = re.compile(r",?\s+of\s+(?:the|a|an|its|their|his|her|our|all|those|these|this|that)\b")
 
 
+_HALVES = {
+    "hour": "PT30M",
+    "day": "PT12H",
+    "year": "P6M",
+    "month": "P0.5M",
+    "century": "P50Y",
+    "decade": "P5Y",
+}
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     num, unit = m["num"].lower(), m["unit"].lower()
     if num in ("a", "an") and unit.startswith("second"):  # "a second time"
@@ -376,6 +386,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if n is not None and (m["half"] or m["half2"]):  # "two and a half years", "a year and a half"
         n += 0.5
+    if m["halfpre"] and n == 1 and unit.lower() in _HALVES:  # "half an hour": 30 minutes
+        return Norm("DURATION", _HALVES[unit.lower()])
     if num in ("a", "an") and m[0].lower().endswith("-long"):  # "a month-long strike": "a" is the strike's
         plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s"
         norm = _duration_norm(None if plural else 1, unit)

@@ -575,7 +575,7 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "duration",
         _rx(
-            r"\b(?:the\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final)\s+)?|"
+            r"\b(?P<halfpre>half\s+(?=an?\s))?(?:the\s+(?:(?P<rel>past|last|next|first|previous|coming|following|final)\s+)?|"
             + _APPROX
             + r")"
             + _NUM

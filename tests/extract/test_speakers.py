@@ -636,3 +636,12 @@ def test_a_trailing_it_said_finds_no_antecedent_in_what_it_says() -> None:
         "health service said. Measles killed 41 children in Ghana last year, it said."
     )
     assert _speaker_of(text, "Measles killed 41 children") != "Ghana"
+
+
+def test_the_skipper_of_a_ship_named_after_commas_is_that_person() -> None:
+    text = (
+        "The 140-metre cargo vessel Aurelia Bay struck the trawler Karen Dahl on Tuesday.\n\n"
+        "The skipper of the Karen Dahl, Henrik Lauridsen, dismissed the shipowner's account as "
+        '"a fairy tale" in an interview with Vestjysk Tidende.'
+    )
+    assert _speaker_of(text, "fairy tale") == "Henrik Lauridsen"

@@ -989,11 +989,9 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
     if described is not None:  # "the spokeswoman", "the company", "her client": see extract.descriptions
         table.add(described, table.name(described), table.kind(described), left, right)
         return described
-    if ranked and _person_described(token):
-        # "The attorney general of West Virginia, Patrick Morrow," (the name parsed as the state's)
-        named = _appositive_person(table, token)
-        # "The losing candidate in Bogota's mayoral race": a person, not Colombia
-        return named if named is not None else unnamed_source(table, token)
+    person = _described_person(table, token, named_inside=bool(ranked)) if _person_described(token) else None
+    if person is not None:
+        return person
     if token.pos_ in ("NOUN", "PROPN"):
         # "the opposition leader of being a US puppet": the role noun, not a country inside its modifiers
         nominal = (
@@ -1032,6 +1030,17 @@ def _state_officer_named(table: ActorTable, token: Token, left: int, right: int,
 _STATE_ROLES = frozenset(
     {"minister", "president", "ambassador", "envoy", "premier", "chancellor", "king", "queen", "consul"}
 )
+
+
+def _described_person(table: ActorTable, token: Token, *, named_inside: bool) -> str | None:
+    """A person described by a role: the name set off by commas ("The attorney general of West Virginia,
+    Patrick Morrow," with the name parsed as the state's; "The skipper of the Karen Dahl, Henrik
+    Lauridsen," where the ship is no actor), else, when the phrase names someone else, an unnamed source
+    ("The losing candidate in Bogota's mayoral race": a person, not Colombia)."""
+    named = _appositive_person(table, token)
+    if named is not None:
+        return named
+    return unnamed_source(table, token) if named_inside else None
 
 
 def _appositive_person(table: ActorTable, token: Token) -> str | None:

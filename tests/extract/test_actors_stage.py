@@ -378,3 +378,15 @@ def test_a_ship_is_no_actor_and_the_lede_owner_is_the_company_named_after() -> N
     assert "Meridian Star" not in actors
     mentions = [m.text for m in actors["Harrow Marine Management"].mentions]
     assert "The Singapore-based manager of the oil tanker Meridian Star" in mentions
+
+
+def test_a_canal_is_no_actor_and_a_field_named_agency_is_the_office_named_next() -> None:
+    text = (
+        "Germany will raise tolls on the Kiel Canal by 35 percent from July 1, the federal waterways agency "
+        "said on Wednesday.\n\nThe Federal Waterways and Shipping Office said the increase would bring in "
+        "about 28 million euros a year."
+    )
+    actors = _actors(text)
+    assert "Kiel Canal" not in actors
+    mentions = [m.text for m in actors["Federal Waterways and Shipping Office"].mentions]
+    assert any("waterways agency" in m for m in mentions)

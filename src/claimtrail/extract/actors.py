@@ -442,7 +442,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_org_if_which(s) for s in spans]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
-    spans = _natural_places_everywhere(_vessels_everywhere(spans))
+    spans = [_place_if_structure(s) for s in _natural_places_everywhere(_vessels_everywhere(spans))]
     spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
     spans = [_org_if_spoken_for(s) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
@@ -860,6 +860,17 @@ def _vessels_everywhere(spans: list[Span]) -> list[Span]:
 
 
 _NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})
+
+
+# last words of a structure's name ("the Kiel Canal", "the Tagus Bridge"): a place, not who speaks
+_STRUCTURES = frozenset({"canal", "bridge", "tunnel", "dam", "highway", "motorway", "reservoir", "strait"})
+
+
+def _place_if_structure(span: Span) -> Span:
+    """ "the Kiel Canal" read as an organisation: a canal, bridge or dam is a place."""
+    if span.label_ in ("ORG", "FAC", "PERSON") and len(span) > 1 and span[-1].lower_ in _STRUCTURES:
+        return Span(span.doc, span.start, span.end, label="LOC")
+    return span
 
 
 def _natural_places_everywhere(spans: list[Span]) -> list[Span]:

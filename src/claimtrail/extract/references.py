@@ -286,12 +286,18 @@ def _register_national_forces(table: ActorTable) -> None:
             _nominal_actor(table, tok)
 
 
+_GENERIC_HEADS = frozenset({"agency", "office", "body", "authority", "service", "department"})
+
+
 def _field_names_named(table: ActorTable) -> None:
     """ "Zambia's national examinations authority" and later "the Zambia Schools Examinations Authority":
     a body named by its field is the one organisation whose name holds all its words."""
     orgs = [e for e in table.entries.values() if e.kind == "ORG"]
     for entry in [e for e in orgs if e.name.islower()]:
-        words = {w.rstrip("s") for w in entry.name.split()} - {"national", "state", "federal"}
+        # its field words; a generic head ('the federal waterways agency') may be named otherwise ('Office')
+        words = (
+            {w.rstrip("s") for w in entry.name.split()} - {"national", "state", "federal"} - _GENERIC_HEADS
+        )
         named = [
             o
             for o in orgs

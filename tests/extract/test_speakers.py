@@ -645,3 +645,12 @@ def test_the_skipper_of_a_ship_named_after_commas_is_that_person() -> None:
         '"a fairy tale" in an interview with Vestjysk Tidende.'
     )
     assert _speaker_of(text, "fairy tale") == "Henrik Lauridsen"
+
+
+def test_according_to_the_statement_is_who_said_it_in_that_statement() -> None:
+    text = (
+        "Colombia's Ministry of Finance and Public Credit sold $2.5 billion of bonds on Tuesday.\n\n"
+        "In a statement, the ministry said the bonds had drawn orders of more than $9 billion.\n\n"
+        "Proceeds will be used to refinance debt maturing next year, according to the statement."
+    )
+    assert _speaker_of(text, "Proceeds will be used") == "Ministry of Finance and Public Credit"

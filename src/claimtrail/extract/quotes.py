@@ -675,6 +675,21 @@ def _document_author(noun: Token) -> Token | None:
             )
             if author is not None:
                 return author
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return _issuer_before(noun)
+    return None
+
+
+def _issuer_before(noun: Token) -> Token | None:
+    """'according to the statement' after 'In a statement, the ministry said ...': who said it in that
+    statement (the subject of the latest speech verb with 'in a <noun>' before it)."""
+    speech = lexicon().speech_verbs
+    for earlier in reversed(noun.doc[: noun.i]):
+        if earlier.lemma_ != noun.lemma_ or earlier.dep_ != "pobj" or earlier.head.lower_ != "in":
+            continue
+        verb = earlier.head.head
+        if verb.lemma_.lower() in speech:
+            return _subject(verb)
     return None
 
 

@@ -511,8 +511,13 @@ def _one_kind_per_name(spans: list[Span]) -> list[Span]:
     """'Nimbly' read as a company once and as a person elsewhere: a name the article uses for an
     organisation is that organisation's everywhere."""
     orgs = {_bare(s.text) for s in spans if s.label_ == "ORG"}
+    return _relabel_named(spans, orgs, ("PERSON",), "ORG")
+
+
+def _relabel_named(spans: list[Span], names: set[str], kinds: tuple[str, ...], label: str) -> list[Span]:
+    """Every span of one of `kinds` whose name (without 'the' or 's) is in `names`, relabelled `label`."""
     return [
-        Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and _bare(s.text) in orgs else s
+        Span(s.doc, s.start, s.end, label=label) if s.label_ in kinds and _bare(s.text) in names else s
         for s in spans
     ]
 
@@ -824,9 +829,10 @@ def _with_broadcast_word(span: Span) -> Span:
     return Span(doc, span.start, end, label="ORG") if end > span.end else span
 
 
-_SITES = frozenset(
+_NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})
+_SITES = _NATURAL_SITES | frozenset(
     {"depot", "plant", "factory", "site", "warehouse", "mine", "terminal", "refinery", "yard", "facility",
-     "campus", "branch", "works", "smelter", "mill", "river", "lake", "valley", "bay", "island", "bridge"}
+     "campus", "branch", "works", "smelter", "mill", "bridge"}
 )  # fmt: skip
 
 
@@ -847,19 +853,12 @@ _VESSEL_WORDS = frozenset(
 def _vessels_everywhere(spans: list[Span]) -> list[Span]:
     """ "the cargo vessel Aurelia Bay", "the trawler Karen Dahl": a ship is no actor, here or where the
     article names it again ("which owns the Aurelia Bay")."""
-    doc = spans[0].doc if spans else None
     vessels = {
         _bare(s.text)
         for s in spans
-        if s.start > 0
-        and doc is not None
-        and doc[s.start - 1].lower_ in _VESSEL_WORDS
-        and doc[s.start - 1].is_lower
+        if s.start > 0 and s.doc[s.start - 1].lower_ in _VESSEL_WORDS and s.doc[s.start - 1].is_lower
     }
-    return [Span(s.doc, s.start, s.end, label="PRODUCT") if _bare(s.text) in vessels else s for s in spans]
-
-
-_NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})
+    return _relabel_named(spans, vessels, ("ORG", "PERSON", "GPE", "FAC"), "PRODUCT")
 
 
 # last words of a structure's name ("the Kiel Canal", "the Tagus Bridge"): a place, not who speaks
@@ -881,12 +880,7 @@ def _natural_places_everywhere(spans: list[Span]) -> list[Span]:
         for s in spans
         if s.label_ == "LOC" and s.root.dep_ == "compound" and s.root.head.lower_ in _NATURAL_SITES
     }
-    return [
-        Span(s.doc, s.start, s.end, label="LOC")
-        if s.label_ in ("ORG", "PERSON") and _bare(s.text) in rivers
-        else s
-        for s in spans
-    ]
+    return _relabel_named(spans, rivers, ("ORG", "PERSON"), "LOC")
 
 
 def _org_if_suffixed(span: Span) -> Span:
@@ -1610,7 +1604,6 @@ def find_named_actors(
                 if found:
                     table.add_title(key, _span_text(doc, *found))
                     table.title_tokens.update(range(*found))
-    full_affiliations(table)
     return table
 
 

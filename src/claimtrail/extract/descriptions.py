@@ -326,12 +326,6 @@ def classified_as(table: ActorTable, token: Token) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_SPEAKS_FOR = frozenset(
-    {"founder", "chief", "executive", "ceo", "spokesman", "spokeswoman", "spokesperson", "chairman",
-     "chairwoman", "chair", "president", "director", "manager", "owner", "head", "partner"}
-)  # fmt: skip
-
-
 def _speakers_employer(table: ActorTable, token: Token) -> str | None:
     """The company the speaker of the statement holding `token` leads or speaks for ('Greyline founder
     Carter Vance said the firm ...'); not an analyst's firm, which the analyst talks about others to."""
@@ -489,6 +483,11 @@ def _the_one_titled(
 
 
 _LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "founder"})
+# who speaks for a company: a person with one of these in a title ('Greyline founder Carter Vance')
+_SPEAKS_FOR = _LEADER_NOUNS | frozenset(
+    {"executive", "ceo", "spokesman", "spokeswoman", "spokesperson", "chair", "president", "director",
+     "manager", "owner", "partner"}
+)  # fmt: skip
 _LEADING = frozenset(
     {
         "head",

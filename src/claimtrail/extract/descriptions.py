@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from claimtrail.extract.actors import ActorEntry, ActorTable, first_country, is_role, strip_determiner
 from claimtrail.extract.coref import FEMALE, MALE, antecedent, is_person, pronoun_antecedent
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.sentences import sentence, text_of
+from claimtrail.extract.sentences import lower_forms, sentence, text_of
 
 _AGE = re.compile(r"\b\d+-year-old\b")
 _THE_AGE = re.compile(r"\b[Tt]he \d+-year-old$")
@@ -311,14 +311,14 @@ def _named_org(table: ActorTable, token: Token, determiner: Token) -> str | None
 def classified_as(table: ActorTable, token: Token) -> str | None:
     """The one organisation introduced earlier with this noun right before its name ('short seller
     Greyline Research', 'retailer Fenwright's'), which 'the short seller' or 'the retailer' refers to."""
-    doc = table.doc
+    doc, low = table.doc, token.lower_
+    # a Token only where the word matches: this runs for every definite description
+    earlier = (doc[i] for i, form in enumerate(lower_forms(doc)[: max(0, token.i - 1)]) if form == low)
     found = {
         key
-        for t in doc[: token.i]
-        if t.lower_ == token.lower_
-        and t.is_lower
+        for t in earlier
+        if t.is_lower
         and t.pos_ == "NOUN"
-        and t.i + 1 < token.i
         and (key := table.token_actor.get(t.i + 1)) is not None
         and table.kind(key) == "ORG"
         and t.i + 1 not in {c.i for c in t.children}  # the name is not the noun's own modifier

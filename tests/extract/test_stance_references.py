@@ -519,6 +519,14 @@ def test_each_joined_subject_denies() -> None:
     assert {"Acme Holdings", "Tom Reed"} <= _holders(_stances(text), "sold its stadium", "denies")
 
 
+def test_each_name_in_a_plural_subjects_apposition_denies() -> None:
+    text = (
+        "Italian lenders Banca Arnese and Credito Ligure Unito on Wednesday denied a newspaper report that "
+        "they were in advanced talks to combine."
+    )
+    assert {"Banca Arnese", "Credito Ligure Unito"} <= _holders(_stances(text), "advanced talks", "denies")
+
+
 def test_a_confirmation_restating_a_report_asserts_it() -> None:
     text = (
         "Fjordposten reported on Monday that the company had skipped mandatory lifeboat inspections on three "

@@ -566,11 +566,25 @@ class Positions(ClaimSet):
         if subject is None or first is None or first.startswith("GROUP:"):
             return []
         found = []
-        for other in subject.conjuncts:
+        for other in [*subject.conjuncts, *self._named_in_subjects(verb)]:
             key = resolve_speaker(self.table, other)
             if key is not None and key != first and self.table.kind(key) in ("PERSON", "ORG", "GPE"):
                 found.append(key)
         return found
+
+    def _named_in_subjects(self, verb: Token) -> list[Token]:
+        """'Italian lenders Banca Arnese and Credito Ligure Unito denied': the names a subject joins with
+        'and', however the parser hangs them on each other (or splits them into two subjects)."""
+        names, joined = [], False
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for tok in subject.subtree:
+                path = [a for a in tok.ancestors if subject.is_ancestor(a)] if tok != subject else []
+                if any(a.dep_ in ("prep", "relcl", "acl") for a in [tok, *path]):
+                    continue  # "the head of X and Y": X and Y are not the subject
+                joined = joined or (tok.lower_ == "and" and tok.dep_ == "cc")
+                if tok.i in self.table.token_actor and tok.pos_ == "PROPN":
+                    names.append(tok)
+        return names if joined else []
 
     def _stands_by(self, verb: Token, noun: Token) -> None:
         """'The Tribune said it stood by its reporting'; 'the chairman stood by those remarks' (said his

@@ -797,3 +797,14 @@ def test_questioning_a_stated_figure_questions_the_claim_that_gave_it() -> None:
         "firm had counted ordinary market-making."
     )
     assert "Sofie Brandt" in _holders(_stances(text), "of trading on the exchange", "questions")
+
+
+def test_nobody_calling_a_figure_false_denies_nothing() -> None:
+    text = (
+        "The nurses' union said on Tuesday that patients waited an average of nine hours. The hospital "
+        'called the figures "simply false." "Nobody who works those shifts would call that number '
+        'false," said Dr. Samuel Okafor, an emergency physician.'
+    )
+    stances = _stances(text)
+    assert "hospital" in str(_holders(stances, "nine hours", "denies"))
+    assert "Samuel Okafor" not in _holders(stances, "nine hours", "denies")

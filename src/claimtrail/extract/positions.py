@@ -102,6 +102,16 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _nobody_labels(verb: Token) -> bool:
+    """'Nobody who works those shifts would call that number inflated', 'did not call it false': no one
+    applies the label ('That never happened' is another matter: the negation is the denial)."""
+    if verb.lemma_.lower() not in LABEL_VERBS:
+        return False
+    return _negated(verb) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "no-one") for c in verb.children
+    )
+
+
 def _count_of(ref: Token) -> int:
     """'both reports', 'the two reports' -> 2; otherwise 0."""
     if ref.tag_ not in ("NNS", "NNPS"):
@@ -1024,7 +1034,7 @@ class Positions(ClaimSet):
         subject = next((c for c in candidates if self._refers_to_claim(c)), None)
         if subject is None:
             return
-        if self._told_of_others(verb):
+        if self._told_of_others(verb) or _nobody_labels(verb):
             return
         actor = self._holder(verb)
         label: StanceLabel = "questions" if self._hedged(verb) else "denies"

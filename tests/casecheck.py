@@ -178,6 +178,8 @@ def dateline_problems(expected: Mapping[str, Any], record: Record) -> list[str]:
 
 
 def _check_actor(want: Mapping[str, Any], record: Record) -> list[str]:
+    """Problems with the record actor closest to `want`: two actors may share a name ('Foreign Ministry'
+    of two countries), so the one with the fewest problems is the match."""
     label = f"actor {want['name']!r} ({want.get('kind')})"
     candidates = [
         a
@@ -186,7 +188,10 @@ def _check_actor(want: Mapping[str, Any], record: Record) -> list[str]:
     ]
     if not candidates:
         return [f"{label}: missing"]
-    actor = candidates[0]
+    return min((_actor_problems(want, actor, label) for actor in candidates), key=len)
+
+
+def _actor_problems(want: Mapping[str, Any], actor: Mapping[str, Any], label: str) -> list[str]:
     problems = []
     titles = {normalize(t) for t in actor.get("titles") or []}
     missing_titles = [t for t in want.get("titles") or [] if normalize(t) not in titles]

@@ -390,3 +390,12 @@ def test_a_canal_is_no_actor_and_a_field_named_agency_is_the_office_named_next()
     assert "Kiel Canal" not in actors
     mentions = [m.text for m in actors["Federal Waterways and Shipping Office"].mentions]
     assert any("waterways agency" in m for m in mentions)
+
+
+def test_a_name_ending_in_a_company_word_is_a_company_though_ner_missed_it() -> None:
+    actors = _actors(
+        "Humberside Water on Tuesday denied that it had waited four days before warning customers. "
+        "Humberside Water, which supplies 1.1 million customers, was fined in 2019."
+    )
+    assert actors["Humberside Water"].kind == "ORG"
+    assert len(actors["Humberside Water"].mentions) == 2

@@ -654,3 +654,12 @@ def test_according_to_the_statement_is_who_said_it_in_that_statement() -> None:
         "Proceeds will be used to refinance debt maturing next year, according to the statement."
     )
     assert _speaker_of(text, "Proceeds will be used") == "Ministry of Finance and Public Credit"
+
+
+def test_the_company_is_not_a_health_team_or_a_radio_station() -> None:
+    text = (
+        'Humberside Water denied the report. "That is simply not what happened," chief executive Alan '
+        "Pritchard told Radio Humber. More than 120 people have reported stomach illness, according to the "
+        "Humber Health Protection Team. The company said the notice would stay in place for a week."
+    )
+    assert _speaker_of(text, "the notice would stay") == "Humberside Water"

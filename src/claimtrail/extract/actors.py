@@ -435,6 +435,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
             spans.append(ent)
     spans += _named_by_company_word(doc, {i for s in spans for i in range(s.start, s.end)})
     spans += _mastheads(doc, {i for s in spans for i in range(s.start, s.end)})
+    spans += _named_with_company_ending(doc, {i for s in spans for i in range(s.start, s.end)})
     spans += _appositive_people(doc, {i for s in spans for i in range(s.start, s.end)})
     spans = [_org_after_the(_without_title_place(s)) for s in spans]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
@@ -505,6 +506,32 @@ def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:
         if tok.i - start in (1, 2, 3) and start > 0 and doc[start - 1].lower_ == "the":
             found.append(Span(doc, start, tok.i + 1, label="ORG"))
     return found
+
+
+def _named_with_company_ending(doc: Doc, taken: set[int]) -> list[Span]:
+    """'Humberside Water denied', 'Prairie Hearth Foods said': capitalised names NER missed that end in a
+    word companies are named with."""
+    found = []
+    for i in (i for i, low in enumerate(lower_forms(doc)) if low in _COMPANY_NAME_WORDS and i not in taken):
+        tok = doc[i]
+        if not tok.is_title or tok.pos_ != "PROPN":
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            if start - 1 in taken:
+                break
+            start -= 1
+        end = tok.i + 1
+        while end < len(doc) and end not in taken and doc[end].text.rstrip(".").lower() in _LEGAL_SUFFIXES:
+            end += 1  # "Corvel Systems Inc"
+        if start < tok.i and (start == 0 or doc[start - 1].lower_ != "the"):
+            found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+_LEGAL_SUFFIXES = frozenset(
+    {"inc", "corp", "ltd", "co", "plc", "llc", "ag", "sa", "nv", "se", "group", "holdings"}
+)
 
 
 def _one_kind_per_name(spans: list[Span]) -> list[Span]:
@@ -1076,6 +1103,31 @@ _COMPANY_NAME_WORDS = frozenset(
         "robotics",
         "semiconductor",
         "semiconductors",
+        "water",
+        "telekom",
+        "telecoms",
+        "telecommunications",
+        "wireless",
+        "broadband",
+        "aviation",
+        "aerospace",
+        "chemicals",
+        "cement",
+        "textiles",
+        "breweries",
+        "brewing",
+        "dairies",
+        "bakeries",
+        "hotels",
+        "resorts",
+        "railways",
+        "freight",
+        "therapeutics",
+        "biosciences",
+        "biotech",
+        "electronics",
+        "automotive",
+        "engineering",
     }
 )
 _INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(

@@ -92,6 +92,10 @@ _INSTITUTION_WORDS = frozenset(
         "campaign",
         "centre",
         "center",
+        "team",  # "the Humber Health Protection Team" is no company
+        "unit",
+        "panel",
+        "squad",
     }
 )
 # Heads of a definite description that stands for one institution even when the article never names it.

@@ -431,6 +431,7 @@ def _called_press(entry: ActorEntry) -> bool:
 
 
 _EDITION_WORDS = frozenset({"daily", "weekly", "sunday", "evening", "morning"})
+_BROADCAST_WORDS = frozenset({"radio", "tv", "television"})
 
 
 def is_outlet(entry: ActorEntry) -> bool:
@@ -438,7 +439,8 @@ def is_outlet(entry: ActorEntry) -> bool:
     words = set(" ".join(entry.titles).lower().split())
     words_of_name = entry.name.lower().split()
     masthead = entry.kind == "ORG" and (
-        words_of_name[-1] in MASTHEAD_WORDS or words_of_name[0] in _EDITION_WORDS  # "Daily Clarion"
+        words_of_name[-1] in MASTHEAD_WORDS | _BROADCAST_WORDS
+        or words_of_name[0] in _EDITION_WORDS | _BROADCAST_WORDS  # "Daily Clarion", "Radio Humber"
     )
     known = entry.name in lexicon().outlets or entry.credited
     return known or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)

@@ -808,3 +808,13 @@ def test_nobody_calling_a_figure_false_denies_nothing() -> None:
     stances = _stances(text)
     assert "hospital" in str(_holders(stances, "nine hours", "denies"))
     assert "Samuel Okafor" not in _holders(stances, "nine hours", "denies")
+
+
+def test_not_what_happened_denies_what_it_points_to() -> None:
+    text = (
+        "Humberside Water on Tuesday denied that it had waited four days before warning customers about "
+        "the parasite.\n\nThe Yorkshire Evening Ledger reported on Monday that managers had delayed the "
+        'warning for four days.\n\n"That is simply not what happened," chief executive Alan Pritchard told '
+        "Radio Humber."
+    )
+    assert "Alan Pritchard" in _holders(_stances(text), "waited four days", "denies")

@@ -164,9 +164,20 @@ def _reporters(claim: ClaimDraft) -> set[str]:
     }
 
 
+def _what_clause(tok: Token) -> bool:
+    """'what happened' in 'That is not what happened': a free relative that is the copula's predicate."""
+    return (
+        tok.dep_ == "ccomp"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in tok.children)
+    )
+
+
 def _negated_truth(tok: Token) -> str | None:
     """'not true', 'is simply not true', 'not consistent with the facts', 'does not correspond to reality'."""
     holder = tok if tok.dep_ not in ("acomp", "attr") else tok.head  # the copula carries 'not' as often
+    if _what_clause(tok):  # "That is simply not what happened": the copula's 'not'
+        holder = tok.head
     neg = next((c for c in [*tok.children, *holder.children] if c.dep_ == "neg"), None)
     if neg is None:
         return None
@@ -1022,7 +1033,7 @@ class Positions(ClaimSet):
         cue = self._denial_predicate(pred)
         if cue is None:
             return
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children) and not _what_clause(pred)
         verb = pred if pred.dep_ == "ROOT" or own_subject else pred.head
         if verb.lower_ == "as" and verb.head.pos_ == "VERB":  # "dismissed the report as fabricated"
             verb = verb.head

@@ -818,3 +818,11 @@ def test_not_what_happened_denies_what_it_points_to() -> None:
         "Radio Humber."
     )
     assert "Alan Pritchard" in _holders(_stances(text), "waited four days", "denies")
+
+
+def test_that_never_happened_after_a_bare_denial_denies_the_same() -> None:
+    text = (
+        "Humberside Water on Tuesday denied that it had waited four days before warning customers about "
+        'the parasite. "That never happened," chief executive Alan Pritchard told Radio Humber.'
+    )
+    assert "Alan Pritchard" in _holders(_stances(text), "waited four days", "denies")

@@ -820,6 +820,9 @@ class Positions(ClaimSet):
                 if any(st.stance in ("asserts", "reports") and st.actor != holder for st in c.stances)
             ]
             reported = [c for c in stated if self._mentions(c, holder)] or stated
+        if not reported and ref.pos_ in ("PRON", "DET"):
+            # 'X denied that Y. "That never happened," its chief executive said': what was just denied
+            reported = [c for c in before if any(st.stance == "denies" for st in c.stances)][-1:]
         if not reported:
             return []
         if ref.pos_ in ("PRON", "DET"):

@@ -399,3 +399,12 @@ def test_a_name_ending_in_a_company_word_is_a_company_though_ner_missed_it() -> 
     )
     assert actors["Humberside Water"].kind == "ORG"
     assert len(actors["Humberside Water"].mentions) == 2
+
+
+def test_the_union_is_the_association_named_before() -> None:
+    actors = _actors(
+        "The Northern Pilots Association said in a letter to members that captains had been told to depart "
+        "with faulty boots. A former dispatcher, Renée Tremblay, confirmed the union's account."
+    )
+    mentions = [m.text for m in actors["Northern Pilots Association"].mentions]
+    assert "the union's" in mentions or "the union" in mentions

@@ -245,6 +245,8 @@ NAMED_AS = {
     "force": ("police", "constabulary", "force"),  # "the force" after "West Yorkshire Police"
     "utility": ("utility", "utilities"),  # "the utility" after "Harlan Springs Municipal Utilities"
     "carrier": ("airline", "airlines", "air", "airways", "carrier"),
+    # "the union" after "The Northern Pilots Association" (a union by what it does, not by its name)
+    "union": ("union", "association", "federation", "guild", "confederation"),
     # "the group" after "the Kpor Creek Alliance" or "a patients' association" (else the company group)
     "group": (
         "group",

@@ -826,3 +826,12 @@ def test_that_never_happened_after_a_bare_denial_denies_the_same() -> None:
         'the parasite. "That never happened," chief executive Alan Pritchard told Radio Humber.'
     )
     assert "Alan Pritchard" in _holders(_stances(text), "waited four days", "denies")
+
+
+def test_the_chairmans_account_is_what_the_chairman_said_in_quote_marks() -> None:
+    text = (
+        '"The cap was in the draft we published in July, and every bidder commented on it," said Tomas '
+        "Hrubec, the authority's chairman. Ondrej Blaha, a former authority official, disputed the "
+        "chairman's account."
+    )
+    assert "Ondrej Blaha" in _holders(_stances(text), "The cap was in the draft", "questions")

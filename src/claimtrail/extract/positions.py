@@ -796,10 +796,9 @@ class Positions(ClaimSet):
                 first = self._counted(figures[0])
                 return [c for c in figures if self._counted(c) & first]
         owner = self._owner(ref, holder)
-        if owner is not None:  # "rejected the parents' account": only what the parents said
-            before = [
-                c for c in before if owner in {self.table.canonical(s) for s in _sources(c, frozenset())}
-            ]
+        if owner is not None:  # "rejected the parents' account": only what the parents said, quoted or not
+            said = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
+            before = [c for c in said if owner in {self.table.canonical(s) for s in _sources(c, frozenset())}]
             if not before:
                 return []
         about = self._about(ref, [c for c in before if c.stances])

@@ -206,3 +206,8 @@ def test_said_in_a_report_published_on_a_day_that_x_quotes_x() -> None:
     )
     quotes = _quotes(text)
     assert any(q[2].startswith("it had linked") and q[1] == "HomeSafe Watch" for q in quotes), quotes
+
+
+def test_the_medium_before_the_content_is_not_what_was_said() -> None:
+    quotes = _quotes("The Industry Ministry said in a statement it had made no such request.")
+    assert ("indirect", "Industry Ministry", "it had made no such request") in quotes

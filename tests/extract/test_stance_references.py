@@ -835,3 +835,12 @@ def test_the_chairmans_account_is_what_the_chairman_said_in_quote_marks() -> Non
         "chairman's account."
     )
     assert "Ondrej Blaha" in _holders(_stances(text), "The cap was in the draft", "questions")
+
+
+def test_no_such_request_denies_having_asked() -> None:
+    text = (
+        "Business daily Ekonomicky Kurier reported last week that the Industry Ministry had asked the "
+        "authority in November to protect existing operators. The ministry said in a statement it had made "
+        "no such request."
+    )
+    assert "Industry Ministry" in _holders(_stances(text), "had asked the authority", "denies")

@@ -605,7 +605,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         that = doc[root.left_edge.i]
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"
         tokens = [t for t in tokens if t.i > that.i]
-    tokens = _without_leading_date(root, tokens)  # "said on Tuesday it had grounded": the saying's date
+    tokens = _without_leading_setting(root, tokens)  # "said on Tuesday it had grounded": the saying's date
     while tokens and (
         (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")) or tokens[0].is_punct
     ):
@@ -618,8 +618,10 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
     return start, _close_open_mark(text_of(doc), start, end)
 
 
-def _without_leading_date(root: Token, tokens: list[Token]) -> list[Token]:
-    """Drop a date phrase that opens a complement before its subject ('on Tuesday it had ...')."""
+def _without_leading_setting(root: Token, tokens: list[Token]) -> list[Token]:
+    """Drop a date or a medium that opens a complement before its subject ('said on Tuesday it had ...',
+    'said in a statement it had made no such request'): the parser hangs them on the content verb, but
+    they tell when and how the speaker spoke."""
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     first = tokens[0] if tokens else None
     if first is None or subject is None or first.i >= subject.left_edge.i:
@@ -628,9 +630,19 @@ def _without_leading_date(root: Token, tokens: list[Token]) -> list[Token]:
     dated = phrase is not None and (
         phrase.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
     )
-    if phrase is None or not dated or phrase.right_edge.i >= subject.left_edge.i:
+    medium = (
+        phrase is not None
+        and phrase.dep_ == "prep"
+        and any(c.dep_ == "pobj" and c.lower_ in _MEDIA_NOUNS for c in phrase.children)
+    )
+    if phrase is None or not (dated or medium) or phrase.right_edge.i >= subject.left_edge.i:
         return tokens
     return [t for t in tokens if t.i > phrase.right_edge.i and not (t.is_punct and t.i < subject.left_edge.i)]
+
+
+_MEDIA_NOUNS = frozenset(
+    {"statement", "interview", "letter", "filing", "note", "post", "email", "e-mail", "release", "message"}
+)
 
 
 _CLOSING_MARK = re.compile(r"[^\n]{0,6}?[”\"»]")

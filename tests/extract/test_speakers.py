@@ -663,3 +663,11 @@ def test_the_company_is_not_a_health_team_or_a_radio_station() -> None:
         "Humber Health Protection Team. The company said the notice would stay in place for a week."
     )
     assert _speaker_of(text, "the notice would stay") == "Humberside Water"
+
+
+def test_which_after_a_described_name_is_that_name() -> None:
+    text = (
+        "The accusation came on Monday from PharmaWatch Europe, a Brussels-based advocacy group, which said "
+        "in a report that the list price of a pack of Nefrolan had climbed fivefold."
+    )
+    assert _speaker_of(text, "the list price") == "PharmaWatch Europe"

@@ -187,7 +187,11 @@ def speaker_token(verb: Token) -> Token | None:
         subj = _subject(current)
         if subj is not None:
             if subj.dep_ == "nsubj" and subj.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
-                return _person_for(current.head) if subj.lower_ == "who" else current.head
+                if subj.lower_ == "who":
+                    return _person_for(current.head)
+                # "PharmaWatch Europe, a Brussels-based advocacy group, which said": the name described
+                described = current.head.dep_ == "appos" and current.head.head.pos_ == "PROPN"
+                return current.head.head if described else current.head
             return subj
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head

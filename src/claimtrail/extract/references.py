@@ -1128,6 +1128,12 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
 
     A lede's description of a person the next paragraph names is that person (`introduced_later`).
     """
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+        # "PharmaWatch Europe, a Brussels-based advocacy group, which said": the relative's antecedent
+        antecedent = token.head.head
+        if antecedent.dep_ == "appos" and antecedent.head.i in table.token_actor:
+            antecedent = antecedent.head
+        return resolve_speaker(table, antecedent)
     key = _filer(table, token) if token.lemma_.lower() in _FILINGS else None
     if key is None and token.lower_ in _PUBLICATION_NOUNS:  # "The report, published by the Ledger, cited"
         key = _publisher(table, token)

@@ -844,3 +844,18 @@ def test_no_such_request_denies_having_asked() -> None:
         "no such request."
     )
     assert "Industry Ministry" in _holders(_stances(text), "had asked the authority", "denies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina summoned Uruguay's ambassador on Wednesday after accusing the Uruguayan embassy of "
+        "sheltering a businessman wanted for fraud, a charge Montevideo flatly denied.",
+        "Argentina accused the Uruguayan embassy of sheltering a businessman wanted for fraud, a charge that "
+        "Montevideo denies.",
+    ],
+)
+def test_a_charge_the_accused_denied_denies_the_accusation(text: str) -> None:
+    stances = _stances(text)
+    assert "Uruguay" in _holders(stances, "sheltering a businessman", "denies")
+    assert not any(who == "Uruguay" and "summoned" in claim for claim, who, _ in stances)

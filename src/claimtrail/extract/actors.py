@@ -429,10 +429,12 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [Span(doc, s.start, s.end, label="ORG") for s in spans]
     taken = {i for s, e in outlets for i in range(s, e)}
     for ent in (part for e in doc.ents for part in _split_at_commas(e)):
-        if ent.label_ in ("PERSON", "ORG", "GPE", "FAC") and not any(
-            i in taken for i in range(ent.start, ent.end)
-        ):
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in ("PERSON", "ORG", "GPE", "FAC"):
             spans.append(ent)
+        elif ent.text in lexicon().seats or ent.text in lexicon().countries:
+            spans.append(Span(doc, ent.start, ent.end, label="GPE"))  # "Montevideo" read as a product
     spans += _named_by_company_word(doc, {i for s in spans for i in range(s.start, s.end)})
     spans += _mastheads(doc, {i for s in spans for i in range(s.start, s.end)})
     spans += _named_with_company_ending(doc, {i for s in spans for i in range(s.start, s.end)})

@@ -87,6 +87,26 @@ REFERENCE_FAMILIES = {
 }
 
 
+def apposed_claim_noun(verb: Token) -> Token | None:
+    """'..., a charge Montevideo flatly denied', '..., an allegation the company rejects': the claim noun
+    that sums up the clause before it and that a denying or doubting verb answers. The parser may hang the
+    verb on the noun (a relative clause) or read the clause as the verb's complement and the noun into
+    its subject."""
+    lex = lexicon()
+    if lex.stance_verbs.get(verb.lemma_.lower()) not in ("denies", "questions"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns:
+        # the noun is what is denied ("a charge Moscow denies"), not who speaks ("a report that denied")
+        relative = subject is None or subject.tag_ in ("WDT", "WP")
+        return None if relative or any(c.dep_ == "dobj" for c in verb.children) else verb.head
+    if subject is None or subject.left_edge.i < 2 or subject.left_edge.lower_ not in ("a", "an"):
+        return None
+    noun = verb.doc[subject.left_edge.i + 1]
+    after_comma = verb.doc[subject.left_edge.i - 1].text == ","
+    return noun if after_comma and noun.i < subject.i and noun.lemma_.lower() in lex.claim_nouns else None
+
+
 def sentence_bounds(token: Token) -> tuple[int, int]:
     sent = sentence(token)
     return sent.start_char, sent.end_char

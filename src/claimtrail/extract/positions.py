@@ -15,6 +15,7 @@ from claimtrail.extract.claim_syntax import (
     FIGURE_NOUNS,
     REFERENCE_FAMILIES,
     TRUTH_WORDS,
+    apposed_claim_noun,
     clause_bounds,
     complement_on_maker,
     content_words,
@@ -531,6 +532,8 @@ class Positions(ClaimSet):
                 continue
             objs += [c for c in prep.children if c.dep_ == "pobj"]
         objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # 'denied as "fake news" a report'
+        apposed = apposed_claim_noun(verb)
+        objs += [apposed] if apposed is not None else []  # "..., a charge Montevideo denied"
         nouns = lexicon().claim_nouns
         return [
             o

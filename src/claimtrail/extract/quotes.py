@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import ActorTable
+from claimtrail.extract.claim_syntax import apposed_claim_noun
 from claimtrail.extract.coref import is_retort
 from claimtrail.extract.lexicon import lexicon
 from claimtrail.extract.references import resolve_np, resolve_speaker
@@ -829,7 +830,10 @@ def _no_attribution(verb: Token) -> bool:
     refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS
     # "it was too early to say whether X", "hard to tell": a judgement on knowing, not a saying
     judged = verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"
-    return negated or refused or judged or (passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS)
+    # "X accused Y of Z, a charge Montevideo denied": the denial answers the charge, it does not report X
+    answered = apposed_claim_noun(verb) is not None
+    passive_told = passive and not agent and verb.lemma_.lower() in _ADDRESSEE_VERBS
+    return negated or refused or judged or answered or passive_told
 
 
 _REFUSALS = frozenset({"decline", "refuse", "fail"})

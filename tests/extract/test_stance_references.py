@@ -859,3 +859,13 @@ def test_a_charge_the_accused_denied_denies_the_accusation(text: str) -> None:
     stances = _stances(text)
     assert "Uruguay" in _holders(stances, "sheltering a businessman", "denies")
     assert not any(who == "Uruguay" and "summoned" in claim for claim, who, _ in stances)
+
+
+def test_one_sides_claims_are_not_a_newspaper_report_told_after_them() -> None:
+    text = (
+        "Uruguay's Foreign Ministry rejected the accusation.\n\n"
+        '"Argentina\'s claims are simply false," spokesman Martin Olivera said.\n\n'
+        "The Argentine newspaper El Diario del Sur reported on Tuesday that Espeche had been seen entering "
+        "the building with two bodyguards."
+    )
+    assert "Martin Olivera" not in _holders(_stances(text), "seen entering", "denies")

@@ -750,9 +750,15 @@ class Positions(ClaimSet):
         if not self._refers_to_claim(ref) or ref.pos_ != "NOUN":
             return []
         window = paragraph_end(self.doc, paragraph_end(self.doc, ref.idx) + 2)
-        return [
+        following = [
             c for c in self.claims if ref.idx < c.start < window and c.reported and not only_by(c, holder)
         ]
+        named = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in ref.children)
+        owner = self._owner(ref, holder) if named else None  # not "a newspaper's account": which one?
+        if owner is None:
+            return following
+        # "Argentina's claims are false" is not about what a newspaper reports next
+        return [c for c in following if owner in {self.table.canonical(s) for s in _sources(c, frozenset())}]
 
     def _restated_by(self, own: list[ClaimDraft], holder: str | None) -> list[ClaimDraft]:
         """'The claim that Acme cut jobs is not true': the earlier claim the noun's clause restates."""

@@ -869,3 +869,11 @@ def test_one_sides_claims_are_not_a_newspaper_report_told_after_them() -> None:
         "the building with two bodyguards."
     )
     assert "Martin Olivera" not in _holders(_stances(text), "seen entering", "denies")
+
+
+def test_who_accuses_in_an_after_phrase_is_the_main_verbs_subject() -> None:
+    text = (
+        "Argentina summoned Uruguay's ambassador on Wednesday after accusing the Uruguayan embassy of "
+        "sheltering a businessman wanted for fraud."
+    )
+    assert "Argentina" in _holders(_stances(text), "sheltering a businessman", "asserts")

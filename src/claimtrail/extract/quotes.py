@@ -216,10 +216,19 @@ def speaker_token(verb: Token) -> Token | None:
             return current.head
         elif current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.i != current.i:
             current = current.head.head  # "X was quoted (by Y) as saying": the subject of "quoted"
+        elif (
+            current.dep_ == "pcomp"
+            and current.head.lower_ in _TIME_LINKS
+            and current.head.head.pos_ == "VERB"
+        ):
+            current = current.head.head  # "Argentina summoned the envoy after accusing Y of Z": Argentina
         else:
             return _name_after(current)
         seen += 1
     return None
+
+
+_TIME_LINKS = frozenset({"after", "before", "while", "since"})
 
 
 def _person_for(noun: Token) -> Token:

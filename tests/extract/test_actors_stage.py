@@ -408,3 +408,15 @@ def test_the_union_is_the_association_named_before() -> None:
     )
     mentions = [m.text for m in actors["Northern Pilots Association"].mentions]
     assert "the union's" in mentions or "the union" in mentions
+
+
+def test_two_states_ministries_of_one_name_are_two_actors() -> None:
+    record = extract_text(
+        "Argentina's Foreign Ministry said in a statement that the businessman had entered the embassy. "
+        "Uruguay's Foreign Ministry rejected the accusation.",
+        headline="Test",
+        published="2023-05-17",
+    )
+    assert isinstance(record, ArticleRecord)
+    ministries = {a.affiliation for a in record.actors if a.name == "Foreign Ministry"}
+    assert ministries == {"Argentina", "Uruguay"}

@@ -439,7 +439,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans += _mastheads(doc, {i for s in spans for i in range(s.start, s.end)})
     spans += _named_with_company_ending(doc, {i for s in spans for i in range(s.start, s.end)})
     spans += _appositive_people(doc, {i for s in spans for i in range(s.start, s.end)})
-    spans = [_org_after_the(_without_title_place(s)) for s in spans]
+    spans = [_org_after_the(_without_title_place(s)) for s in _state_possessive_split(spans)]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
     spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
@@ -534,6 +534,19 @@ def _named_with_company_ending(doc: Doc, taken: set[int]) -> list[Span]:
 _LEGAL_SUFFIXES = frozenset(
     {"inc", "corp", "ltd", "co", "plc", "llc", "ag", "sa", "nv", "se", "group", "holdings"}
 )
+
+
+def _state_possessive_split(spans: list[Span]) -> list[Span]:
+    """ "Uruguay's Foreign Ministry" read as one name: the state, and the body it owns."""
+    out = []
+    for span in spans:
+        owned = span.label_ == "ORG" and len(span) > 2 and span[1].tag_ == "POS"
+        if owned and span[0].text in lexicon().countries:
+            state = Span(span.doc, span.start, span.start + 1, label="GPE")
+            out += [state, Span(span.doc, span.start + 2, span.end, label="ORG")]
+        else:
+            out.append(span)
+    return out
 
 
 def _one_kind_per_name(spans: list[Span]) -> list[Span]:
@@ -1240,8 +1253,9 @@ def _drop_state(name: str) -> str:
 def link_org(table: ActorTable, key: str, name: str) -> tuple[str, str]:
     """Short forms and acronyms: 'Calder' -> 'Calder Pharma', 'FDA' -> 'U.S. Food and Drug Administration'."""
     for other_key, entry in table.entries.items():
-        if entry.kind != "ORG" or other_key == key:
-            continue
+        states = {other_key.partition("@")[2], key.partition("@")[2]} - {""}
+        if entry.kind != "ORG" or other_key == key or len(states) > 1:
+            continue  # another state's body of that name is another body
         full = entry.name
         words = full.split()
         if len(name.split()) < len(words) and (full.startswith(name + " ") or full.endswith(" " + name)):
@@ -1644,6 +1658,12 @@ def find_named_actors(
             if len(span) > 1 and span[-1].tag_ == "POS" and not name.endswith(("'s", "’s"))
             else span.end
         )
+        state = _possessing_state(span) if kind == "ORG" else None
+        if state is not None:  # "Argentina's Foreign Ministry" and "Uruguay's Foreign Ministry": two bodies
+            key = f"{key}@{state.lower()}"
+        elif kind == "ORG":  # "the Foreign Ministry" after "Uruguay's Foreign Ministry": that one
+            owned = [k for k in table.entries if k.startswith(key + "@")]
+            key = max(owned, key=lambda k: table.entries[k].first) if owned else key
         if kind == "ORG":
             key, name = link_org(table, key, name)
         if span.text == table.town and capital_of is not None and kind != "PERSON" and _is_agentive(span):
@@ -1652,6 +1672,8 @@ def find_named_actors(
         table.entries[key].credited |= name in credited
         if name in lexicon().offices:
             table.entries[key].affiliation = lexicon().seats.get(name)
+        if state is not None and table.entries[key].affiliation is None:
+            table.entries[key].affiliation = state
         if kind == "ORG":
             titles = (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span))
             for found in titles:
@@ -1659,6 +1681,14 @@ def find_named_actors(
                     table.add_title(key, _span_text(doc, *found))
                     table.title_tokens.update(range(*found))
     return table
+
+
+def _possessing_state(span: Span) -> str | None:
+    """The country a body's name is owned by: 'Argentina's Foreign Ministry' -> Argentina."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].tag_ != "POS":
+        return None
+    return lexicon().countries.get(doc[span.start - 2].text)
 
 
 def full_affiliations(table: ActorTable) -> None:

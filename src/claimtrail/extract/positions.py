@@ -758,7 +758,7 @@ class Positions(ClaimSet):
         if owner is None:
             return following
         # "Argentina's claims are false" is not about what a newspaper reports next
-        return [c for c in following if owner in {self.table.canonical(s) for s in _sources(c, frozenset())}]
+        return self._claims_of(owner, following)
 
     def _restated_by(self, own: list[ClaimDraft], holder: str | None) -> list[ClaimDraft]:
         """'The claim that Acme cut jobs is not true': the earlier claim the noun's clause restates."""
@@ -807,7 +807,7 @@ class Positions(ClaimSet):
         owner = self._owner(ref, holder)
         if owner is not None:  # "rejected the parents' account": only what the parents said, quoted or not
             said = [c for c in self.claims if c.end <= ref.idx and not only_by(c, holder)]
-            before = [c for c in said if owner in {self.table.canonical(s) for s in _sources(c, frozenset())}]
+            before = self._claims_of(owner, said)
             if not before:
                 return []
         about = self._about(ref, [c for c in before if c.stances])
@@ -926,6 +926,22 @@ class Positions(ClaimSet):
         if not words:
             return []
         return [c for c in claims if any(same_word(w, s) for w in words for s in self._stems(c))]
+
+    def _claims_of(self, owner: str, claims: list[ClaimDraft]) -> list[ClaimDraft]:
+        """The claims `owner` made, else those made by people speaking for it ("Argentina's claims": its
+        foreign minister's)."""
+        own = [c for c in claims if owner in {self.table.canonical(s) for s in _sources(c, frozenset())}]
+        if own:
+            return own
+        name = self.table.name(owner)
+        return [
+            c
+            for c in claims
+            if any(
+                s in self.table.entries and self.table.entries[s].affiliation == name
+                for s in _sources(c, frozenset())
+            )
+        ]
 
     def _owner(self, ref: Token, holder: str | None) -> str | None:
         """Whose claim a possessed reference names: "the parents' account", "their allegations", "Reuters'

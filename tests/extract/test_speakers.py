@@ -671,3 +671,11 @@ def test_which_after_a_described_name_is_that_name() -> None:
         "in a report that the list price of a pack of Nefrolan had climbed fivefold."
     )
     assert _speaker_of(text, "the list price") == "PharmaWatch Europe"
+
+
+def test_a_noun_inside_the_names_relative_clause_is_not_the_speaker() -> None:
+    text = (
+        "The Baltic Feeder Operators' Group, which represents owners of small container ships that shuttle "
+        "between Hamburg and Baltic ports, said the increase would hit its members hardest."
+    )
+    assert _speaker_of(text, "the increase would hit") == "Baltic Feeder Operators' Group"

@@ -193,6 +193,8 @@ def speaker_token(verb: Token) -> Token | None:
                 # "PharmaWatch Europe, a Brussels-based advocacy group, which said": the name described
                 described = current.head.dep_ == "appos" and current.head.head.pos_ == "PROPN"
                 return current.head.head if described else current.head
+            if _misread_relative_subject(current, subj):
+                return current.head
             return subj
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head
@@ -229,6 +231,23 @@ def speaker_token(verb: Token) -> Token | None:
 
 
 _TIME_LINKS = frozenset({"after", "before", "while", "since"})
+
+
+def _misread_relative_subject(verb: Token, subject: Token) -> bool:
+    """'The Baltic Feeder Operators' Group, which represents owners of ships that shuttle between Hamburg
+    and Baltic ports, said X': the parser hangs 'said' on the name and takes 'shuttle' for its subject. A
+    common noun no one speaks as, inside the name's own relative clause, gives way to the name."""
+    head = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and head.pos_ == "PROPN"
+        and head.ent_type_ in ("ORG", "PERSON")
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() not in lexicon().unnamed_heads
+        and subject.lemma_.lower() not in lexicon().org_heads
+        and subject.i < verb.i
+        and any(t.tag_ in ("WDT", "WP") for t in verb.doc[head.i : subject.i])
+    )
 
 
 def _person_for(noun: Token) -> Token:

@@ -679,3 +679,11 @@ def test_a_noun_inside_the_names_relative_clause_is_not_the_speaker() -> None:
         "between Hamburg and Baltic ports, said the increase would hit its members hardest."
     )
     assert _speaker_of(text, "the increase would hit") == "Baltic Feeder Operators' Group"
+
+
+def test_sources_in_a_place_do_not_speak_for_it() -> None:
+    text = (
+        "Two shipping sources in Singapore, who asked not to be named, told Asia Shipping Wire that the "
+        "tanker's transponder had gone dark for nine days in August."
+    )
+    assert _speaker_of(text, "transponder had gone dark") != "Singapore"

@@ -1007,6 +1007,8 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
         )
         if nominal is not None:
             return nominal
+    if ranked and _sources_in_a_place(table, token, ranked):
+        return unnamed_source(table, token)  # "Two shipping sources in Singapore", "residents of Leeds"
     unlinked_name = token.pos_ == "PROPN" and token.i not in table.token_actor
     if ranked and unlinked_name and token.idx >= table.body_start:
         return _proper_actor(table, token)  # "Evans Njoroge, Malawi's envoy": not the country in the aside
@@ -1021,6 +1023,22 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
             table.add(key, table.name(key), table.kind(key), token.i, token.i + 1)
         return key
     return _nominal_actor(table, token)
+
+
+def _sources_in_a_place(table: ActorTable, token: Token, ranked: list[tuple[int, int, str]]) -> bool:
+    """'Two shipping sources in Singapore', 'One in five residents of West Yorkshire': people of a place,
+    who do not speak for it (the place is only named in a phrase on the noun)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().unnamed_heads:
+        return False
+    places = [i for i, key in table.token_actor.items() if key in {r[2] for r in ranked}]
+    return all(table.kind(r[2]) == "GPE" for r in ranked) and all(
+        any(
+            a.dep_ == "prep" and a.head.i == token.i and a.lower_ in ("in", "of", "from")
+            for a in table.doc[i].ancestors
+        )
+        for i in places
+        if token.left_edge.i <= i <= token.right_edge.i
+    )
 
 
 def _state_officer_named(table: ActorTable, token: Token, left: int, right: int, state: str) -> str | None:

@@ -687,3 +687,14 @@ def test_sources_in_a_place_do_not_speak_for_it() -> None:
         "tanker's transponder had gone dark for nine days in August."
     )
     assert _speaker_of(text, "transponder had gone dark") != "Singapore"
+
+
+def test_a_name_set_off_by_commas_before_a_subjectless_told_is_its_speaker() -> None:
+    text = (
+        "News website Inside Victoria reported on Monday that panels with a flammable polyethylene core "
+        "remained on two sides of the Harbourline tower, more than three years after the developer, Kestrel "
+        "Property Group, told the state building regulator they had been replaced.\n\nInside Victoria said "
+        "in a statement that it stood by its reporting."
+    )
+    assert _speaker_of(text, "they had been replaced") == "Kestrel Property Group"
+    assert _speaker_of(text, "it stood by its reporting") == "Inside Victoria"

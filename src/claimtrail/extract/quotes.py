@@ -196,6 +196,9 @@ def speaker_token(verb: Token) -> Token | None:
             if _misread_relative_subject(current, subj):
                 return current.head
             return subj
+        named = _name_just_before(current) if current.dep_ in ("conj", "ROOT") else None
+        if named is not None:  # "after the developer, Kestrel Property Group, told X", "Inside Victoria said"
+            return named
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head
         elif (
@@ -267,6 +270,25 @@ def _is_cue_or_label(token: Token) -> bool:
         or token.lemma_.lower() in LABEL_VERBS
         or token.lemma_.lower() in lexicon().stance_verbs
     )
+
+
+def _name_just_before(verb: Token) -> Token | None:
+    """A name right before a subjectless cue, which the parser did not make its subject: set off by commas
+    ('after the developer, Kestrel Property Group, told ...') or opening the sentence ('Inside Victoria
+    said', read as a place phrase)."""
+    doc = verb.doc
+    i = verb.i - 1
+    apposed = i > 0 and doc[i].text == ","
+    if apposed:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "PROPN" or doc[i].ent_type_ not in ("ORG", "PERSON"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":  # back to the first word of the name
+        start -= 1
+    opens = start == sentence(verb).start
+    set_off = apposed and start > 0 and doc[start - 1].text == ","
+    return doc[i] if opens or set_off else None
 
 
 def _name_after(verb: Token) -> Token | None:

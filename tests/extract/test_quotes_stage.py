@@ -211,3 +211,12 @@ def test_said_in_a_report_published_on_a_day_that_x_quotes_x() -> None:
 def test_the_medium_before_the_content_is_not_what_was_said() -> None:
     quotes = _quotes("The Industry Ministry said in a statement it had made no such request.")
     assert ("indirect", "Industry Ministry", "it had made no such request") in quotes
+
+
+def test_a_label_on_an_object_with_its_own_verb_is_a_mixed_quote() -> None:
+    quotes = _quotes(
+        "Zambia's national examinations authority on Tuesday denied that a Grade 12 chemistry paper had "
+        "been leaked before candidates sat it last week, dismissing images circulating on social media as "
+        '"crude forgeries."'
+    )
+    assert any(kind == "mixed" and text.startswith("images circulating") for kind, _, text in quotes)

@@ -698,3 +698,23 @@ def test_a_name_set_off_by_commas_before_a_subjectless_told_is_its_speaker() -> 
     )
     assert _speaker_of(text, "they had been replaced") == "Kestrel Property Group"
     assert _speaker_of(text, "it stood by its reporting") == "Inside Victoria"
+
+
+def test_a_lede_description_is_the_company_named_later_not_the_building() -> None:
+    text = (
+        "The developer of a 22-storey apartment tower in Melbourne's Docklands on Tuesday called a news "
+        'report that the building still carries combustible cladding "false and irresponsible."\n\n'
+        "News website Inside Victoria reported on Monday that panels remained on two sides of the "
+        "Harbourline tower, three years after the developer, Kestrel Property Group, told the regulator they "
+        "had been replaced."
+    )
+    assert _speaker_of(text, "a news report that the building") == "Kestrel Property Group"
+
+
+def test_its_founder_is_the_founder_and_chief_executive_named_later() -> None:
+    text = (
+        "Rotavia admitted on Monday that it had passed some users' location data to an advertising partner, "
+        'four days after its founder called a report that the company sold the data "fiction."\n\n'
+        "Founder and chief executive Miguel Sarmento denied the report on Thursday."
+    )
+    assert _speaker_of(text, "a report that the company sold") == "Miguel Sarmento"

@@ -270,6 +270,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
         label = "PERSON"  # "Lobsterman Caleb Ames" read as a company
     if label == "PERSON" and len(span) == 1 and text.lower().rstrip(".") in _RANKS:
         return None  # "Sgt" of "Sgt. Tanya Whitfield", cut at the rank's dot
+    if label == "PERSON" and len(span) == 1 and span[0].pos_ == "NOUN" and is_role(span[0]):
+        return None  # "Founder" of "Founder and chief executive Miguel Sarmento", opening a sentence
     if label == "PERSON":
         words = [w for w in text.split() if w.lower().rstrip(".") not in _HONORIFICS]
         while len(words) > 1 and (
@@ -908,10 +910,18 @@ _STRUCTURES = frozenset({"canal", "bridge", "tunnel", "dam", "highway", "motorwa
 
 
 def _place_if_structure(span: Span) -> Span:
-    """ "the Kiel Canal" read as an organisation: a canal, bridge or dam is a place."""
+    """ "the Kiel Canal" read as an organisation: a canal, bridge or dam is a place; so is the building a
+    name sets before 'tower' or 'building' ('the Harbourline tower')."""
     if span.label_ in ("ORG", "FAC", "PERSON") and len(span) > 1 and span[-1].lower_ in _STRUCTURES:
         return Span(span.doc, span.start, span.end, label="LOC")
+    building = span.root.dep_ == "compound" and span.root.head.lower_ in _BUILDINGS
+    after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    if span.label_ in ("ORG", "FAC", "PERSON") and building and after_the:
+        return Span(span.doc, span.start, span.end, label="LOC")
     return span
+
+
+_BUILDINGS = frozenset({"tower", "towers", "building", "skyscraper", "block", "complex", "estate", "mall"})
 
 
 def _natural_places_everywhere(spans: list[Span]) -> list[Span]:

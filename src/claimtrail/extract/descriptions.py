@@ -576,7 +576,8 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
         return _the_one_titled(table, token, _MP_TITLE)  # "A Ghanaian member of parliament" -> "the MP for X"
     if token.tag_ == "NN" and is_role(token) and in_lede(table, token) and not _anonymous_sentence(token):
         # "Ghana's main opposition leader ... questioned" -> the one person later titled "... leader"
-        head = re.compile(rf"\b{re.escape(token.lower_)}$", re.IGNORECASE)
+        # the title's head, or the first of two joined roles ("Founder and chief executive")
+        head = re.compile(rf"\b{re.escape(token.lower_)}(?: and [\w -]+)?$", re.IGNORECASE)
         named = _the_one_titled(table, token, head, only=True)
         if named is None and token.lower_ in _LEADER_NOUNS:  # "..., who leads the opposition Alliance,"
             named = _the_one_leading(table, token)

@@ -963,8 +963,12 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
         inner = doc.char_span(start, end, alignment_mode="expand")
         if inner is None:
             continue
-        verb = next((t for t in inner.root.ancestors if t.pos_ == "VERB"), None)
-        if verb is None or verb.lemma_.lower() not in LABEL_VERBS or verb.idx > start:
+        # "calling a ransom note posted online 'a crude attempt at extortion'": the parser may hang the
+        # label on a verb inside the object; the labelling verb is further up
+        verb = next(
+            (t for t in inner.root.ancestors if t.pos_ == "VERB" and t.lemma_.lower() in LABEL_VERBS), None
+        )
+        if verb is None or verb.idx > start:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.idx > start:

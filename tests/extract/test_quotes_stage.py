@@ -220,3 +220,12 @@ def test_a_label_on_an_object_with_its_own_verb_is_a_mixed_quote() -> None:
         '"crude forgeries."'
     )
     assert any(kind == "mixed" and text.startswith("images circulating") for kind, _, text in quotes)
+
+
+def test_a_label_the_parser_hung_elsewhere_is_still_the_callers() -> None:
+    quotes = _quotes(
+        "Estonian payments start-up Kaldera Pay on Tuesday rejected a hacking group's claim that it had "
+        "stolen the personal data of 3.2 million customers, calling a ransom note posted online "
+        '"a crude attempt at extortion."'
+    )
+    assert any(kind == "mixed" and text.startswith("a ransom note") for kind, _, text in quotes)

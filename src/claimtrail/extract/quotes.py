@@ -967,7 +967,7 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
         # label on a verb inside the object; the labelling verb is further up
         verb = next(
             (t for t in inner.root.ancestors if t.pos_ == "VERB" and t.lemma_.lower() in LABEL_VERBS), None
-        )
+        ) or _label_verb_just_before(inner)
         if verb is None or verb.idx > start:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -979,6 +979,16 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
             _Found(Attribution("mixed", q_start, q_end, None, verb, None, None), speaker_token(verb))
         )
     return found
+
+
+def _label_verb_just_before(inner: Span) -> Token | None:
+    """'calling a ransom note posted online "a crude attempt at extortion"', parsed with the label under
+    'posted' and 'posted' under another noun: the labelling verb a few words before the quote."""
+    doc = inner.doc
+    for tok in reversed(doc[max(sentence(inner[0]).start, inner.start - 8) : inner.start]):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in LABEL_VERBS:
+            return tok if any(c.dep_ == "dobj" for c in tok.children) else None
+    return None
 
 
 def _reading_position(found: _Found) -> int:

@@ -229,3 +229,11 @@ def test_a_label_the_parser_hung_elsewhere_is_still_the_callers() -> None:
         '"a crude attempt at extortion."'
     )
     assert any(kind == "mixed" and text.startswith("a ransom note") for kind, _, text in quotes)
+
+
+def test_a_label_read_as_one_predicate_with_its_object_is_a_mixed_quote() -> None:
+    quotes = _quotes(
+        "He said the ministry had never intended to raise more than $2.5 billion, calling the $3 billion "
+        'figure "market noise."'
+    )
+    assert any(kind == "mixed" and text.startswith("the $3 billion figure") for kind, _, text in quotes)

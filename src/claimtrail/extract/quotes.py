@@ -970,7 +970,7 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
         ) or _label_verb_just_before(inner)
         if verb is None or verb.idx > start:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or _object_inside_label(verb, inner)
         if obj is None or obj.idx > start:
             continue
         q_start = obj.left_edge.idx
@@ -987,8 +987,15 @@ def _label_verb_just_before(inner: Span) -> Token | None:
     doc = inner.doc
     for tok in reversed(doc[max(sentence(inner[0]).start, inner.start - 8) : inner.start]):
         if tok.pos_ == "VERB" and tok.lemma_.lower() in LABEL_VERBS:
-            return tok if any(c.dep_ == "dobj" for c in tok.children) else None
+            return tok if any(c.dep_ in ("dobj", "oprd") for c in tok.children) else None
     return None
+
+
+def _object_inside_label(verb: Token, inner: Span) -> Token | None:
+    """'calling the $3 billion figure "market noise"' parsed as one predicate ('figure' hung on 'noise'):
+    the noun between the verb and the quote is the object."""
+    between = verb.doc[verb.i + 1 : inner.start]
+    return next((t for t in between if t.dep_ == "nmod" and t.pos_ == "NOUN"), None)
 
 
 def _reading_position(found: _Found) -> int:

@@ -718,3 +718,11 @@ def test_its_founder_is_the_founder_and_chief_executive_named_later() -> None:
         "Founder and chief executive Miguel Sarmento denied the report on Thursday."
     )
     assert _speaker_of(text, "a report that the company sold") == "Miguel Sarmento"
+
+
+def test_who_cites_sources_in_an_aside_is_the_reporter() -> None:
+    text = (
+        "Harian Ekonomi, citing two officials familiar with the talks, reported on May 2 that negotiators "
+        "from both countries had met twice in New Delhi since February."
+    )
+    assert _speaker_of(text, "negotiators from both countries") == "Harian Ekonomi"

@@ -726,3 +726,13 @@ def test_who_cites_sources_in_an_aside_is_the_reporter() -> None:
         "from both countries had met twice in New Delhi since February."
     )
     assert _speaker_of(text, "negotiators from both countries") == "Harian Ekonomi"
+
+
+def test_a_news_site_in_the_lede_is_the_one_outlet_named_next() -> None:
+    text = (
+        "Bishop resigns\n\nDAVENPORT, Iowa, Jan. 12, 2023 - The Diocese of Davenport on Thursday confirmed "
+        "that Bishop Thomas Kearney has resigned, three days after a Catholic news site reported that the "
+        "Vatican had accepted his resignation.\n\nEcclesia Report, which covers the church in North America, "
+        "said on Monday, citing two church officials, that Kearney had been asked to step down."
+    )
+    assert _speakers_by_text(text)["the Vatican had accepted his resignation"] == "Ecclesia Report"

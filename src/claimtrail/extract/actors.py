@@ -507,7 +507,9 @@ def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:
             and start - 1 not in taken
         ):
             start -= 1
-        if tok.i - start in (1, 2, 3) and start > 0 and doc[start - 1].lower_ == "the":
+        after_the = start > 0 and doc[start - 1].lower_ == "the"
+        opening = doc[start].is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
+        if tok.i - start in (1, 2, 3) and (after_the or opening):  # "Ecclesia Report, which covers ..."
             found.append(Span(doc, start, tok.i + 1, label="ORG"))
     return found
 
@@ -677,6 +679,7 @@ def _org_if_company_titled(span: Span) -> Span:
 # last words of newspaper names ('Puget Sound Tribune', 'Harbour Ledger')
 MASTHEAD_WORDS = frozenset(
     {
+        "report",
         "tribune",
         "times",
         "post",
@@ -1182,6 +1185,8 @@ def _org_if_institution(span: Span) -> Span:
     words = {t.lower_ for t in span}
     if span.label_ == "PERSON" and words & (_INSTITUTION_WORDS | _ORG_WORDS - {"of", "for", "and"}):
         return Span(span.doc, span.start, span.end, label="ORG")
+    if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in MASTHEAD_WORDS:
+        return Span(span.doc, span.start, span.end, label="ORG")  # "Ecclesia Report", "Harbour Ledger"
     if span.label_ == "GPE" and words & _COMPANY_NAME_WORDS:
         return Span(span.doc, span.start, span.end, label="ORG")
     if span.label_ == "GPE" and len(span) > 1 and span[-1].lower_ in _BODY_ENDINGS:

@@ -644,17 +644,29 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
 
 # what a company is described as by what it holds ("The owner of a Cyprus-flagged cargo ship")
 _HOLDER_NOUNS = frozenset({"owner", "operator", "manager", "developer"})
+_PRESS_HEADS = frozenset(
+    {"site", "website", "newspaper", "paper", "daily", "broadcaster", "magazine", "blog"}
+)
 
 
 def company_named_later(table: ActorTable, token: Token) -> str | None:
     """'A Romanian gold-processing company on Tuesday denied ...', 'The owner of a cargo ship denied ...'
-    in a lede that names no company, and only one company named in the next paragraphs: that company."""
+    in a lede that names no company, and only one company named in the next paragraphs: that company;
+    likewise 'a Catholic news site reported' and the one outlet the next paragraphs name."""
+    from claimtrail.extract.references import is_outlet  # references imports this module
+
     lemma = token.lemma_.lower()
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.lefts)
     holder = lemma in _HOLDER_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
-    if not ((lemma in lexicon().company_nouns and indefinite) or holder) or not in_lede(table, token):
+    press = lemma in _PRESS_HEADS and indefinite
+    if not ((lemma in lexicon().company_nouns and indefinite) or holder or press) or not in_lede(
+        table, token
+    ):
         return None
-    companies = [e for e in table.entries.values() if _is_company(e)]
+    if press:
+        companies = [e for e in table.entries.values() if is_outlet(e) and not e.credited]
+    else:
+        companies = [e for e in table.entries.values() if _is_company(e)]
     if any(e.first < token.idx for e in companies):
         return None
     text = text_of(table.doc)

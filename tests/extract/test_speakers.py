@@ -736,3 +736,12 @@ def test_a_news_site_in_the_lede_is_the_one_outlet_named_next() -> None:
         "said on Monday, citing two church officials, that Kearney had been asked to step down."
     )
     assert _speakers_by_text(text)["the Vatican had accepted his resignation"] == "Ecclesia Report"
+
+
+def test_a_spokeswoman_named_in_the_next_paragraph_is_that_person() -> None:
+    text = (
+        "A commission spokeswoman said the petition had arrived on Friday and that county canvassers would "
+        'begin the recount on Saturday. State law gives them 13 days to finish.\n\n"The petition met every '
+        'legal requirement," the spokeswoman, Megan Fiske, said.'
+    )
+    assert _speaker_of(text, "the petition had arrived") == "Megan Fiske"

@@ -542,15 +542,17 @@ def _anonymous_sentence(token: Token) -> bool:
 
 def named_next(table: ActorTable, token: Token) -> str | None:
     """'A police spokeswoman said ... The spokeswoman, Sgt. Tanya Whitfield, declined ...': an indefinite
-    role named by an apposition to the same noun in the next sentence."""
+    role named by an apposition to the same noun in the next few sentences."""
     if token.tag_ != "NN" or not is_role(token):
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
         return None
     own = sentence(token)
     doc = table.doc
-    following = sentence(doc[own.end]) if own.end < len(doc) else None
-    for i in range(own.start, following.end if following is not None else own.end):
+    end = own.end
+    for _ in range(3):  # "the spokeswoman" takes the description up within the next three sentences
+        end = sentence(doc[end]).end if end < len(doc) else end
+    for i in range(own.start, end):
         later = doc[i]
         if i <= token.i or later.lower_ != token.lower_ or not any(c.lower_ == "the" for c in later.children):
             continue

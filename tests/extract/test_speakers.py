@@ -739,9 +739,16 @@ def test_a_news_site_in_the_lede_is_the_one_outlet_named_next() -> None:
 
 
 def test_a_spokeswoman_named_in_the_next_paragraph_is_that_person() -> None:
-    text = (
-        "A commission spokeswoman said the petition had arrived on Friday and that county canvassers would "
-        'begin the recount on Saturday. State law gives them 13 days to finish.\n\n"The petition met every '
-        'legal requirement," the spokeswoman, Megan Fiske, said.'
+    text = "\n\n".join(
+        [
+            "The Wisconsin Elections Commission confirmed on Wednesday that it had ordered a recount in the "
+            "90th Assembly District.",
+            "Local radio station WKBL first reported the recount on Monday, saying Ortega's campaign had "
+            "filed a petition and paid the required fee.",
+            "A commission spokeswoman said the petition had arrived on Friday and that county canvassers "
+            "would begin the recount on Saturday. State law gives them 13 days to finish.",
+            '"The petition met every legal requirement," the spokeswoman, Megan Fiske, said. "The '
+            'canvassers will start with the absentee ballots."',
+        ]
     )
     assert _speaker_of(text, "the petition had arrived") == "Megan Fiske"

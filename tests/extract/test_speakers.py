@@ -752,3 +752,11 @@ def test_a_spokeswoman_named_in_the_next_paragraph_is_that_person() -> None:
         ]
     )
     assert _speaker_of(text, "the petition had arrived") == "Megan Fiske"
+
+
+def test_according_to_ministry_figures_is_the_ministry() -> None:
+    text = (
+        "The Ministry of Migration and Asylum said it would ask the coast guard for a full account. Greece "
+        "registered about 37,000 asylum applications last year, according to ministry figures."
+    )
+    assert _speaker_of(text, "37,000 asylum applications") == "Ministry of Migration and Asylum"

@@ -760,6 +760,10 @@ def _document_author(noun: Token) -> Token | None:
                 return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return _issuer_before(noun)
+    # "according to ministry figures", "according to police data": the body named in the compound
+    issuer = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    if issuer is not None and (issuer.lower_ in lexicon().org_heads or issuer.pos_ == "PROPN"):
+        return issuer
     return None
 
 

@@ -420,3 +420,11 @@ def test_two_states_ministries_of_one_name_are_two_actors() -> None:
     assert isinstance(record, ArticleRecord)
     ministries = {a.affiliation for a in record.actors if a.name == "Foreign Ministry"}
     assert ministries == {"Argentina", "Uruguay"}
+
+
+def test_a_given_name_left_out_of_an_org_read_surname_makes_a_person() -> None:
+    actors = _actors(
+        "The observatory's director, Ana Beltrán, confirmed that satellite trails had been found in some "
+        "images. She said it was too early to say how many were caused by the satellite."
+    )
+    assert actors["Ana Beltrán"].kind == "PERSON"

@@ -1225,12 +1225,24 @@ def _short_company_names(spans: list[Span], town: str | None = None) -> list[Spa
 def _person_if_titled(span: Span) -> Span:
     """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that starts with a given name or carries
     a role title is a person."""
-    if span.label_ == "PERSON" or not 2 <= len(span) <= 3:
+    if span.label_ == "PERSON":
+        return span
+    doc = span.doc
+    given = doc[span.start - 1] if span.start > 0 else None
+    names = lexicon().female_names | lexicon().male_names
+    if (
+        len(span) == 1
+        and given is not None
+        and given.pos_ == "PROPN"
+        and not given.ent_type_
+        and given.lower_ in names
+    ):
+        return Span(doc, given.i, span.end, label="PERSON")  # "Ana" left out of "Ana Beltrán" (an ORG)
+    if not 2 <= len(span) <= 3:
         return span
     institution = _ORG_WORDS | _INSTITUTION_WORDS | lexicon().org_heads
     if any(t.lower_ in institution or not t.is_title for t in span):
         return span
-    doc = span.doc
     if span.text in lexicon().outlets or span.text in lexicon().countries or span.text in lexicon().seats:
         return span
     lex = lexicon()

@@ -1222,21 +1222,18 @@ def _short_company_names(spans: list[Span], town: str | None = None) -> list[Spa
     ]
 
 
+def _is_given_name(word: str) -> bool:
+    return word in lexicon().female_names or word in lexicon().male_names
+
+
 def _person_if_titled(span: Span) -> Span:
     """NER calls some people ORG ('Sofia Reyes'): a 2-3 word name that starts with a given name or carries
     a role title is a person."""
     if span.label_ == "PERSON":
         return span
     doc = span.doc
-    given = doc[span.start - 1] if span.start > 0 else None
-    names = lexicon().female_names | lexicon().male_names
-    if (
-        len(span) == 1
-        and given is not None
-        and given.pos_ == "PROPN"
-        and not given.ent_type_
-        and given.lower_ in names
-    ):
+    given = doc[span.start - 1] if len(span) == 1 and span.start > 0 else None
+    if given is not None and given.pos_ == "PROPN" and not given.ent_type_ and _is_given_name(given.lower_):
         return Span(doc, given.i, span.end, label="PERSON")  # "Ana" left out of "Ana Beltrán" (an ORG)
     if not 2 <= len(span) <= 3:
         return span

@@ -428,3 +428,14 @@ def test_a_given_name_left_out_of_an_org_read_surname_makes_a_person() -> None:
         "images. She said it was too early to say how many were caused by the satellite."
     )
     assert actors["Ana Beltrán"].kind == "PERSON"
+
+
+def test_an_exchange_named_after_its_kind_is_a_company() -> None:
+    actors = _actors(
+        "Cryptocurrency exchange Velora Digital suspended all customer withdrawals on Wednesday. The "
+        'Singapore-based exchange said trading would continue. Velora dismissed the report as "malicious '
+        'speculation."'
+    )
+    velora = actors["Velora Digital"]
+    assert velora.kind == "ORG"
+    assert {"Velora", "The Singapore-based exchange"} <= {m.text for m in velora.mentions}

@@ -1156,6 +1156,7 @@ _COMPANY_NAME_WORDS = frozenset(
         "electronics",
         "automotive",
         "engineering",
+        "digital",
     }
 )
 _INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(

@@ -439,3 +439,12 @@ def test_an_exchange_named_after_its_kind_is_a_company() -> None:
     velora = actors["Velora Digital"]
     assert velora.kind == "ORG"
     assert {"Velora", "The Singapore-based exchange"} <= {m.text for m in velora.mentions}
+
+
+def test_the_hague_speaks_for_the_netherlands_and_de_vries_is_a_person() -> None:
+    actors = _actors(
+        '"That is not true," company spokeswoman Marloes de Vries said. Rotterdam police said they were '
+        "assisting the investigation. The Hague said it would wait for the board's findings."
+    )
+    assert actors["Marloes de Vries"].kind == "PERSON"
+    assert "The Hague" in [m.text for m in actors["Netherlands"].mentions]

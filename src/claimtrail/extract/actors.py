@@ -260,6 +260,8 @@ def _classify(span: Span) -> tuple[str, str, ActorKind] | None:
         return f"GPE:{country}", country, "GPE"
     if text in lex.offices:  # "The White House said": the office, which speaks for its state
         return (f"ORG:{text.lower()}", text, "ORG") if _is_agentive(span) else None
+    if f"The {text}" in lex.seats:  # "The Hague said", with the article inside the seat's name
+        text = f"The {text}"
     if text in lex.seats:
         if not _is_agentive(span):
             return None
@@ -1239,8 +1241,8 @@ def _person_if_titled(span: Span) -> Span:
     if not 2 <= len(span) <= 3:
         return span
     institution = _ORG_WORDS | _INSTITUTION_WORDS | lexicon().org_heads
-    if any(t.lower_ in institution or not t.is_title for t in span):
-        return span
+    if any(t.lower_ in institution or not (t.is_title or t.lower_ in _PARTICLES) for t in span):
+        return span  # "Marloes de Vries" keeps its particle
     if span.text in lexicon().outlets or span.text in lexicon().countries or span.text in lexicon().seats:
         return span
     lex = lexicon()

@@ -706,6 +706,12 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     last = name_tail_end(doc, token.i + 1)  # "The Commission for the Prevention of Corruption said"
     words = [t.text for t in doc[left:last]]
     name = " ".join(words)
+    lex = lexicon()
+    seat = next((n for n in (name, f"The {name}") if n in lex.seats and n not in lex.offices), None)
+    if seat is not None:  # "The Hague said": the state whose government sits there
+        state = lex.seats[seat]
+        start = left - 1 if seat != name and left > 0 and doc[left - 1].lower_ == "the" else left
+        return table.add(f"GPE:{state}", state, "GPE", start, token.i + 1)
     if len(words) == 1 and name in table._persons_by_last:
         key = table._persons_by_last[name]
         return table.add(key, table.name(key), "PERSON", left, token.i + 1)

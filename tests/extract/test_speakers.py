@@ -760,3 +760,12 @@ def test_according_to_ministry_figures_is_the_ministry() -> None:
         "registered about 37,000 asylum applications last year, according to ministry figures."
     )
     assert _speaker_of(text, "37,000 asylum applications") == "Ministry of Migration and Asylum"
+
+
+def test_the_trust_in_the_lede_is_the_trust_named_next() -> None:
+    text = (
+        "The Mersey Lyric Opera House will not reopen until spring 2022, a year later than planned, the "
+        "trust that owns the building said on Wednesday.\n\nThe Mersey Lyric Trust said the project would "
+        "cost 88 million pounds."
+    )
+    assert _speaker_of(text, "will not reopen") == "Mersey Lyric Trust"

@@ -422,6 +422,9 @@ def description_antecedent(table: ActorTable, token: Token, left: int, right: in
             return table.add(f"GPE:{country}", country, "GPE", left, right)
     text = doc[left:right].text
     if noun in _INSTITUTION_HEADS and determiner.lower_ == "the":
+        later = organisation_named_later(table, token)  # "the trust that owns the building" ... its name
+        if later is not None:
+            return table.add(later, table.name(later), "ORG", left, right)
         name = strip_determiner(text)  # "The district court in Assen": an institution, never named
         return table.add(f"ORG:{name.lower()}", name, "ORG", left, right)
     return table.add(f"UNNAMED:{text.lower()}", text, "UNNAMED", left, right)  # "The port's operator"
@@ -623,7 +626,7 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
     """'the nurses' union said ...' before 'The union, the Dorsey Nurses Association, said': the
     organisation a later apposition names for the same noun, or the one later titled with it."""
     lemma = token.lemma_.lower()
-    if token.tag_ in ("NNS", "NNPS") or lemma not in lexicon().org_heads:
+    if token.tag_ in ("NNS", "NNPS") or lemma not in lexicon().org_heads | _BODY_NOUNS:
         return None
     for later in table.doc[token.i + 1 :]:
         if later.lemma_.lower() != lemma or later.pos_ != "NOUN":
@@ -641,7 +644,21 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
         and e.first > token.idx
         and any(t.lower().split()[-1:] == [lemma] for t in e.titles)
     ]
-    return titled[0] if len(titled) == 1 else None
+    if len(titled) == 1:
+        return titled[0]
+    # "the trust that owns the building said" before "The Mersey Lyric Trust said": the one organisation
+    # named later with that noun ending its name
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    ending = [
+        e.key
+        for e in table.entries.values()
+        if e.kind == "ORG" and e.first > token.idx and e.name.lower().split()[-1:] == [lemma]
+    ]
+    return ending[0] if len(ending) == 1 else None
+
+
+_BODY_NOUNS = frozenset({"trust", "society", "charity", "association", "foundation", "federation"})
 
 
 # what a company is described as by what it holds ("The owner of a Cyprus-flagged cargo ship")

@@ -448,3 +448,13 @@ def test_the_hague_speaks_for_the_netherlands_and_de_vries_is_a_person() -> None
     )
     assert actors["Marloes de Vries"].kind == "PERSON"
     assert "The Hague" in [m.text for m in actors["Netherlands"].mentions]
+
+
+def test_a_common_nouns_possessive_is_not_part_of_the_name_it_owns() -> None:
+    actors = _actors(
+        "The University of Caledon said it had opened an inquiry into Professor Ewan Strachan, director of "
+        "the university's Institute for Molecular Oncology. The university confirmed that two complaints "
+        "had been received in 2019."
+    )
+    assert "Institute for Molecular Oncology" in actors
+    assert "The university" in [m.text for m in actors["University of Caledon"].mentions]

@@ -543,16 +543,31 @@ _LEGAL_SUFFIXES = frozenset(
 
 
 def _state_possessive_split(spans: list[Span]) -> list[Span]:
-    """ "Uruguay's Foreign Ministry" read as one name: the state, and the body it owns."""
+    """ "Uruguay's Foreign Ministry" read as one name: the state, and the body it owns; "the university's
+    Institute for Molecular Oncology": the institute, without the common noun that owns it."""
     out = []
     for span in spans:
         owned = span.label_ == "ORG" and len(span) > 2 and span[1].tag_ == "POS"
         if owned and span[0].text in lexicon().countries:
             state = Span(span.doc, span.start, span.start + 1, label="GPE")
             out += [state, Span(span.doc, span.start + 2, span.end, label="ORG")]
+        elif _owned_by_common_noun(span):
+            out.append(Span(span.doc, span.start + 3, span.end, label="ORG"))
         else:
             out.append(span)
     return out
+
+
+def _owned_by_common_noun(span: Span) -> bool:
+    """'the university's Institute for Molecular Oncology': a name after a common noun's possessive."""
+    return (
+        span.label_ == "ORG"
+        and len(span) > 3
+        and span[0].lower_ == "the"
+        and span[1].is_lower
+        and span[2].tag_ == "POS"
+        and span[3].is_title
+    )
 
 
 def _one_kind_per_name(spans: list[Span]) -> list[Span]:

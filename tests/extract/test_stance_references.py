@@ -877,3 +877,11 @@ def test_who_accuses_in_an_after_phrase_is_the_main_verbs_subject() -> None:
         "sheltering a businessman wanted for fraud."
     )
     assert "Argentina" in _holders(_stances(text), "sheltering a businessman", "asserts")
+
+
+def test_what_a_group_said_in_a_report_is_reported() -> None:
+    text = (
+        "Aegean Rights Monitor said in a report on Monday that video footage showed a coast guard patrol "
+        "boat pushing a dinghy back toward Turkish waters."
+    )
+    assert "Aegean Rights Monitor" in _holders(_stances(text), "video footage showed", "reports")

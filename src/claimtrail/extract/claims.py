@@ -55,6 +55,17 @@ _PLACE_PREPS = frozenset({"at", "in", "on", "near", "among"})
 _MODAL_OR_NEG = frozenset({"would", "will", "could", "may", "might", "not", "n't", "never", "should"})
 
 
+def _said_in_a_report(cue: Token | None) -> bool:
+    """'Aegean Rights Monitor said in a report that X': what a report puts out is reported."""
+    if cue is None or cue.lemma_.lower() != "say":
+        return False
+    return any(
+        prep.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ == "report" for o in prep.children)
+        for prep in cue.children
+        if prep.dep_ == "prep"
+    )
+
+
 def _cue_stance(cue: Token | None, speaker_kind: str | None) -> StanceLabel:
     if cue is None:
         return "asserts"
@@ -79,7 +90,9 @@ class _Builder(Positions):
             if root is not None and not parts:
                 continue
             label = _cue_stance(quote.cue, None)
-            outlet_says = label == "asserts" and is_report_source(self.table, quote.speaker)
+            outlet_says = label == "asserts" and (
+                is_report_source(self.table, quote.speaker) or _said_in_a_report(quote.cue)
+            )
             if outlet_says:
                 label = "reports"
             cue = quote.cue.text if quote.cue is not None else "according to"

@@ -769,3 +769,11 @@ def test_the_trust_in_the_lede_is_the_trust_named_next() -> None:
         "cost 88 million pounds."
     )
     assert _speaker_of(text, "will not reopen") == "Mersey Lyric Trust"
+
+
+def test_the_station_is_the_broadcaster_named_before() -> None:
+    text = (
+        "The ministry confirmed the closure, two days after regional broadcaster TV Ribatejo first reported "
+        "it. The station also reported that the company had put off a required inspection of the cables."
+    )
+    assert _speaker_of(text, "put off a required inspection") == "TV Ribatejo"

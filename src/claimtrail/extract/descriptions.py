@@ -128,7 +128,7 @@ _GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "autho
 # first country the body names when the dateline's place is not a listed capital.
 _STATE_BODIES = frozenset({"government", "cabinet"})
 _OUTLET_WORDS = frozenset(
-    {"paper", "newspaper", "daily", "weekly", "tabloid", "magazine", "broadcaster", "channel"}
+    {"paper", "newspaper", "daily", "weekly", "tabloid", "magazine", "broadcaster", "channel", "station"}
 )
 # Roles that never name someone the next paragraph introduces: the source stays unnamed.
 _ANONYMOUS = frozenset(

@@ -213,27 +213,27 @@ def test_the_medium_before_the_content_is_not_what_was_said() -> None:
     assert ("indirect", "Industry Ministry", "it had made no such request") in quotes
 
 
-def test_a_label_on_an_object_with_its_own_verb_is_a_mixed_quote() -> None:
-    quotes = _quotes(
-        "Zambia's national examinations authority on Tuesday denied that a Grade 12 chemistry paper had "
-        "been leaked before candidates sat it last week, dismissing images circulating on social media as "
-        '"crude forgeries."'
-    )
-    assert any(kind == "mixed" and text.startswith("images circulating") for kind, _, text in quotes)
-
-
-def test_a_label_the_parser_hung_elsewhere_is_still_the_callers() -> None:
-    quotes = _quotes(
-        "Estonian payments start-up Kaldera Pay on Tuesday rejected a hacking group's claim that it had "
-        "stolen the personal data of 3.2 million customers, calling a ransom note posted online "
-        '"a crude attempt at extortion."'
-    )
-    assert any(kind == "mixed" and text.startswith("a ransom note") for kind, _, text in quotes)
-
-
-def test_a_label_read_as_one_predicate_with_its_object_is_a_mixed_quote() -> None:
-    quotes = _quotes(
-        "He said the ministry had never intended to raise more than $2.5 billion, calling the $3 billion "
-        'figure "market noise."'
-    )
-    assert any(kind == "mixed" and text.startswith("the $3 billion figure") for kind, _, text in quotes)
+@pytest.mark.parametrize(
+    ("text", "label_object"),
+    [
+        (  # the label hangs under a verb inside the object
+            "Zambia's national examinations authority on Tuesday denied that a Grade 12 chemistry paper had "
+            "been leaked before candidates sat it last week, dismissing images circulating on social media "
+            'as "crude forgeries."',
+            "images circulating",
+        ),
+        (  # the label hangs under another noun: the labelling verb a few words before it
+            "Estonian payments start-up Kaldera Pay on Tuesday rejected a hacking group's claim that it had "
+            "stolen the personal data of 3.2 million customers, calling a ransom note posted online "
+            '"a crude attempt at extortion."',
+            "a ransom note",
+        ),
+        (  # the object read into the label's own phrase
+            "He said the ministry had never intended to raise more than $2.5 billion, calling the $3 billion "
+            'figure "market noise."',
+            "the $3 billion figure",
+        ),
+    ],
+)
+def test_a_label_the_parser_hung_elsewhere_is_a_mixed_quote(text: str, label_object: str) -> None:
+    assert any(kind == "mixed" and quoted.startswith(label_object) for kind, _, quoted in _quotes(text))

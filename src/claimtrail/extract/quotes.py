@@ -16,7 +16,7 @@ from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.claim_syntax import apposed_claim_noun
 from claimtrail.extract.coref import is_retort
 from claimtrail.extract.lexicon import lexicon
-from claimtrail.extract.references import resolve_np, resolve_speaker
+from claimtrail.extract.references import relative_antecedent, resolve_np, resolve_speaker
 from claimtrail.extract.sentences import lower_forms, lower_lemmas, sentence, sentences, text_of
 from claimtrail.models import QuoteKind
 
@@ -188,11 +188,7 @@ def speaker_token(verb: Token) -> Token | None:
         subj = _subject(current)
         if subj is not None:
             if subj.dep_ == "nsubj" and subj.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
-                if subj.lower_ == "who":
-                    return _person_for(current.head)
-                # "PharmaWatch Europe, a Brussels-based advocacy group, which said": the name described
-                described = current.head.dep_ == "appos" and current.head.head.pos_ == "PROPN"
-                return current.head.head if described else current.head
+                return _person_for(current.head) if subj.lower_ == "who" else relative_antecedent(subj)
             if _misread_relative_subject(current, subj):
                 return current.head
             return subj
@@ -676,7 +672,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         that = doc[root.left_edge.i]
     if that is not None:  # "reported, citing two sources, that X": the content starts after "that"
         tokens = [t for t in tokens if t.i > that.i]
-    tokens = _without_leading_setting(root, tokens)  # "said on Tuesday it had grounded": the saying's date
+    tokens = _without_leading_setting(root, tokens)  # "said on Tuesday it had": the saying's date
     while tokens and (
         (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")) or tokens[0].is_punct
     ):

@@ -1036,14 +1036,16 @@ def _sources_in_a_place(table: ActorTable, token: Token, ranked: list[tuple[int,
     who do not speak for it (the place is only named in a phrase on the noun)."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().unnamed_heads:
         return False
-    places = [i for i, key in table.token_actor.items() if key in {r[2] for r in ranked}]
-    return all(table.kind(r[2]) == "GPE" for r in ranked) and all(
+    named = {r[2] for r in ranked}
+    places = [
+        i for i in range(token.left_edge.i, token.right_edge.i + 1) if table.token_actor.get(i) in named
+    ]
+    return all(table.kind(key) == "GPE" for key in named) and all(
         any(
             a.dep_ == "prep" and a.head.i == token.i and a.lower_ in ("in", "of", "from")
             for a in table.doc[i].ancestors
         )
         for i in places
-        if token.left_edge.i <= i <= token.right_edge.i
     )
 
 
@@ -1147,16 +1149,23 @@ def _add_organisation_mention(table: ActorTable, tok: Token) -> None:
         table.add(named[0].key, named[0].name, "ORG", det.i, tok.i + 1)
 
 
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """What a relative 'which' or 'that' subject stands for: the noun its clause hangs on, or the name that
+    noun describes ('PharmaWatch Europe, a Brussels-based advocacy group, which said': PharmaWatch)."""
+    clause = pronoun.head
+    if pronoun.tag_ not in ("WDT", "WP") or clause.dep_ != "relcl" or clause.head.i == pronoun.i:
+        return None
+    noun = clause.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
+
+
 def resolve_speaker(table: ActorTable, token: Token) -> str | None:
     """Who a speech act is by: a resolved actor, else the source as described ('researchers said').
 
     A lede's description of a person the next paragraph names is that person (`introduced_later`).
     """
-    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-        # "PharmaWatch Europe, a Brussels-based advocacy group, which said": the relative's antecedent
-        antecedent = token.head.head
-        if antecedent.dep_ == "appos" and antecedent.head.i in table.token_actor:
-            antecedent = antecedent.head
+    antecedent = relative_antecedent(token)
+    if antecedent is not None:
         return resolve_speaker(table, antecedent)
     key = _filer(table, token) if token.lemma_.lower() in _FILINGS else None
     if key is None and token.lower_ in _PUBLICATION_NOUNS:  # "The report, published by the Ledger, cited"

@@ -678,9 +678,8 @@ def company_named_later(table: ActorTable, token: Token) -> str | None:
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.lefts)
     holder = lemma in _HOLDER_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     press = lemma in _PRESS_HEADS and indefinite
-    if not ((lemma in lexicon().company_nouns and indefinite) or holder or press) or not in_lede(
-        table, token
-    ):
+    company = lemma in lexicon().company_nouns and indefinite
+    if not (company or holder or press) or not in_lede(table, token):
         return None
     if press:
         companies = [e for e in table.entries.values() if is_outlet(e) and not e.credited]

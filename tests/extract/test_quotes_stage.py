@@ -237,3 +237,11 @@ def test_the_medium_before_the_content_is_not_what_was_said() -> None:
 )
 def test_a_label_the_parser_hung_elsewhere_is_a_mixed_quote(text: str, label_object: str) -> None:
     assert any(kind == "mixed" and quoted.startswith(label_object) for kind, _, quoted in _quotes(text))
+
+
+def test_hitting_back_after_the_content_is_the_speakers_act() -> None:
+    quotes = _quotes(
+        "Portuguese club Douro FC insisted on Tuesday that striker Rui Tavares was staying, hitting back "
+        "at a Spanish newspaper report that it had agreed to sell him."
+    )
+    assert ("indirect", "Douro FC", "striker Rui Tavares was staying") in quotes

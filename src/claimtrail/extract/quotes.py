@@ -651,10 +651,11 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
     lex = lexicon()
     excluded: set[int] = set()
     for child in root.children:
-        participle = (  # ", telling reporters ..."
+        lemma = child.lemma_.lower()
+        participle = (  # ", telling reporters ...", ", hitting back at a newspaper report ..."
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
-            and (child.lemma_.lower() in lex.speech_verbs or child.lemma_.lower() in lex.stance_verbs)
+            and (lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _ANSWERING)
         )
         if (
             participle
@@ -683,6 +684,9 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         return root.idx, root.idx + len(root.text)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return start, _close_open_mark(text_of(doc), start, end)
+
+
+_ANSWERING = frozenset({"hit", "respond", "react", "reply", "counter", "rebuff"})  # the speaker's act
 
 
 def _without_leading_setting(root: Token, tokens: list[Token]) -> list[Token]:

@@ -245,3 +245,14 @@ def test_hitting_back_after_the_content_is_the_speakers_act() -> None:
         "at a Spanish newspaper report that it had agreed to sell him."
     )
     assert ("indirect", "Douro FC", "striker Rui Tavares was staying") in quotes
+
+
+def test_a_told_clause_read_as_a_relative_clause_is_what_was_told() -> None:
+    quotes = _quotes(
+        "A Ghanaian member of parliament on Wednesday denied taking a bribe from a road-building company "
+        "after a prosecution witness told a court he had handed the lawmaker 250,000 cedis in cash."
+    )
+    assert any(
+        kind == "indirect" and text == "he had handed the lawmaker 250,000 cedis in cash"
+        for kind, _, text in quotes
+    )

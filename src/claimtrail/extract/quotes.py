@@ -480,7 +480,29 @@ def _complement(verb: Token) -> Token | None:
         # "X denied that A, after the Courier reported that B": the parser made 'reported' the root and the
         # main clause its complement; what the subordinate cue reports follows it
         clauses = [c for c in clauses if c.i > verb.i]
-    return clauses[0] if clauses else _complement_on_noun(verb) or _that_clause_after_aside(verb)
+    if clauses:
+        return clauses[0]
+    return _complement_on_noun(verb) or _that_clause_after_aside(verb) or _clause_read_as_relative(verb)
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _clause_read_as_relative(verb: Token) -> Token | None:
+    """'a witness told a court he had handed the lawmaker 250,000 cedis': the parser reads the reported
+    clause as a relative clause on the listener; one opening with a subject pronoun right after the
+    listener is what was told."""
+    if verb.lemma_.lower() not in _TELL:
+        return None
+    listener = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if listener is None:
+        return None
+    clause = next((c for c in listener.children if c.dep_ == "relcl"), None)
+    if clause is None or clause.left_edge.i != listener.i + 1:
+        return None
+    subject = clause.left_edge
+    opens_with_subject = subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == clause.i
+    return clause if opens_with_subject and subject.lower_ in _SUBJECT_PRONOUNS else None
 
 
 def _small_clause(clause: Token) -> bool:

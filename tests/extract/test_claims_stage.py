@@ -20,6 +20,12 @@ def _stances(text: str) -> list[tuple[str, str | None, str]]:
     ]
 
 
+def _claim_texts(text: str) -> list[str]:
+    record = extract_text(text, headline="Test", published="2023-11-07")
+    assert isinstance(record, ArticleRecord)
+    return [claim.text for claim in record.claims]
+
+
 def test_denial_through_a_reference_reaches_the_reported_claim() -> None:
     text = (
         "The Daily Ledger reported on Friday that Acme Corp had cut 500 jobs. "
@@ -189,9 +195,7 @@ def test_a_name_apposed_to_the_last_noun_of_a_denied_clause_belongs_to_the_claim
         "Streaming service Lumenflix on Tuesday denied a report that it would cancel its most-watched "
         'drama, The Harrow Line, after the show\'s fourth season, calling the story "pure fiction."'
     )
-    record = extract_text(text, headline="Test", published="2023-11-07")
-    assert isinstance(record, ArticleRecord)
-    texts = [c.text for c in record.claims]
+    texts = _claim_texts(text)
     assert any(t.endswith("The Harrow Line, after the show's fourth season") for t in texts), texts
 
 
@@ -200,6 +204,4 @@ def test_a_speakers_name_after_the_clause_is_not_apposed_to_it() -> None:
         "The company denied a report that it had cut 300 jobs, John Smith, the union's leader, said on "
         "Monday."
     )
-    record = extract_text(text, headline="Test", published="2023-11-07")
-    assert isinstance(record, ArticleRecord)
-    assert not any("John Smith" in c.text and "300 jobs" in c.text for c in record.claims)
+    assert not any("John Smith" in t and "300 jobs" in t for t in _claim_texts(text))

@@ -493,6 +493,14 @@ def _org_if_press_named(span: Span) -> Span:
     return span if listed else Span(doc, span.start, span.end, label="ORG")
 
 
+def _capitalised_run_start(doc: Doc, last: int, taken: set[int]) -> int:
+    """Where the run of capitalised proper nouns ending at `last` starts (no token already taken)."""
+    start = last
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken:
+        start -= 1
+    return start
+
+
 def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:
     """'the Harbour Ledger reported': a newspaper's name NER missed, capitalised words after 'the' that
     end in a masthead word."""
@@ -501,14 +509,7 @@ def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:
         tok = doc[i]
         if not tok.is_title:
             continue
-        start = tok.i
-        while (
-            start > 0
-            and doc[start - 1].is_title
-            and doc[start - 1].pos_ == "PROPN"
-            and start - 1 not in taken
-        ):
-            start -= 1
+        start = _capitalised_run_start(doc, tok.i, taken)
         after_the = start > 0 and doc[start - 1].lower_ == "the"
         opening = doc[start].is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
         if tok.i - start in (1, 2, 3) and (after_the or opening):  # "Ecclesia Report, which covers ..."
@@ -524,11 +525,7 @@ def _named_with_company_ending(doc: Doc, taken: set[int]) -> list[Span]:
         tok = doc[i]
         if not tok.is_title or tok.pos_ != "PROPN":
             continue
-        start = tok.i
-        while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
-            if start - 1 in taken:
-                break
-            start -= 1
+        start = max(_capitalised_run_start(doc, tok.i, taken), tok.i - 3)
         end = tok.i + 1
         while end < len(doc) and end not in taken and doc[end].text.rstrip(".").lower() in _LEGAL_SUFFIXES:
             end += 1  # "Corvel Systems Inc"

@@ -26,6 +26,7 @@ headed by `token`) that names no actor itself:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -626,7 +627,7 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
     """'the nurses' union said ...' before 'The union, the Dorsey Nurses Association, said': the
     organisation a later apposition names for the same noun, or the one later titled with it."""
     lemma = token.lemma_.lower()
-    if token.tag_ in ("NNS", "NNPS") or lemma not in lexicon().org_heads | _BODY_NOUNS:
+    if token.tag_ in ("NNS", "NNPS") or (lemma not in lexicon().org_heads and lemma not in _BODY_NOUNS):
         return None
     for later in table.doc[token.i + 1 :]:
         if later.lemma_.lower() != lemma or later.pos_ != "NOUN":
@@ -637,25 +638,22 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
                 return key
     # "A wine cooperative ... dismissed" before "the Caves de Saint-Sulpice cooperative": the one
     # organisation named later with that noun as its title
-    titled = [
-        e.key
-        for e in table.entries.values()
-        if e.kind == "ORG"
-        and e.first > token.idx
-        and any(t.lower().split()[-1:] == [lemma] for t in e.titles)
-    ]
-    if len(titled) == 1:
-        return titled[0]
+    titled = _one_org_named_after(
+        table, token, lambda e: any(t.lower().split()[-1:] == [lemma] for t in e.titles)
+    )
+    if titled is not None:
+        return titled
     # "the trust that owns the building said" before "The Mersey Lyric Trust said": the one organisation
     # named later with that noun ending its name
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    ending = [
-        e.key
-        for e in table.entries.values()
-        if e.kind == "ORG" and e.first > token.idx and e.name.lower().split()[-1:] == [lemma]
-    ]
-    return ending[0] if len(ending) == 1 else None
+    return _one_org_named_after(table, token, lambda e: e.name.lower().split()[-1:] == [lemma])
+
+
+def _one_org_named_after(table: ActorTable, token: Token, fits: Callable[[ActorEntry], bool]) -> str | None:
+    """The only organisation first named after `token` that `fits`, or None."""
+    found = [e.key for e in table.entries.values() if e.kind == "ORG" and e.first > token.idx and fits(e)]
+    return found[0] if len(found) == 1 else None
 
 
 _BODY_NOUNS = frozenset({"trust", "society", "charity", "association", "foundation", "federation"})

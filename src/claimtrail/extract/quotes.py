@@ -197,19 +197,8 @@ def speaker_token(verb: Token) -> Token | None:
             return named
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head
-        elif (
-            current.dep_ == "acl"
-            and current.tag_ == "VBG"
-            and current.head.lemma_.lower() in lexicon().claim_nouns
-            and current.head.dep_ == "dobj"
-            and current.i > 0
-            and current.doc[current.i - 1].text == ","
-        ):
-            # "denied a report that X, calling the story 'speculation'": the participle the parser hung
-            # on the report is the denier's act (not "a post claiming that X": the post's)
+        elif current.dep_ == "acl" and _act_hung_on_an_object(current):
             current = current.head.head
-        elif current.dep_ == "acl" and _cited_aside(current):
-            current = current.head.head  # "Harian Ekonomi, citing two officials ..., reported": who cites
         elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
             if noun.lemma_.lower() in lexicon().unnamed_heads or noun.ent_type_ or noun.dep_ == "ROOT":
@@ -234,18 +223,16 @@ def speaker_token(verb: Token) -> Token | None:
 _TIME_LINKS = frozenset({"after", "before", "while", "since"})
 
 
-def _cited_aside(verb: Token) -> bool:
-    """'Harian Ekonomi, citing two officials familiar with the talks, reported that X', parsed with 'citing'
-    as the main verb and 'reported' hung on the officials: the report is the citer's."""
+def _act_hung_on_an_object(verb: Token) -> bool:
+    """A cue the parser hung, after a comma, on the object of the verb before it, though it is that verb's
+    subject's act: "denied a report that X, calling the story 'speculation'" (not "a post claiming that
+    X": the post's), "Harian Ekonomi, citing two officials familiar with the talks, reported that X"."""
     noun = verb.head
-    citing = noun.head
-    return (
-        noun.dep_ == "dobj"
-        and citing.lemma_.lower() in ("cite", "quote")
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
-        and _subject(citing) is not None
-    )
+    if noun.dep_ != "dobj" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    participle = verb.tag_ == "VBG" and noun.lemma_.lower() in lexicon().claim_nouns
+    cited = noun.head.lemma_.lower() in ("cite", "quote") and _subject(noun.head) is not None
+    return participle or cited
 
 
 def _misread_relative_subject(verb: Token, subject: Token) -> bool:

@@ -777,3 +777,11 @@ def test_the_station_is_the_broadcaster_named_before() -> None:
         "it. The station also reported that the company had put off a required inspection of the cables."
     )
     assert _speaker_of(text, "put off a required inspection") == "TV Ribatejo"
+
+
+def test_a_participle_on_a_statement_someone_issued_is_the_issuers_act() -> None:
+    text = (
+        'The People\'s Unity Front issued a statement on Monday dismissing the accusations as "sour grapes." '
+        "The opposition said it would appeal."
+    )
+    assert _speaker_of(text, "sour grapes") == "People's Unity Front"

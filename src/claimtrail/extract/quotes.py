@@ -197,7 +197,7 @@ def speaker_token(verb: Token) -> Token | None:
             return named
         if current.dep_ in ("advcl", "conj", "xcomp", "ccomp") and current.head.i != current.i:
             current = current.head
-        elif current.dep_ == "acl" and _act_hung_on_an_object(current):
+        elif current.dep_ == "acl" and (_act_hung_on_an_object(current) or _issued_by_the_subject(current)):
             current = current.head.head
         elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
@@ -233,6 +233,22 @@ def _act_hung_on_an_object(verb: Token) -> bool:
     participle = verb.tag_ == "VBG" and noun.lemma_.lower() in lexicon().claim_nouns
     cited = noun.head.lemma_.lower() in ("cite", "quote") and _subject(noun.head) is not None
     return participle or cited
+
+
+_AUTHORING = frozenset({"issue", "release", "publish", "put", "post", "send", "deliver", "read"})
+
+
+def _issued_by_the_subject(verb: Token) -> bool:
+    """A participle on a statement its subject put out is the subject's act: "the party issued a statement
+    dismissing the accusations as 'sour grapes'" (not "shared a post claiming that X": the post's author is
+    someone else)."""
+    noun = verb.head
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _AUTHORING
+        and noun.lemma_.lower() in _MEDIA_NOUNS
+        and _subject(noun.head) is not None
+    )
 
 
 def _misread_relative_subject(verb: Token, subject: Token) -> bool:

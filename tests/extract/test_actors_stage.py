@@ -80,6 +80,16 @@ def test_a_company_title_speaks_for_the_company_just_named() -> None:
     assert actors["Rina Wulandari"].affiliation == "PT Sulawesi Bumi Mineral"
 
 
+def test_an_appositive_title_may_name_a_long_organisation() -> None:
+    actors = _actors(
+        '"I would be happy if that were true," Helene Moreau, deputy director of operations at the U.N. '
+        "Office for the Coordination of Humanitarian Affairs, told reporters in Geneva."
+    )
+    moreau = actors["Helene Moreau"]
+    assert moreau.titles == ("deputy director of operations",)
+    assert moreau.affiliation == "U.N. Office for the Coordination of Humanitarian Affairs"
+
+
 def _dated_actors(text: str) -> dict[str, Actor]:
     """Actors of an article given whole, dateline included."""
     record = extract_text(text)

@@ -785,3 +785,16 @@ def test_a_participle_on_a_statement_someone_issued_is_the_issuers_act() -> None
         "The opposition said it would appeal."
     )
     assert _speaker_of(text, "sour grapes") == "People's Unity Front"
+
+
+def test_a_lede_official_of_an_organisation_is_the_one_person_later_working_there() -> None:
+    text = (
+        "A senior United Nations official on Wednesday cast doubt on the government's claim that all roads "
+        "had reopened, saying trucks were still being turned back.\n\n"
+        "Information minister Michael Lual said on Monday that the roads had been cleared.\n\n"
+        '"Our drivers are still being stopped," Helene Moreau, deputy director of operations at the U.N. '
+        "Office for the Coordination of Humanitarian Affairs, told reporters."
+    )
+    assert _speaker_of(text, "turned back") == "Helene Moreau"
+    anonymous = text.replace("saying trucks", "saying on condition of anonymity that trucks")
+    assert _speaker_of(anonymous, "turned back") != "Helene Moreau"

@@ -1474,8 +1474,11 @@ def _appositive_title(doc: Doc, span: Span) -> tuple[int, int] | None:
         j = span.end + 1
         if doc[j].lower_ in _TIME_ADVERBS and j + 1 < len(doc):  # "Bernd Scholl, then the airline's COO,"
             j += 1
-        k = j
-        while k < len(doc) and not _ends_appositive(doc[k]) and k - j < 12:
+        k, words = j, 0
+        # a long organisation's name counts as one word: "deputy director of operations at the U.N. Office
+        # for the Coordination of Humanitarian Affairs"
+        while k < len(doc) and not _ends_appositive(doc[k]) and words < 12:
+            words += doc[k].ent_iob_ != "I"
             k += 1
         if (
             k > j

@@ -544,6 +544,39 @@ def _anonymous_sentence(token: Token) -> bool:
     return "anonymity" in own or "not authori" in own or "not be named" in own
 
 
+def official_named_later(table: ActorTable, token: Token) -> str | None:
+    """'A senior United Nations humanitarian official cast doubt on ...' before 'Helene Moreau, deputy
+    director of operations at the U.N. Office for ...': the one person named later who works for the
+    organisation the lede's description names. An official kept anonymous stays unnamed."""
+    if token.lemma_.lower() != "official" or token.tag_ != "NN" or not in_lede(table, token):
+        return None
+    if _anonymous_sentence(token):
+        return None
+    # the description's own tokens now point at the unnamed actor: find the organisation by its name
+    names = {
+        e.text.lower() for e in token.doc.ents if e.label_ == "ORG" and token.left_edge.i <= e.start < token.i
+    }
+    orgs = [e for e in table.entries.values() if e.kind == "ORG" and e.name.lower() in names]
+    if len(orgs) != 1:
+        return None
+    forms = {strip_determiner(m).lower() for m in (*orgs[0].mentions.values(), orgs[0].name)}
+    initials = [w[0].lower() for w in orgs[0].name.split() if w[0].isupper()]
+    if len(initials) > 1:  # "United Nations" -> "UN", "U.N."
+        forms |= {"".join(initials), "".join(f"{c}." for c in initials)}
+    named = re.compile(
+        r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)"
+    )
+    found = [
+        e.key
+        for e in table.entries.values()
+        if e.kind == "PERSON"
+        and e.first > token.idx
+        and e.affiliation
+        and named.search(e.affiliation.lower())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def named_next(table: ActorTable, token: Token) -> str | None:
     """'A police spokeswoman said ... The spokeswoman, Sgt. Tanya Whitfield, declined ...': an indefinite
     role named by an apposition to the same noun in the next few sentences."""

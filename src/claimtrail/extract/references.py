@@ -45,6 +45,7 @@ from claimtrail.extract.descriptions import (
     is_public_body,
     leading_verb,
     named_next,
+    official_named_later,
     organisation_named_later,
     organising_committee,
 )
@@ -1194,6 +1195,7 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
             or organisation_named_later(table, token)
             or company_named_later(table, token)
             or named_next(table, token)
+            or official_named_later(table, token)
         )
         if named is not None:
             return table.relink(table.merged.get(key, key), named)

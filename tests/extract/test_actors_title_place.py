@@ -38,3 +38,17 @@ def test_an_unknown_name_after_the_is_an_organisation() -> None:
     assert isinstance(record, ArticleRecord)
     kinds = {actor.name: actor.kind for actor in record.actors}
     assert kinds.get("Lindenberg Rundschau") == "ORG", kinds
+
+
+def test_club_and_foreign_newspaper_names_stay_whole_organisations() -> None:
+    text = (
+        "Diario da Bola reported on Wednesday that a director of Sporting Vale do Tejo had offered a referee "
+        'cash. Sporting Vale do Tejo rejected the report. "Everyone saw it," said Rui Domingues, coach of '
+        "Atletico Costa Azul. Diario da Bola's editor, Joana Prates, said the paper stood by the story."
+    )
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    kinds = {actor.name: actor.kind for actor in record.actors}
+    for club in ("Diario da Bola", "Sporting Vale do Tejo", "Atletico Costa Azul"):
+        assert kinds.get(club) == "ORG", kinds
+    assert "Tejo" not in kinds, kinds

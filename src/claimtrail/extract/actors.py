@@ -336,15 +336,13 @@ def _repeated_names(doc: Doc, spans: list[Span]) -> list[Span]:
         for words, label in names.items():
             end = i + len(words)
             longer = end < len(doc) and doc[end].pos_ == "PROPN"  # not the start of a longer name
-            if (
-                end <= len(doc)
-                and tuple(t.text for t in doc[i:end]) == words
-                and not longer
-                and not taken & set(range(i, end))
-            ):
-                found.append(Span(doc, i, end, label=label))
-                taken.update(range(i, end))
-                break
+            if end <= len(doc) and tuple(t.text for t in doc[i:end]) == words and not longer:
+                # a piece NER found inside the repeated name ('Tejo' of 'Sporting Vale do Tejo') gives way
+                inside = {j for s in spans if i <= s.start and s.end <= end for j in range(s.start, s.end)}
+                if not (taken - inside) & set(range(i, end)):
+                    found.append(Span(doc, i, end, label=label))
+                    taken.update(range(i, end))
+                    break
     return found + _repeated_surnames(doc, spans, taken)
 
 
@@ -445,7 +443,9 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans += _appositive_people(doc, {i for s in spans for i in range(s.start, s.end)})
     spans = [_org_after_the(_without_title_place(s)) for s in _state_possessive_split(spans)]
     spans = [_with_state_prefix(_person_if_titled(_org_if_institution(s))) for s in spans]
-    spans = [_place_if_listed(_org_if_company_titled(_person_if_title_inside(s))) for s in spans]
+    spans = [
+        _place_if_listed(_org_if_company_titled(_person_if_title_inside(_org_if_led_so(s)))) for s in spans
+    ]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_org_if_which(s) for s in spans]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
@@ -453,7 +453,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
     spans = [_org_if_spoken_for(s) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
-    spans += _repeated_names(doc, spans)
+    spans = _outermost(spans + _repeated_names(doc, spans))
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
 
 
@@ -790,6 +790,8 @@ def _whole_org_name(span: Span) -> Span:
             start = start - 2 if doc[start - 2].tag_ != "POS" else start - 3
         elif before.tag_ == "POS" and start > 1 and _unnamed_proper(doc[start - 2]) and institution:
             start -= 1  # "St. Brigid's Regional Hospital": the saint's name and its 's belong to the name
+        elif before.lower_ in _NAME_ARTICLES and start > 1 and _unnamed_proper(doc[start - 2]):
+            start -= 2  # "Diario da" + "Bola": NER kept only the words after the linking article
         else:
             break
     end = name_tail_end(doc, end)
@@ -800,6 +802,27 @@ def _whole_org_name(span: Span) -> Span:
     while end + 1 < len(doc) and doc[end].lower_ in _NAME_ARTICLES and doc[end + 1].is_title:
         end += 2
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="ORG")
+
+
+# first words of foreign newspapers' names ('Diario da Bola', 'Gazeta de Nord') and of clubs' names
+FOREIGN_PRESS_WORDS = frozenset(
+    {"diario", "diário", "jornal", "gazeta", "gazzetta", "folha", "correio", "corriere", "giornale",
+     "periodico", "periódico"}
+)  # fmt: skip
+_ORG_LEADING_WORDS = FOREIGN_PRESS_WORDS | frozenset(
+    {"sporting", "atletico", "atlético", "athletic", "olympique", "dynamo", "dinamo", "deportivo", "racing",
+     "real", "clube"}
+)  # fmt: skip
+
+
+def _org_if_led_so(span: Span) -> Span:
+    """'Atletico Costa Azul', 'Diario da Bola' read as people: a name opening with a club's or a foreign
+    newspaper's word is an organisation (made whole across 'do Tejo' by `_whole_org_name`; `_with_s`
+    gives the 's back to names written with one)."""
+    if span.label_ in ("PERSON", "GPE") and len(span) > 1 and span[0].lower_ in _ORG_LEADING_WORDS:
+        end = span.end - (span[-1].tag_ == "POS")  # "Diario da Bola's editor": NER took in the possessive
+        return Span(span.doc, span.start, end, label="ORG")
+    return span
 
 
 _NAME_ARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "di", "della", "du", "des", "der"})

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrail.extract.actors import (
     COMPANY_SUFFIXES,
+    FOREIGN_PRESS_WORDS,
     MASTHEAD_WORDS,
     PRESS_NOUNS,
     ActorEntry,
@@ -441,7 +442,8 @@ def is_outlet(entry: ActorEntry) -> bool:
     words_of_name = entry.name.lower().split()
     masthead = entry.kind == "ORG" and (
         words_of_name[-1] in MASTHEAD_WORDS | _BROADCAST_WORDS
-        or words_of_name[0] in _EDITION_WORDS | _BROADCAST_WORDS  # "Daily Clarion", "Radio Humber"
+        # "Daily Clarion", "Radio Humber", "Gazeta de Nord"
+        or words_of_name[0] in _EDITION_WORDS | _BROADCAST_WORDS | FOREIGN_PRESS_WORDS
     )
     known = entry.name in lexicon().outlets or entry.credited
     return known or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)

@@ -52,3 +52,16 @@ def test_club_and_foreign_newspaper_names_stay_whole_organisations() -> None:
     for club in ("Diario da Bola", "Sporting Vale do Tejo", "Atletico Costa Azul"):
         assert kinds.get(club) == "ORG", kinds
     assert "Tejo" not in kinds, kinds
+
+
+def test_a_junction_named_after_a_place_is_no_organisation() -> None:
+    text = (
+        "Pennine Rail Infrastructure said a power cable at Holbeck junction had failed at 7:12 a.m. "
+        "Engineers restored the signals by 12:40 p.m., the company said."
+    )
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    assert "Holbeck" not in [actor.name for actor in record.actors]
+    restored = next(q for q in record.quotes if "restored" in q.text)
+    assert restored.speaker is not None
+    assert restored.speaker.name == "Pennine Rail Infrastructure"

@@ -916,7 +916,7 @@ def _with_broadcast_word(span: Span) -> Span:
 _NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})
 _SITES = _NATURAL_SITES | frozenset(
     {"depot", "plant", "factory", "site", "warehouse", "mine", "terminal", "refinery", "yard", "facility",
-     "campus", "branch", "works", "smelter", "mill", "bridge"}
+     "campus", "branch", "works", "smelter", "mill", "bridge", "junction", "interchange", "crossing"}
 )  # fmt: skip
 
 

@@ -21,8 +21,9 @@ Matching rules (lenient on formatting, strict on substance):
   Speaker, cue and addressee are each checked on the text-matched quote and reported separately, so a
   quote of the wrong kind can still have the right speaker. Each record quote matches one expected quote.
   An expected addressee that is no actor ("reporters") is compared with the record quote's `audience`.
-  A speaker matches when the expected name equals (ignoring case) the name written in the record's ActorRef
-  or the name of the record actor it points to; `null` matches only `null`.
+  A speaker matches when the expected name equals (ignoring case and a leading 'The') the name written in the
+  record's ActorRef or the name of the record actor it points to; `null` matches only `null`. Actor names and
+  affiliations are compared the same way ('The Spokane Ledger' is 'Spokane Ledger').
 - claims_at_least: a record claim *overlaps* an expected claim when it holds at least half of the expected
   claim's tokens. An expected stance is found when any overlapping record claim has a stance with the same
   actor (as for speakers; `null` with `null`) and the same label. Stances are keyed on (actor, label), so
@@ -122,14 +123,19 @@ def _actor_names(record: Record) -> dict[str, str]:
     return {a.get("id", ""): a.get("name", "") for a in record.get("actors") or []}
 
 
+def name_key(name: str | None) -> str:
+    """A name as compared: normalised, without a leading 'The' ('The Spokane Ledger' is 'Spokane Ledger')."""
+    return re.sub(r"^the ", "", normalize(name))
+
+
 def ref_names(ref: Mapping[str, Any] | None, actors: Mapping[str, str]) -> set[str]:
-    """The normalised names an ActorRef answers to: as written, and the canonical name of its actor."""
+    """The name keys an ActorRef answers to: as written, and the canonical name of its actor."""
     if not ref:
         return set()
-    names = {normalize(ref.get("name"))}
+    names = {name_key(ref.get("name"))}
     actor_id = ref.get("actor")
     if actor_id in actors:
-        names.add(normalize(actors[actor_id]))
+        names.add(name_key(actors[actor_id]))
     names.discard("")
     return names
 
@@ -137,7 +143,7 @@ def ref_names(ref: Mapping[str, Any] | None, actors: Mapping[str, str]) -> set[s
 def ref_matches(expected_name: str | None, ref: Mapping[str, Any] | None, actors: Mapping[str, str]) -> bool:
     if expected_name is None:
         return not ref
-    return normalize(expected_name) in ref_names(ref, actors)
+    return name_key(expected_name) in ref_names(ref, actors)
 
 
 def _show(ref: Mapping[str, Any] | None) -> str:
@@ -184,7 +190,7 @@ def _check_actor(want: Mapping[str, Any], record: Record) -> list[str]:
     candidates = [
         a
         for a in record.get("actors") or []
-        if normalize(a.get("name")) == normalize(want["name"]) and a.get("kind") == want.get("kind")
+        if name_key(a.get("name")) == name_key(want["name"]) and a.get("kind") == want.get("kind")
     ]
     if not candidates:
         return [f"{label}: missing"]
@@ -197,7 +203,7 @@ def _actor_problems(want: Mapping[str, Any], actor: Mapping[str, Any], label: st
     missing_titles = [t for t in want.get("titles") or [] if normalize(t) not in titles]
     if missing_titles:
         problems.append(f"{label}: titles {missing_titles!r} missing from {actor.get('titles')!r}")
-    if want.get("affiliation") and normalize(want["affiliation"]) != normalize(actor.get("affiliation")):
+    if want.get("affiliation") and name_key(want["affiliation"]) != name_key(actor.get("affiliation")):
         problems.append(
             f"{label}: affiliation expected {want['affiliation']!r}, got {actor.get('affiliation')!r}"
         )

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from casecheck import check_case, jaccard, normalize, occurs_in, score_cases, texts_match
+from casecheck import check_case, jaccard, name_key, normalize, occurs_in, score_cases, texts_match
 
 CASES = Path(__file__).parent / "cases" / "articles"
 
@@ -224,6 +224,14 @@ def test_speaker_matches_through_the_actor_id() -> None:
     assert check_case(EXPECTED, _broken("quotes.0.speaker", _ref("a1", "he"))) == []
     # A ref whose written name is the expected name also passes without an actor id.
     assert check_case(EXPECTED, _broken("quotes.0.speaker", {"actor": "zz", "name": "jorge arreaza"})) == []
+
+
+def test_names_match_without_a_leading_the() -> None:
+    assert name_key("The Spokane Ledger") == name_key("Spokane Ledger") == "spokane ledger"
+    assert name_key("Theodore Ross") == "theodore ross"
+    assert (
+        check_case(EXPECTED, _broken("quotes.0.speaker", {"actor": "zz", "name": "The Jorge Arreaza"})) == []
+    )
 
 
 def test_expected_null_speaker_needs_null() -> None:

@@ -468,3 +468,14 @@ def test_a_common_nouns_possessive_is_not_part_of_the_name_it_owns() -> None:
     )
     assert "Institute for Molecular Oncology" in actors
     assert "The university" in [m.text for m in actors["University of Caledon"].mentions]
+
+
+def test_an_organisation_after_a_name_is_its_affiliation_and_names_stay_whole() -> None:
+    actors = _actors(
+        "Transport economist Lotte Brink of Delft University said freight would stay on barges, because "
+        "lorry tolls were also rising.\n\n"
+        "Nieuwe Maas Containers, which runs three inland terminals, said it did not expect to change routes."
+    )
+    assert actors["Lotte Brink"].affiliation == "Delft University"
+    assert actors["Nieuwe Maas Containers"].kind == "ORG"
+    assert "lorry" not in actors

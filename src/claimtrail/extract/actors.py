@@ -447,7 +447,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
         _place_if_listed(_org_if_company_titled(_person_if_title_inside(_org_if_led_so(s)))) for s in spans
     ]
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
-    spans = [_org_if_which(s) for s in spans]
+    spans = [_whole_org_name(_org_if_which(s)) for s in spans if not _all_lower_person(s)]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
     spans = [_place_if_structure(s) for s in _natural_places_everywhere(_vessels_everywhere(spans))]
     spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
@@ -455,6 +455,11 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans = _outermost(spans + _repeated_names(doc, spans))
     return sorted((s for s in spans if s.start_char >= body_start), key=lambda s: s.start)
+
+
+def _all_lower_person(span: Span) -> bool:
+    """'lorry' read as a person: a person's name is capitalised."""
+    return span.label_ == "PERSON" and all(t.is_lower for t in span)
 
 
 def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
@@ -1668,6 +1673,8 @@ def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
         if s < owner_end < e and any(is_role(doc[i]) for i in range(owner_end, e)):
             table.add_title(key, _span_text(doc, owner_end, e))  # "the cooperative's president": president
     entry = table.entries[key]
+    if entry.affiliation is None:  # "Transport economist Lotte Brink of Delft University"
+        entry.affiliation = _organisation_after_name(doc, span)
     post = _post_before(doc, span)
     if entry.affiliation is None and post is not None:  # "Nigeria's Minister of ..." serves Nigeria
         entry.affiliation = affiliation_of(table, span.root.head.left_edge.i, post[0])
@@ -1675,6 +1682,19 @@ def add_person_titles(table: ActorTable, span: Span, key: str) -> None:
         entry.affiliation = _sentence_country(table, sentence(span[0]))
         if entry.affiliation is not None:
             table.guessed_affiliation.add(key)
+
+
+def _organisation_after_name(doc: Doc, span: Span) -> str | None:
+    """The organisation 'of' or 'at' right after a person's name names ('Lotte Brink of Delft
+    University')."""
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "at"):
+        return None
+    first = doc[i + 1]
+    ent = next((e for e in doc.ents if e.start == first.i and e.label_ == "ORG"), None)
+    if ent is None and first.lower_ == "the" and i + 2 < len(doc):
+        ent = next((e for e in doc.ents if e.start == i + 2 and e.label_ == "ORG"), None)
+    return strip_determiner(ent.text) if ent is not None else None
 
 
 def _owning_company(doc: Doc, start: int, owner_end: int) -> tuple[int, int] | None:

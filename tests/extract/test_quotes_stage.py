@@ -62,6 +62,10 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
             ),
         ),
         (
+            "Helen Marsh told reporters that every packet had been checked and found sealed.",
+            ("indirect", "Helen Marsh", "every packet had been checked and found sealed"),
+        ),
+        (
             "Calder Propulsion said it regretted the disruption and blamed a shortage of components.",
             ("indirect", "Calder Propulsion", "it regretted the disruption"),
         ),

@@ -628,18 +628,21 @@ _SPEAKER_ACTS = frozenset(
 def _speakers_next_act(child: Token) -> bool:
     """'said the talks failed and called the offer "an insult"' (or 'and it called'): the speaker's next
     act, not the content;
-    'said he was ashamed and had written letters' keeps its second verb (an auxiliary: still reported)."""
+    'said he was ashamed and had written letters' keeps its second verb (an auxiliary: still reported), as
+    does 'said every packet had been checked and found sealed' (the participle shares the auxiliaries)."""
     if child.dep_ != "conj" or child.pos_ != "VERB":  # the cheap tests first: most children fail them
         return False
     lex = lexicon()
     lemma = child.lemma_.lower()
     is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _SPEAKER_ACTS
     bare = not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+    # "had been checked and found sealed": a participle sharing the clause's auxiliaries is reported
+    shares_auxiliary = child.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in child.head.children)
     subject = _subject(child)
     # "said the studio would remain open, and it called the report 'pure speculation'": a pronoun that
     # labels something is the speaker again
     labels = subject is not None and subject.pos_ == "PRON" and lemma in LABEL_VERBS
-    return (subject is None or labels) and is_act and bare
+    return (subject is None or labels) and is_act and bare and not shares_auxiliary
 
 
 def content_roots(root: Token) -> list[Token]:

@@ -885,3 +885,12 @@ def test_what_a_group_said_in_a_report_is_reported() -> None:
         "boat pushing a dinghy back toward Turkish waters."
     )
     assert "Aegean Rights Monitor" in _holders(_stances(text), "video footage showed", "reports")
+
+
+def test_not_passing_claims_on_is_no_report_of_them() -> None:
+    stances = _stances(
+        "The Scottish Ledger reported that managers had kept the findings from funders for 15 months. "
+        "\"The panel's work was not finished, and we do not report allegations to funders before they have "
+        'been tested," university spokeswoman Morag Lindsay said.'
+    )
+    assert "Morag Lindsay" not in _holders(stances, "kept the findings", "reports")

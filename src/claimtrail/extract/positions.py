@@ -545,6 +545,8 @@ class Positions(ClaimSet):
         lemma = verb.lemma_.lower()
         if label == "asserts" and lemma not in SUPPORT:
             return
+        if label in ("asserts", "reports") and any(c.dep_ == "neg" for c in verb.children):
+            return  # "we do not report allegations to funders": no claim is passed on
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "every payment cited in the article": not an act
             return
         if _asked_whether(verb):  # "Asked whether the Union would support a revised version": a question

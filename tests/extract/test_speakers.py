@@ -798,3 +798,12 @@ def test_a_lede_official_of_an_organisation_is_the_one_person_later_working_ther
     assert _speaker_of(text, "turned back") == "Helene Moreau"
     anonymous = text.replace("saying trucks", "saying on condition of anonymity that trucks")
     assert _speaker_of(anonymous, "turned back") != "Helene Moreau"
+
+
+def test_a_lede_newspaper_is_the_one_outlet_named_next() -> None:
+    text = (
+        "The exam board on Friday denied that its paper had been leaked, after a local newspaper reported "
+        "that photographs of the questions were shared online.\n\n"
+        "The Evening Courier reported on Thursday that images of the paper had circulated in group chats."
+    )
+    assert _speaker_of(text, "photographs of the questions") == "Evening Courier"

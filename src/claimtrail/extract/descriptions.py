@@ -713,7 +713,10 @@ def company_named_later(table: ActorTable, token: Token) -> str | None:
     if not (company or holder or press) or not in_lede(table, token):
         return None
     if press:
-        companies = [e for e in table.entries.values() if is_outlet(e) and not e.credited]
+        # not the description itself ('a local newspaper' is titled as the press)
+        companies = [
+            e for e in table.entries.values() if is_outlet(e) and not e.credited and e.kind != "UNNAMED"
+        ]
     else:
         companies = [e for e in table.entries.values() if _is_company(e)]
     if any(e.first < token.idx for e in companies):

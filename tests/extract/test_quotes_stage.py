@@ -62,6 +62,14 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
             ),
         ),
         (
+            "Rachel Dunmore said she had written to Parcelwise on Wednesday asking it to publish its data.",
+            (
+                "indirect",
+                "Rachel Dunmore",
+                "she had written to Parcelwise on Wednesday asking it to publish its data",
+            ),
+        ),
+        (
             "Helen Marsh told reporters that every packet had been checked and found sealed.",
             ("indirect", "Helen Marsh", "every packet had been checked and found sealed"),
         ),

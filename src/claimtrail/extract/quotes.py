@@ -684,6 +684,8 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
             and (lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _ANSWERING)
+            # "she had written to the firm asking it to publish its data": without a comma, reported
+            and doc[child.left_edge.i - 1].text in (",", "—", "-")
         )
         if (
             participle

@@ -69,6 +69,15 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
                 "she had written to Parcelwise on Wednesday asking it to publish its data",
             ),
         ),
+        (  # the parser reads 'that results' as a clause of its own
+            "Chisale, who leads the Alliance for Democratic Renewal, told reporters in Blantyre that results "
+            "sheets from Nsanje North and Chikwawa East showed 2,140 more ballots than names on the roll.",
+            (
+                "indirect",
+                "Chisale",
+                "sheets from Nsanje North and Chikwawa East showed 2,140 more ballots than names on the roll",
+            ),
+        ),
         (
             "Helen Marsh told reporters that every packet had been checked and found sealed.",
             ("indirect", "Helen Marsh", "every packet had been checked and found sealed"),

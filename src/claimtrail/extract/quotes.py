@@ -483,9 +483,18 @@ def _complement(verb: Token) -> Token | None:
         # "X denied that A, after the Courier reported that B": the parser made 'reported' the root and the
         # main clause its complement; what the subordinate cue reports follows it
         clauses = [c for c in clauses if c.i > verb.i]
+    if len(clauses) > 1 and _stub_before(clauses[0], clauses[1]):
+        return clauses[1]
     if clauses:
         return clauses[0]
     return _complement_on_noun(verb) or _that_clause_after_aside(verb) or _clause_read_as_relative(verb)
+
+
+def _stub_before(first: Token, second: Token) -> bool:
+    """'told reporters that results sheets ... showed X': the parser read 'that results' as a clause of
+    its own, right before the real one."""
+    size = first.right_edge.i - first.left_edge.i + 1
+    return size <= 2 and second.left_edge.i == first.right_edge.i + 1
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})

@@ -894,3 +894,12 @@ def test_not_passing_claims_on_is_no_report_of_them() -> None:
         'been tested," university spokeswoman Morag Lindsay said.'
     )
     assert "Morag Lindsay" not in _holders(stances, "kept the findings", "reports")
+
+
+def test_confirming_receipt_of_a_report_is_no_confirmation_of_it() -> None:
+    stances = _stances(
+        "An engineering report commissioned by Inland Power Cooperative found that the spillway has cracks, "
+        "The Spokane Ledger reported on Tuesday. Chief executive Martin Kessler confirmed that the "
+        "cooperative had received the report in July, but said the cracks were surface-level."
+    )
+    assert "Martin Kessler" not in _holders(stances, "engineering report", "asserts")

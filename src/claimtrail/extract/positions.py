@@ -765,12 +765,14 @@ class Positions(ClaimSet):
     def _restated_by(self, own: list[ClaimDraft], holder: str | None) -> list[ClaimDraft]:
         """'The claim that Acme cut jobs is not true': the earlier claim the noun's clause restates."""
         found = []
+        # naming a report is no restating of it: "had received the report in July"
+        claim_nouns = lexicon().claim_nouns
         for claim in own:
-            words = content_words(self.doc, claim.start, claim.end)
+            words = content_words(self.doc, claim.start, claim.end) - claim_nouns
             for other in self.claims:
                 if other.end > claim.start or other in own or only_by(other, holder) or not other.stances:
                     continue
-                theirs = content_words(self.doc, other.start, other.end)
+                theirs = content_words(self.doc, other.start, other.end) - claim_nouns
                 if len(words & theirs) >= max(2, 0.5 * min(len(words), len(theirs))):
                     found.append(other)
         return found

@@ -903,3 +903,12 @@ def test_confirming_receipt_of_a_report_is_no_confirmation_of_it() -> None:
         "cooperative had received the report in July, but said the cracks were surface-level."
     )
     assert "Martin Kessler" not in _holders(stances, "engineering report", "asserts")
+
+
+def test_a_commissioned_report_speaks_for_the_firm_that_prepared_it() -> None:
+    stances = _stances(
+        "An engineering report commissioned by Inland Power Cooperative found that the spillway has cracks, "
+        "The Spokane Ledger reported on Tuesday. The 140-page report, prepared by the consulting firm Calder "
+        "Geotechnical, recommended lowering the reservoir."
+    )
+    assert _holders(stances, "spillway has cracks", "asserts") == {"Calder Geotechnical"}

@@ -1172,7 +1172,9 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
         return resolve_speaker(table, antecedent)
     key = _filer(table, token) if token.lemma_.lower() in _FILINGS else None
     if key is None and token.lower_ in _PUBLICATION_NOUNS:  # "The report, published by the Ledger, cited"
-        key = _publisher(table, token)
+        key = _report_author(table, token)
+        if key is None and not _made_for_someone(token):
+            key = _publisher(table, token)
     key = key or resolve_np(table, token)
     if key is not None and table.name(key) == table.town and table.home_country and token.text == table.town:
         # "Sofia said" in a story datelined SOFIA: the capital speaks for its state
@@ -1304,6 +1306,38 @@ def _filer(table: ActorTable, token: Token) -> str | None:
 
 
 _PUBLICATION_NOUNS = frozenset({"article", "story", "column", "editorial", "piece", "broadcast", "report"})
+
+
+_AUTHORING = frozenset({"prepare", "write", "compile", "produce", "conduct", "author", "draft"})
+_COMMISSIONING = frozenset({"commission", "order", "request", "fund", "obtain", "leak", "see"})
+
+
+def _agent_of(noun: Token, lemmas: frozenset[str]) -> Token | None:
+    """The 'by' agent of a participle on `noun` ('a report prepared by Calder Geotechnical')."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in lemmas):
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            return pobj
+    return None
+
+
+def _made_for_someone(noun: Token) -> bool:
+    """'a report commissioned by the cooperative': someone else's report, not the outlet's own."""
+    return _agent_of(noun, _COMMISSIONING) is not None
+
+
+def _report_author(table: ActorTable, token: Token) -> str | None:
+    """Who wrote the report that speaks: 'a report prepared by X found', or, for 'An engineering report
+    commissioned by the utility found ...', the author a later mention of the same noun gives, within about
+    the next two sentences ('The 140-page report, prepared by the consulting firm Calder Geotechnical')."""
+    lemma = token.lemma_.lower()
+    last = min(len(table.doc), sentence(token).end + 80)
+    for noun in (t for t in table.doc[token.i : last] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"):
+        author = _agent_of(noun, _AUTHORING)
+        if author is not None:
+            return resolve_np(table, author)
+    return None
 
 
 def _publisher(table: ActorTable, token: Token) -> str | None:

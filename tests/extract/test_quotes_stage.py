@@ -69,6 +69,15 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
                 "she had written to Parcelwise on Wednesday asking it to publish its data",
             ),
         ),
+        (  # a label inside the reported clause, given by someone else's words, is the speaker's quote
+            "Paul Okafor cast doubt on the board's account, saying pupils had described questions that "
+            'matched the real paper "word for word."',
+            (
+                "mixed",
+                "Paul Okafor",
+                'pupils had described questions that matched the real paper "word for word."',
+            ),
+        ),
         (  # the parser reads 'that results' as a clause of its own
             "Chisale, who leads the Alliance for Democratic Renewal, told reporters in Blantyre that results "
             "sheets from Nsanje North and Chikwawa East showed 2,140 more ballots than names on the roll.",

@@ -1000,6 +1000,16 @@ def _indirect_quote(
     return _Found(Attribution(kind, start, end, None, verb, _addressee(table, verb), root), subj)
 
 
+def _reported_label(label: Attribution, quote: Attribution) -> bool:
+    """A labelling verb with a noun subject of its own inside another cue's reported clause."""
+    cue, root = label.cue, quote.content_root
+    if cue is None or root is None or quote.cue is None or cue.i == quote.cue.i:
+        return False
+    subject = _subject(cue)
+    inside = quote.start <= label.start and label.end <= quote.end + 2
+    return inside and subject is not None and subject.pos_ == "NOUN" and cue in root.subtree
+
+
 def _covers_any(quote: Attribution, others: list[Attribution]) -> bool:
     return any(quote.start <= o.start and o.end <= quote.end + 2 for o in others)
 
@@ -1094,11 +1104,11 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Attribution]:
     direct = _direct_quotes(doc, table, pairs)
     labelled = _labelling_quotes(doc, pairs)
     direct_spans = [f.attribution for f in direct]
+    found = _indirect_quotes(doc, table, direct_spans)
+    # 'saying pupils had described questions that matched the paper "word for word"': a label someone
+    # else's words give inside what the speaker said is part of the speaker's quote
+    labelled = [f for f in labelled if not any(_reported_label(f.attribution, i.attribution) for i in found)]
     labelled_spans = [f.attribution for f in labelled]
-    indirect = [
-        f
-        for f in _indirect_quotes(doc, table, direct_spans)
-        if not _covers_any(f.attribution, labelled_spans)
-    ]
+    indirect = [f for f in found if not _covers_any(f.attribution, labelled_spans)]
     quotes = _attribute(table, direct + labelled + indirect + _according_to(doc))
     return sorted(quotes, key=lambda q: (q.start, q.end))

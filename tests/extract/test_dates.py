@@ -100,6 +100,19 @@ CASES = [
         ("March", "DATE", "2019-03"),
     ),
     ("Kamau declined to comment after training on Wednesday.", ("Wednesday", "DATE", "2019-01-23")),
+    # a condition or 'before' clause takes the tense of the threat or plan it qualifies
+    (
+        "The hackers threatened to publish the files unless the company paid them by Friday.",
+        ("Friday", "DATE", "2019-02-01"),
+    ),
+    (
+        "She said the union was trying to avoid a strike before contract talks begin in June.",
+        ("June", "DATE", "2019-06"),
+    ),
+    (
+        "He said the party would go to court if the commission refused to release the tallies by Friday.",
+        ("Friday", "DATE", "2019-02-01"),
+    ),
 ]
 
 

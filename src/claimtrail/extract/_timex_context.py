@@ -124,7 +124,7 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         return "present"
     if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
         return "past"  # "the best week since November"
-    verb = _governing_verb(span.root)
+    verb = _main_verb_of_condition(_governing_verb(span.root))
     for _ in range(3):  # "expected to keep rising until Saturday": the tense is up the xcomp chain
         if verb is None:
             break
@@ -145,6 +145,26 @@ def past_perfect_at(ctx: Context, start: int, end: int) -> bool:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxes)
+
+
+# Subordinators of a clause whose tense follows the main clause's: a condition or a later point ("unless the
+# company paid by Friday", "before talks begin in June" are as future as the threat or plan they qualify).
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "before", "once"})
+
+
+def _main_verb_of_condition(verb: Token | None) -> Token | None:
+    """The verb of the main clause when `verb` heads (or is an infinitive inside) a conditional or
+    'before'/'until' clause; else `verb` itself."""
+    clause = verb
+    for _ in range(3):  # "if the commission refused to release tallies by Friday": up the xcomp chain
+        if clause is None or clause.head.i == clause.i:
+            return verb
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
+        ):
+            return _governing_verb(clause.head)
+        clause = clause.head if clause.dep_ in ("xcomp", "conj") else None
+    return verb
 
 
 def _governing_verb(token: Token) -> Token | None:

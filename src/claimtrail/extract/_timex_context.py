@@ -128,6 +128,9 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
     for _ in range(3):  # "expected to keep rising until Saturday": the tense is up the xcomp chain
         if verb is None:
             break
+        if _bare_infinitive(verb):
+            verb = verb.head  # "would let the currency weaken in March": no tense of its own
+            continue
         tense = _verb_tense(verb)
         if verb.dep_ == "conj" and _verb_tense(verb.head) == "future":
             return "future"  # "plans to cut jobs and shut (tagged past) its studio by December"
@@ -136,6 +139,18 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         # "preparing to cut jobs and shut its studio by December": a conjoined verb shares its head's tense
         verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i else None
     return _sentence_tense(_sentence_around(span))
+
+
+# verbs that take a bare infinitive ("let it weaken", "made them pay", "saw prices fall")
+_BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help", "have", "see", "watch", "hear"})
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_ in _BARE_INFINITIVE_HEADS
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def past_perfect_at(ctx: Context, start: int, end: int) -> bool:

@@ -37,6 +37,12 @@ SPANS = [
     ("Carmakers reported their September sales.", ("September", "DATE", "2020-09")),
     ("Work would finish by 2024, a year before the Games.", ("a year", "DURATION", "P1Y")),
     ("Production rose by 20 million doses a year.", ("a year", "SET", "P1Y")),
+    # a quantity and what it counts before "a day" make a rate, even with "before" after it
+    ("The refinery processes 160,000 barrels of crude oil a day.", ("a day", "SET", "P1D")),
+    ("The exchange handled about $2 billion in trades a month.", ("a month", "SET", "P1M")),
+    ("The viaduct carried about 30,000 vehicles a day before it was closed.", ("a day", "SET", "P1D")),
+    ("The firm sold 3 million phones within a year.", ("a year", "DURATION", "P1Y")),
+    ("The town had 5,000 residents a year ago.", ("a year ago", "DATE", "2019")),
     # the start of a range takes the year of its end, the year before across New Year
     ("The Battle of Old Baldy (26 June - 4 August 1952) followed.", ("26 June", "DATE", "1952-06-26")),
     ("Troops left from November 15 to February 15, 1989.", ("November 15", "DATE", "1988-11-15")),

@@ -95,22 +95,28 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
 
 
 _RATE = re.compile(r"(?:a|an|per|each) (day|week|month|year)", re.IGNORECASE)
-_QUANTITY_BEFORE = re.compile(
-    r"(?:\d(?:[\d,.]*\d)?\s*(?:%|percent|per cent|million|billion|bn|m|k)?|times|twice|once)\s*$"
+# words that end a quantity's noun phrase: "3 million units within a year" is a stretch of time
+_NOT_COUNTED = (
+    "for|within|over|under|than|after|before|about|around|by|to|at|on|from|during|into|with|without|across"
+    "|through|and|or|but|that|which|who|is|are|was|were|be|been|has|have|had|will|would|the|this|its"
+    "|their|his|her|nearly|almost"
 )
-_RELATION_AFTER = re.compile(r"\s*(?:before|after|earlier|later|ago|from)\b", re.IGNORECASE)
+# a quantity, then at most four words of what it counts: "45,000 barrels of oil", "$2 billion in trades"
+# (but not "5 goals in a day")
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d(?:[\d,.]*\d)?\s*(?:%|percent|per cent|million|billion|bn|m|k|thousand|hundred)?|times|twice|once"
+    r"|(?:hundreds|thousands|millions|dozens)|\b(?:several|a few|a)\s+(?:hundred|thousand|million|billion))"
+    r"(?:\s+(?!(?:" + _NOT_COUNTED + r")\b)[a-z][a-z-]*){0,4}(?<!\bin)(?<!\bof)\s*$"
+)
+_RELATION_AFTER = re.compile(r"\s*(?:earlier|later|ago)\b", re.IGNORECASE)
 
 
 def _as_rate(timex: Timex, text: str) -> Timex:
-    """'20 million doses a year', '1.5 per cent a year': a frequency (SET), not a duration."""
+    """'20 million doses a year', '160,000 barrels of crude oil a day': a frequency (SET), not a duration."""
     m = _RATE.fullmatch(timex.text)
     if timex.type != "DURATION" or m is None or _RELATION_AFTER.match(text, timex.end):
-        return timex  # "a year before the Games" is a stretch of time
-    before = text[max(0, timex.start - 40) : timex.start].rstrip()
-    words = before.split()
-    if not words or not (
-        _QUANTITY_BEFORE.search(before) or (len(words) >= 2 and _QUANTITY_BEFORE.search(" ".join(words[:-1])))
-    ):
+        return timex  # "5,000 people a year ago" is a date
+    if not _QUANTITY_BEFORE.search(text, max(0, timex.start - 60), timex.start):
         return timex
     unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group(1).lower()]
     return Timex(

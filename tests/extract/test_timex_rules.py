@@ -66,6 +66,9 @@ DURATIONS = [
     ("Output fell over four decades.", ("four decades", "DURATION", "P40Y")),
     ("Relations are at their lowest point in decades.", ("decades", "DURATION", "PXY")),
     ("The empire lasted two centuries.", ("two centuries", "DURATION", "P2CE")),
+    # a fortnight is two weeks
+    ("The ministry must reply within a fortnight.", ("a fortnight", "DURATION", "P2W")),
+    ("The talks collapsed a fortnight ago.", ("a fortnight ago", "DATE", "2020-W38")),
     ("The talks could drag on for weeks.", ("weeks", "DURATION", "PXW")),
     ("The index gave up its gains in just minutes.", ("minutes", "DURATION", "PTXM")),
     ("The fire was contained within hours.", ("hours", "DURATION", "PTXH")),

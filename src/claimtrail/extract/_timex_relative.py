@@ -309,6 +309,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     from_anchor = m["dir"].lower() == "ago" and not ctx.narrative
     base = ctx.anchor if from_anchor else ctx.anaphor_base()
     step = -n if earlier else n
+    if unit == "fortnight":
+        unit, step = "week", 2 * step
     if not from_anchor and ctx.ref is None and ctx.ref_year is not None:
         if unit in ("decade", "centurie", "century"):
             return _from_reference(ctx, "year", step * (10 if unit == "decade" else 100))

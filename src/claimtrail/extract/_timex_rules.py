@@ -148,6 +148,7 @@ UNITS: Final = {
     "hour": ("H", 1, True),
     "day": ("D", 1, False),
     "week": ("W", 1, False),
+    "fortnight": ("W", 2, False),  # British news: "within a fortnight"
     "weekend": ("WE", 1, False),
     "month": ("M", 1, False),
     "quarter": ("Q", 1, False),
@@ -216,7 +217,7 @@ _NUM = (
     + r"|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
     r"|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
 )
-_UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+_UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 # Quantity modifiers stay inside a duration's span (TimeML `mod`): "about three weeks", "more than a year".
 _APPROX = (
     r"(?:(?P<mod>(?:a\s+little\s+)?(?:more|less|fewer)\s+than|no\s+(?:more|less)\s+than|(?:well|just)\s+"

@@ -335,3 +335,12 @@ def test_a_month_range_over_new_year_starts_the_year_before_its_end(nlp: object)
     doc = nlp("Sales fell from November to February.")  # type: ignore[operator]
     news = {t.text: t.value for t in extract_timexes(doc, dt.date(2019, 3, 15))}
     assert (news["November"], news["February"]) == ("2018-11", "2019-02")
+
+
+@pytest.mark.model
+def test_that_morning_after_a_bare_year_belongs_to_the_last_day_named(nlp: object) -> None:
+    text = (
+        "Soldiers raided the village on Feb. 13. The unit, set up in 1998, said none of the residents had"
+        " heard shooting that morning."
+    )
+    assert ("that morning", "TIME", "2024-02-13TMO") in _timexes(nlp, text, dt.date(2024, 2, 21))

@@ -56,10 +56,19 @@ _PART_STEP = {"next": 1, "following": 1, "previous": -1}
 def _that_part(m: re.Match[str], ctx: Context) -> Norm:
     """ "that afternoon", "the next morning": a part of the day the text last named (or the day after)."""
     part = R.PARTS_OF_DAY[m["part"].lower()]
-    base = ctx.anaphor_base() if ctx.ref_is_day or ctx.ref is None else None
+    base = _named_day(ctx)
     step = _PART_STEP.get(m["det"].split()[-1].lower(), 0)
     day = (base + dt.timedelta(days=step)).isoformat() if base else "XXXX-XX-XX"
     return Norm("TIME", f"{day}T{part}", True)
+
+
+def _named_day(ctx: Context) -> dt.date | None:
+    """The day "that morning" belongs to: the last date mentioned when it names a day, else (no date yet)
+    the anchor. A bare year or month names no day: news looks past it to the last day it named ("on Feb. 13
+    ... the unit, set up in 1998, ... that morning"); a narrative leaves the day unknown."""
+    if ctx.ref_is_day or (ctx.ref is None and ctx.ref_year is None):
+        return ctx.anaphor_base()
+    return None if ctx.narrative else ctx.last_day
 
 
 def _the_part(m: re.Match[str], ctx: Context) -> Norm:

@@ -113,6 +113,11 @@ CASES = [
         "He said the party would go to court if the commission refused to release the tallies by Friday.",
         ("Friday", "DATE", "2019-02-01"),
     ),
+    # "going" is future only in "going to"
+    (
+        "The festival said it had sold out within hours of tickets going on sale in August.",
+        ("August", "DATE", "2018-08"),
+    ),
     # a bare infinitive has no tense of its own: its causative verb's counts
     (
         "The paper reported that the central bank would let the currency weaken in March.",

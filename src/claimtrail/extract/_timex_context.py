@@ -192,9 +192,16 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _future_word(token: Token) -> bool:
+    """ "will", "would", "going to" ("tickets going on sale in August" is no future)."""
+    if token.lower_ == "going":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    return token.lower_ in _FUTURE_AUX
+
+
 def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
+    if _future_word(verb) or any(_future_word(a) for a in auxes):
         return "future"
     perfect = any(a.lemma_ == "have" for a in auxes)
     if any(a.lower_ in _MODALS for a in auxes) and not perfect:

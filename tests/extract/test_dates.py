@@ -118,6 +118,12 @@ CASES = [
         "The festival said it had sold out within hours of tickets going on sale in August.",
         ("August", "DATE", "2018-08"),
     ),
+    # a purpose shares the time of its act; an intended act lies ahead
+    (
+        "Patients waited an average of nine hours to see a doctor in August, the union said.",
+        ("August", "DATE", "2018-08"),
+    ),
+    ("The school board voted on Tuesday night to close two schools in June.", ("June", "DATE", "2019-06")),
     # a bare infinitive has no tense of its own: its causative verb's counts
     (
         "The paper reported that the central bank would let the currency weaken in March.",

@@ -128,7 +128,7 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
     for _ in range(3):  # "expected to keep rising until Saturday": the tense is up the xcomp chain
         if verb is None:
             break
-        if _bare_infinitive(verb):
+        if _bare_infinitive(verb) or _purpose_infinitive(verb):
             verb = verb.head  # "would let the currency weaken in March": no tense of its own
             continue
         tense = _verb_tense(verb)
@@ -150,6 +150,24 @@ def _bare_infinitive(verb: Token) -> bool:
         verb.dep_ in ("ccomp", "xcomp")
         and verb.head.lemma_ in _BARE_INFINITIVE_HEADS
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+# verbs whose "to" infinitive is an intended act, even when the parser reads it as a purpose ("voted on
+# Tuesday to close the schools in June")
+_INTENT_LEMMAS = frozenset(
+    {"vote", "agree", "decide", "move", "plan", "promise", "pledge", "vow", "threaten", "offer", "seek",
+     "aim", "want", "hope", "intend", "prepare", "ask", "urge", "order", "elect", "opt", "choose"}
+)  # fmt: skip
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """ "waited nine hours to see a doctor in August": the purpose shares the time of its act."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and verb.head.lemma_ not in _INTENT_LEMMAS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
 

@@ -113,6 +113,12 @@ CASES = [
         "He said the party would go to court if the commission refused to release the tallies by Friday.",
         ("Friday", "DATE", "2019-02-01"),
     ),
+    # ... and so does a time clause in the present; in the past its own tense holds
+    (
+        "The agency denied a report that the band would split when their contracts expire in February.",
+        ("February", "DATE", "2019-02"),
+    ),
+    ("Output collapsed when the plant closed in March.", ("March", "DATE", "2018-03")),
     # "going" is future only in "going to"
     (
         "The festival said it had sold out within hours of tickets going on sale in August.",

@@ -183,6 +183,9 @@ def past_perfect_at(ctx: Context, start: int, end: int) -> bool:
 # Subordinators of a clause whose tense follows the main clause's: a condition or a later point ("unless the
 # company paid by Friday", "before talks begin in June" are as future as the threat or plan they qualify).
 _CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "before", "once"})
+# ... and of a time clause in the present, which speaks of a coming time ("would disband when the contracts
+# expire in February"); in the past its own tense holds ("when the plant closed in March")
+_TIME_MARKS = frozenset({"when", "after", "whenever", "as"})
 
 
 def _main_verb_of_condition(verb: Token | None) -> Token | None:
@@ -192,12 +195,15 @@ def _main_verb_of_condition(verb: Token | None) -> Token | None:
     for _ in range(3):  # "if the commission refused to release tallies by Friday": up the xcomp chain
         if clause is None or clause.head.i == clause.i:
             return verb
-        if clause.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
-        ):
+        if clause.dep_ == "advcl" and _follows_main_clause(clause):
             return _governing_verb(clause.head)
         clause = clause.head if clause.dep_ in ("xcomp", "conj") else None
     return verb
+
+
+def _follows_main_clause(clause: Token) -> bool:
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & _CONDITION_MARKS) or (bool(marks & _TIME_MARKS) and clause.tag_ in ("VBP", "VBZ"))
 
 
 def _governing_verb(token: Token) -> Token | None:

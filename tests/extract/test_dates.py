@@ -361,3 +361,12 @@ def test_that_morning_after_a_bare_year_belongs_to_the_last_day_named(nlp: objec
         " heard shooting that morning."
     )
     assert ("that morning", "TIME", "2024-02-13TMO") in _timexes(nlp, text, dt.date(2024, 2, 21))
+
+
+@pytest.mark.model
+def test_the_previous_day_after_a_month_counts_from_the_last_day_named(nlp: object) -> None:
+    text = (
+        "The agency on Tuesday denied a report that the band would split in February, sending its shares up"
+        " after a slump the previous day."
+    )
+    assert ("the previous day", "DATE", "2019-01-21") in _timexes(nlp, text, MONDAY)

@@ -228,6 +228,10 @@ def _from_reference(ctx: Context, unit: str, step: int) -> Norm:
     unknown ("the next day" -> 1950-XX-XX); BC years count down ("the following year" after 492 BC ->
     BC0491)."""
     year = ctx.ref_year
+    if unit == "day" and not ctx.ref_is_day and not ctx.narrative and ctx.last_day is not None:
+        # a month or year names no day: news counts from the last day it named ("denied on Tuesday ...
+        # when the contracts expire in February, after a slump the previous day")
+        return _shift_period(ctx.last_day, unit, step)
     if ctx.ref is not None or year is None:
         return _shift_period(ctx.anaphor_base(), unit, step)
     if unit == "year":

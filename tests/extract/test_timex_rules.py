@@ -145,6 +145,10 @@ CALENDAR_PHRASES = [
     ("Sparta rose in the 4th century BC.", ("the 4th century BC", "DATE", "BC03")),
     ("Athens grew in the 470s BC.", ("the 470s BC", "DATE", "BC047")),
     ("The fleet sailed in August 480 BC.", ("August 480 BC", "DATE", "BC0480-08")),
+    # the start of a BC range takes the era of its end (BC years count down); "B.C" may lose its last dot
+    ("The first invasion of Greece (492-490 BC) failed.", ("492", "DATE", "BC0492")),
+    ("The revolt lasted 499 to 493 BC in Ionia.", ("499", "DATE", "BC0499")),
+    ("The Third Punic War (149 B.C to 146 B.C) was short.", ("149 B.C", "DATE", "BC0149")),
     ("Growth slowed in the second half of 2008.", ("the second half of 2008", "DATE", "2008-H2")),
     ("Talks resume in the first week of March 2019.", ("the first week of March 2019", "DATE", "2019-W10")),
     ("The offer expires on the last day of 2019.", ("the last day of 2019", "DATE", "2019-12-31")),

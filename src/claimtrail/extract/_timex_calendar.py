@@ -142,7 +142,9 @@ def _relative_year_month(ctx: Context, rel: str, month: int) -> Norm:
     return Norm("DATE", date_value(year, month), True)
 
 
-def _bc_year(m: re.Match[str], ctx: Context) -> Norm:
+def _bc_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["end"] and int(m["end"]) > int(m["y"]):
+        return None  # BC years count down: "1990-1991 BC" is no BC range
     return Norm("DATE", f"BC{int(m['y']):04d}")
 
 

@@ -289,7 +289,17 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             r"|,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?"
         ),
     ),
-    ("bc_year", _rx(r"\b(?P<y>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])")),
+    # "490 BC", "149 B.C"; the start of a range takes the era of its end ("492-490 BC", "499 to 493 BC")
+    (
+        "bc_year",
+        _rx(
+            r"\b(?P<y>\d{1,4})(?:"
+            + _BC
+            + r"|(?=\s*(?:[-–]|\s(?:to|and|or|until|till|through)\s)\s*(?P<end>\d{1,4})"
+            + _BC
+            + r"))"
+        ),
+    ),
     # a bare number after a preposition is a year in a BC narrative ("in 499", "by 480")
     (
         "bare_year",

@@ -149,6 +149,8 @@ CALENDAR_PHRASES = [
     ("The first invasion of Greece (492-490 BC) failed.", ("492", "DATE", "BC0492")),
     ("The revolt lasted 499 to 493 BC in Ionia.", ("499", "DATE", "BC0499")),
     ("The Third Punic War (149 B.C to 146 B.C) was short.", ("149 B.C", "DATE", "BC0149")),
+    # in news of its own time "BC" after a recent year is British Columbia
+    ("In 2019 BC Hydro raised its rates.", ("2019", "DATE", "2019")),
     ("Growth slowed in the second half of 2008.", ("the second half of 2008", "DATE", "2008-H2")),
     ("Talks resume in the first week of March 2019.", ("the first week of March 2019", "DATE", "2019-W10")),
     ("The offer expires on the last day of 2019.", ("the last day of 2019", "DATE", "2019-12-31")),

@@ -143,9 +143,13 @@ def _relative_year_month(ctx: Context, rel: str, month: int) -> Norm:
 
 
 def _bc_year(m: re.Match[str], ctx: Context) -> Norm | None:
-    if m["end"] and int(m["end"]) > int(m["y"]):
+    year = int(m["y"])
+    if m["end"] and int(m["end"]) > year:
         return None  # BC years count down: "1990-1991 BC" is no BC range
-    return Norm("DATE", f"BC{int(m['y']):04d}")
+    if ctx.anchor and not ctx.narrative and abs(year - ctx.anchor.year) <= 100:
+        # news of its own time: "in 2019 BC Hydro raised rates" is British Columbia's
+        return Norm("DATE", f"{year:04d}", end=m.start() + len(m["y"]))
+    return Norm("DATE", f"BC{year:04d}")
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Norm:

@@ -370,3 +370,14 @@ def test_the_previous_day_after_a_month_counts_from_the_last_day_named(nlp: obje
         " after a slump the previous day."
     )
     assert ("the previous day", "DATE", "2019-01-21") in _timexes(nlp, text, MONDAY)
+
+
+@pytest.mark.model
+def test_the_next_season_follows_the_date_last_told_of(nlp: object) -> None:
+    history = (
+        "The army lost Philadelphia in September 1777 and wintered at Valley Forge in December 1777. Over "
+        "the winter, many men died. The next spring, the army emerged in good order. In 1779 it went south."
+    )
+    assert _narrative_values(nlp, history)["The next spring"] == "1778-SP"
+    news = "The firm was founded in May 2011. The following winter it collapsed."
+    assert ("The following winter", "DATE", "2011-WI") in _timexes(nlp, news, MONDAY)

@@ -213,6 +213,9 @@ _SEASON_NAME_AFTER = re.compile(r"\s+(?:Games|Olympics?|Paralympics?)\b")
 _SEASON_NAME_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+$")  # "the Arab Spring"
 
 
+_SEASON_REL = {"this": "this", "last": "last", "previous": "last", "next": "next", "following": "next"}
+
+
 def _season(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["season"]
     name = _SEASON_NAME_AFTER.match(ctx.text, m.end()) or (
@@ -231,20 +234,38 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
         base_year = narrative_year(ctx, m.start(), m.end(), None) if ctx.narrative else ctx.base_year()
         step = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         return Norm("DATE", f"{year_str(None if base_year is None else base_year + step)}-{season}", True)
+    said_rel = (m["rel"] or "").lower()
+    rel = _SEASON_REL.get(said_rel, "")
+    if ctx.narrative and rel and (told := _told_month(ctx)) is not None:
+        # "in December 1777 ... the next spring" is 1778's; a step aside that leaves the line where it is
+        return Norm("DATE", f"{year_str(_season_year(*told, starts, rel))}-{season}", True, behind=True)
     if ctx.narrative:
         return Norm("DATE", f"{year_str(narrative_year(ctx, m.start(), m.end(), starts))}-{season}", True)
-    year = ctx.base_year()
-    base = ctx.anchor
-    if year is None or base is None:
-        return Norm("DATE", f"{year_str(year)}-{season}", True)
-    rel = (m["rel"] or "").lower()
+    base = ctx.anaphor_base() if said_rel in ("following", "previous") else ctx.anchor
+    if base is None:
+        return Norm("DATE", f"{year_str(ctx.base_year())}-{season}", True)
+    if rel == "this" and starts + 2 < base.month and tense_at(ctx, m.start(), m.end()) == "future":
+        return Norm("DATE", f"{base.year + 1}-{season}", True)  # "will plant a garden this spring" (Nov.)
+    return Norm("DATE", f"{_season_year(base.year, base.month, starts, rel)}-{season}", True)
+
+
+def _season_year(year: int, month: int, starts: int, rel: str) -> int:
+    """The year of the season starting in month `starts` that is the last / next / this one from a month."""
     if rel == "last":
-        year -= 0 if starts + 2 < base.month else 1
-    elif rel == "next":
-        year += 0 if starts > base.month else 1
-    elif rel == "this" and starts + 2 < base.month and tense_at(ctx, m.start(), m.end()) == "future":
-        year += 1  # "will plant a garden this spring", written in November
-    return Norm("DATE", f"{year}-{season}", True)
+        return year - (0 if starts + 2 < month else 1)
+    if rel == "next":
+        return year + (0 if starts > month else 1)
+    return year
+
+
+def _told_month(ctx: Context) -> tuple[int, int] | None:
+    """Year and month of the last date a narrative told of (a season counts from its first month)."""
+    if ctx.ref is not None:
+        return ctx.ref.year, ctx.ref.month
+    told = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", ctx.last_period or "")
+    if told is None:
+        return None
+    return int(told[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[told[2]]
 
 
 def _quarter_rule(m: re.Match[str], ctx: Context) -> Norm:

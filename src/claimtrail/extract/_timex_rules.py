@@ -401,10 +401,11 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "season",
         _rx(
-            r"\b(?:(?P<y0>" + _YEAR + r")\s+|(?P<rel>this|last|next)[\s-]+|(?:(?:the\s+)?(?:very\s+)?"
+            r"\b(?:(?P<y0>" + _YEAR + r")\s+|(?:the\s+(?=next|following|previous))?"
+            r"(?P<rel>this|last|next|following|previous)[\s-]+|(?:(?:the\s+)?(?:very\s+)?"
             r"(?:end|beginning|start|middle|height|depths?)\s+of\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)"
             r"(?P<season>spring|summer|autumn|winter"
-            r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)(?:\s+(?:of\s+)?(?:(?P<y>"
+            r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=following\s)fall)(?:\s+(?:of\s+)?(?:(?P<y>"
             + _YEAR
             + r")\b|(?P<ybc>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])|(?P<yrel>this|last|next)\s+year\b))?\b",
             _I,

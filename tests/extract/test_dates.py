@@ -119,6 +119,11 @@ CASES = [
         ("February", "DATE", "2019-02"),
     ),
     ("Output collapsed when the plant closed in March.", ("March", "DATE", "2018-03")),
+    # a date right after a verb in the simple past is that act's, however the parser hangs it
+    (
+        "The ministry said on Tuesday it would send an independent team to audit the ranger patrol logs.",
+        ("Tuesday", "DATE", "2019-01-22"),
+    ),
     # "going" is future only in "going to"
     (
         "The festival said it had sold out within hours of tickets going on sale in August.",

@@ -124,6 +124,8 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         return "present"
     if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
         return "past"  # "the best week since November"
+    if _right_after_past_verb(span):
+        return "past"  # "said on Tuesday it would send a team", whatever the parser hung the date on
     verb = _main_verb_of_condition(_governing_verb(span.root))
     for _ in range(3):  # "expected to keep rising until Saturday": the tense is up the xcomp chain
         if verb is None:
@@ -169,6 +171,14 @@ def _purpose_infinitive(verb: Token) -> bool:
         and verb.head.lemma_ not in _INTENT_LEMMAS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+def _right_after_past_verb(span: Span) -> bool:
+    """The span follows a verb in the simple past, at most "on" between ("said on Tuesday", "met Friday")."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "on":
+        i -= 1
+    return i >= 0 and span.doc[i].tag_ == "VBD" and span.doc[i].pos_ == "VERB"
 
 
 def past_perfect_at(ctx: Context, start: int, end: int) -> bool:

@@ -124,6 +124,15 @@ CASES = [
         "The ministry said on Tuesday it would send an independent team to audit the ranger patrol logs.",
         ("Tuesday", "DATE", "2019-01-22"),
     ),
+    # what an arrangement is for lies ahead
+    (
+        "The judge set the trial down for Sept. 2 and ordered him to surrender his passport.",
+        ("Sept. 2", "DATE", "2019-09-02"),
+    ),
+    (
+        "He said they ignored a 2 percent rise in shift allowances due from March.",
+        ("March", "DATE", "2019-03"),
+    ),
     # "going" is future only in "going to"
     (
         "The festival said it had sold out within hours of tickets going on sale in August.",

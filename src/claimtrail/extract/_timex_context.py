@@ -126,6 +126,8 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         return "past"  # "the best week since November"
     if _right_after_past_verb(span):
         return "past"  # "said on Tuesday it would send a team", whatever the parser hung the date on
+    if _arranged_for(span.root):
+        return "future"  # "set the trial down for Sept. 2", "a rise in allowances due from January"
     verb = _main_verb_of_condition(_governing_verb(span.root))
     for _ in range(3):  # "expected to keep rising until Saturday": the tense is up the xcomp chain
         if verb is None:
@@ -171,6 +173,23 @@ def _purpose_infinitive(verb: Token) -> bool:
         and verb.head.lemma_ not in _INTENT_LEMMAS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+_SCHEDULING_LEMMAS = frozenset(
+    {"set", "schedule", "reschedule", "slate", "book", "fix", "adjourn", "postpone"}
+)
+
+
+def _arranged_for(token: Token) -> bool:
+    """The date an arrangement points to: the object of "for" after a scheduling verb, or of a preposition
+    after "due". Such a date lies ahead of the arranging."""
+    prep = token.head
+    if prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    owner = prep.head
+    if owner.lower_ == "due":
+        return True
+    return prep.lower_ == "for" and owner.pos_ == "VERB" and owner.lemma_ in _SCHEDULING_LEMMAS
 
 
 def _right_after_past_verb(span: Span) -> bool:

@@ -42,6 +42,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Norm:
         return Norm("DATE", date_value(int(m["y"]), month, day))
     if (year := _range_end_year(ctx.text, m.end(), month, day)) is not None:
         return Norm("DATE", date_value(year, month, day))
+    if (year := _range_start_year(ctx, m.start(), month, day)) is not None:
+        return Norm("DATE", date_value(year, month, day), True)
     return Norm("DATE", date_value(infer_year(ctx, month, day, m.start(), m.end()), month, day), True)
 
 
@@ -65,6 +67,18 @@ def _range_end_year(text: str, end: int, month: int, day: int) -> int | None:
     end_day = int(after["d"] or after["d2"] or after["d3"])
     year = int(after["y"])
     return year - 1 if (month, day) > (end_month, end_day) else year
+
+
+_RANGE_GAP = re.compile(r"\s*(?:[-–]|\s(?:to|through|until|till|and|or)\s)\s*")
+
+
+def _range_start_year(ctx: Context, start: int, month: int, day: int) -> int | None:
+    """The end of a range whose start day was just named ("for Sept. 2 to Sept. 20"): the start's year, or
+    the next one when the range runs over New Year."""
+    first = ctx.last_day
+    if first is None or not _RANGE_GAP.fullmatch(ctx.text, ctx.last_day_end, start):
+        return None
+    return first.year + ((month, day) < (first.month, first.day))
 
 
 def _month(m: re.Match[str], ctx: Context) -> Norm | None:

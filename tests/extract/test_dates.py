@@ -397,3 +397,12 @@ def test_the_next_season_follows_the_date_last_told_of(nlp: object) -> None:
     assert _narrative_values(nlp, history)["The next spring"] == "1778-SP"
     news = "The firm was founded in May 2011. The following winter it collapsed."
     assert ("The following winter", "DATE", "2011-WI") in _timexes(nlp, news, MONDAY)
+
+
+@pytest.mark.model
+def test_a_year_mentioned_aside_is_not_what_the_following_year_counts_from(nlp: object) -> None:
+    text = (
+        "The first campaign, in 492 BC, re-subjugated Thrace, which had been Persian since 513 BC. "
+        "The following year, Darius sent ambassadors to the cities of Greece. In 490 BC his fleet sailed."
+    )
+    assert _narrative_values(nlp, text)["The following year"] == "BC0491"

@@ -85,7 +85,8 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
             norm = None
         if norm is None:
             continue
-        _remember(ctx, norm)
+        if not _narrative_aside(ctx, cand, norm):  # "the following year" after "since 513 BC" is the line's
+            _remember(ctx, norm)
         if ctx.ref_is_day:
             ctx.last_day_end = cand.end
         _follow_line(ctx, cand, norm)
@@ -340,6 +341,15 @@ def _is_flashback(ctx: Context, cand: _Candidate, year: int) -> bool:
     had happened before the story's time, which stays where it was."""
     behind = ctx.narrative and ctx.line_year is not None and year < ctx.line_year
     return behind and past_perfect_at(ctx, cand.start, cand.end)
+
+
+def _narrative_aside(ctx: Context, cand: _Candidate, norm: Norm) -> bool:
+    """An explicit year a narrative mentions aside ("part of the empire since 513 BC", told in 492 BC): not
+    what its next "the following year" counts from."""
+    if not ctx.narrative or norm.relative or norm.type not in ("DATE", "TIME"):
+        return False
+    m = re.match(r"(BC)?(\d{4})", norm.value)
+    return m is not None and _is_aside(ctx, cand.start, -int(m[2]) if m[1] else int(m[2]))
 
 
 def _follow_line(ctx: Context, cand: _Candidate, norm: Norm) -> None:

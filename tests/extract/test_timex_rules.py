@@ -213,6 +213,10 @@ ANCHORING = [
         "At a press conference at 16:15 UTC, September 28, he resigned.",
         ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
     ),
+    (
+        "The invasion began at 5:34 AM Baghdad time on March 20, 2003.",
+        ("5:34 AM", "TIME", "2003-03-20T05:34"),
+    ),
     ("Darius ordered a further campaign for the following year.", ("the following year", "DATE", "2021")),
     # the period just named, a year back (its precision kept; a day read as its month for "period")
     (

@@ -129,6 +129,10 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _TIME_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(?=T\d)")
 
 
+# what may stand between a clock time and its day: "5:34 AM Baghdad time on March 20", "9 a.m. local time"
+_TIME_TO_DAY = re.compile(r"(?:\s+(?:local|[A-Z][a-z]+)\s+time)?\s*,?\s*(?:on\s+)?")
+
+
 def _on_following_day(timexes: list[Timex], text: str) -> list[Timex]:
     """ "at 16:15 UTC, June 1st": a clock time takes the day named right after it."""
     out = list(timexes)
@@ -138,7 +142,7 @@ def _on_following_day(timexes: list[Timex], text: str) -> list[Timex]:
             and _TIME_VALUE.match(time.value)
             and date.type == "DATE"
             and _DAY_VALUE.fullmatch(date.value)
-            and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[time.end : date.start])
+            and _TIME_TO_DAY.fullmatch(text, time.end, date.start)
         ):
             out[i] = dataclasses.replace(time, value=date.value + time.value[10:], anchor=None)
     return out

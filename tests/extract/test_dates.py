@@ -133,6 +133,10 @@ CASES = [
         "He said they ignored a 2 percent rise in shift allowances due from March.",
         ("March", "DATE", "2019-03"),
     ),
+    (
+        "He said he expected another cut at the bank's next meeting in November.",
+        ("November", "DATE", "2019-11"),
+    ),
     # the end of a range takes the year of its start
     ("The judge set the trial down for Sept. 2 to Sept. 20.", ("Sept. 20", "DATE", "2019-09-20")),
     # "going" is future only in "going to"

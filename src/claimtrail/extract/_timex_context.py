@@ -180,14 +180,24 @@ _SCHEDULING_LEMMAS = frozenset(
 )
 
 
+_AHEAD_WORDS = frozenset({"next", "upcoming", "coming", "forthcoming"})
+
+
+def _coming_event(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _AHEAD_WORDS for c in token.children)
+
+
 def _arranged_for(token: Token) -> bool:
     """The date an arrangement points to: the object of "for" after a scheduling verb, or of a preposition
-    after "due". Such a date lies ahead of the arranging."""
+    after "due" or after a coming event ("the bank's next meeting in November"). Such a date lies ahead."""
     prep = token.head
     if prep.dep_ != "prep" or prep.head.i == prep.i:
         return False
     owner = prep.head
     if owner.lower_ == "due":
+        return True
+    before = prep.doc[prep.i - 1] if prep.i > 0 else owner
+    if _coming_event(owner) or _coming_event(before):  # "next meeting in November", however "in" is hung
         return True
     return prep.lower_ == "for" and owner.pos_ == "VERB" and owner.lemma_ in _SCHEDULING_LEMMAS
 

@@ -410,3 +410,9 @@ def test_a_year_mentioned_aside_is_not_what_the_following_year_counts_from(nlp: 
         "The following year, Darius sent ambassadors to the cities of Greece. In 490 BC his fleet sailed."
     )
     assert _narrative_values(nlp, text)["The following year"] == "BC0491"
+
+
+@pytest.mark.model
+def test_a_month_over_half_a_year_away_in_the_present_is_the_nearer_one(nlp: object) -> None:
+    text = '"This race was close," she said in a statement. "I look forward to being sworn in in January."'
+    assert ("January", "DATE", "2023-01") in _timexes(nlp, text, dt.date(2022, 11, 16))

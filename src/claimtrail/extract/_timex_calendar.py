@@ -110,6 +110,8 @@ def _bare_month_year(ctx: Context, m: re.Match[str], month: int) -> int | None:
         year -= 1
     elif tense == "future" and month < base.month:
         year += 1
+    elif tense == "present" and abs(month - base.month) > 6:
+        year += 1 if month < base.month else -1  # the nearest one: "sworn in in January" (in November)
     return year
 
 

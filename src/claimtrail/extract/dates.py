@@ -21,7 +21,8 @@ month. Without any anchor, relative values keep TimeML's `X` placeholders (`XXXX
 Tense choices for a bare weekday / month-day / month: past tense (or "since") -> the most recent one (the
 anchor's own day included), future tense (will/shall/would/'ll/going to, "scheduled/planned/set to") ->
 the next one (the anchor's day included); present or unknown -> the nearest one for weekdays (ties to the
-past) and month-days, the anchor's year for months.
+past) and month-days, the anchor's year for months unless over half a year away ("sworn in in January",
+said in November, is the coming one).
 """
 
 from __future__ import annotations

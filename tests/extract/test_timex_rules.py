@@ -66,6 +66,9 @@ DURATIONS = [
     ("Output fell over four decades.", ("four decades", "DURATION", "P40Y")),
     ("Relations are at their lowest point in decades.", ("decades", "DURATION", "PXY")),
     ("The empire lasted two centuries.", ("two centuries", "DURATION", "P2CE")),
+    # "a single" counts one
+    ("The index posted its biggest single-day drop.", ("single-day", "DURATION", "P1D")),
+    ("Prices doubled in a single year.", ("a single year", "DURATION", "P1Y")),
     # a fortnight is two weeks
     ("The ministry must reply within a fortnight.", ("a fortnight", "DURATION", "P2W")),
     ("The talks collapsed a fortnight ago.", ("a fortnight ago", "DATE", "2020-W38")),

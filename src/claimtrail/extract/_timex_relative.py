@@ -343,7 +343,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
 def _parse_number(word: str) -> int | float | None:
     """Integer or decimal for a number word or numeral; None for vague quantities ("several")."""
     w = " ".join(word.lower().split()).replace(",", "")
-    if w in ("a", "an"):
+    if w in ("a", "an", "a single", "single"):  # "a single day", "single-day"
         return 1
     if w in R.COUPLE:
         return 2

@@ -214,7 +214,7 @@ _NUMWORD = (
 _NUM = (
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + _NUMWORD
-    + r"|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
+    + r"|a\s+single|single(?=-)|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
     r"|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
 )
 _UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"

@@ -175,11 +175,10 @@ def _purpose_infinitive(verb: Token) -> bool:
     )
 
 
+# verbs that arrange something for a date ("set the trial down for Sept. 2"), and words of a coming event
 _SCHEDULING_LEMMAS = frozenset(
     {"set", "schedule", "reschedule", "slate", "book", "fix", "adjourn", "postpone"}
 )
-
-
 _AHEAD_WORDS = frozenset({"next", "upcoming", "coming", "forthcoming"})
 
 

@@ -100,6 +100,61 @@ CASES = [
         ("March", "DATE", "2019-03"),
     ),
     ("Kamau declined to comment after training on Wednesday.", ("Wednesday", "DATE", "2019-01-23")),
+    # a condition or 'before' clause takes the tense of the threat or plan it qualifies
+    (
+        "The hackers threatened to publish the files unless the company paid them by Friday.",
+        ("Friday", "DATE", "2019-02-01"),
+    ),
+    (
+        "She said the union was trying to avoid a strike before contract talks begin in June.",
+        ("June", "DATE", "2019-06"),
+    ),
+    (
+        "He said the party would go to court if the commission refused to release the tallies by Friday.",
+        ("Friday", "DATE", "2019-02-01"),
+    ),
+    # ... and so does a time clause in the present; in the past its own tense holds
+    (
+        "The agency denied a report that the band would split when their contracts expire in February.",
+        ("February", "DATE", "2019-02"),
+    ),
+    ("Output collapsed when the plant closed in March.", ("March", "DATE", "2018-03")),
+    # a date right after a verb in the simple past is that act's, however the parser hangs it
+    (
+        "The ministry said on Tuesday it would send an independent team to audit the ranger patrol logs.",
+        ("Tuesday", "DATE", "2019-01-22"),
+    ),
+    # what an arrangement is for lies ahead
+    (
+        "The judge set the trial down for Sept. 2 and ordered him to surrender his passport.",
+        ("Sept. 2", "DATE", "2019-09-02"),
+    ),
+    (
+        "He said they ignored a 2 percent rise in shift allowances due from March.",
+        ("March", "DATE", "2019-03"),
+    ),
+    (
+        "He said he expected another cut at the bank's next meeting in November.",
+        ("November", "DATE", "2019-11"),
+    ),
+    # the end of a range takes the year of its start
+    ("The judge set the trial down for Sept. 2 to Sept. 20.", ("Sept. 20", "DATE", "2019-09-20")),
+    # "going" is future only in "going to"
+    (
+        "The festival said it had sold out within hours of tickets going on sale in August.",
+        ("August", "DATE", "2018-08"),
+    ),
+    # a purpose shares the time of its act; an intended act lies ahead
+    (
+        "Patients waited an average of nine hours to see a doctor in August, the union said.",
+        ("August", "DATE", "2018-08"),
+    ),
+    ("The school board voted on Tuesday night to close two schools in June.", ("June", "DATE", "2019-06")),
+    # a bare infinitive has no tense of its own: its causative verb's counts
+    (
+        "The paper reported that the central bank would let the currency weaken in March.",
+        ("March", "DATE", "2019-03"),
+    ),
 ]
 
 
@@ -317,3 +372,47 @@ def test_a_month_range_over_new_year_starts_the_year_before_its_end(nlp: object)
     doc = nlp("Sales fell from November to February.")  # type: ignore[operator]
     news = {t.text: t.value for t in extract_timexes(doc, dt.date(2019, 3, 15))}
     assert (news["November"], news["February"]) == ("2018-11", "2019-02")
+
+
+@pytest.mark.model
+def test_that_morning_after_a_bare_year_belongs_to_the_last_day_named(nlp: object) -> None:
+    text = (
+        "Soldiers raided the village on Feb. 13. The unit, set up in 1998, said none of the residents had"
+        " heard shooting that morning."
+    )
+    assert ("that morning", "TIME", "2024-02-13TMO") in _timexes(nlp, text, dt.date(2024, 2, 21))
+
+
+@pytest.mark.model
+def test_the_previous_day_after_a_month_counts_from_the_last_day_named(nlp: object) -> None:
+    text = (
+        "The agency on Tuesday denied a report that the band would split in February, sending its shares up"
+        " after a slump the previous day."
+    )
+    assert ("the previous day", "DATE", "2019-01-21") in _timexes(nlp, text, MONDAY)
+
+
+@pytest.mark.model
+def test_the_next_season_follows_the_date_last_told_of(nlp: object) -> None:
+    history = (
+        "The army lost Philadelphia in September 1777 and wintered at Valley Forge in December 1777. Over "
+        "the winter, many men died. The next spring, the army emerged in good order. In 1779 it went south."
+    )
+    assert _narrative_values(nlp, history)["The next spring"] == "1778-SP"
+    news = "The firm was founded in May 2011. The following winter it collapsed."
+    assert ("The following winter", "DATE", "2011-WI") in _timexes(nlp, news, MONDAY)
+
+
+@pytest.mark.model
+def test_a_year_mentioned_aside_is_not_what_the_following_year_counts_from(nlp: object) -> None:
+    text = (
+        "The first campaign, in 492 BC, re-subjugated Thrace, which had been Persian since 513 BC. "
+        "The following year, Darius sent ambassadors to the cities of Greece. In 490 BC his fleet sailed."
+    )
+    assert _narrative_values(nlp, text)["The following year"] == "BC0491"
+
+
+@pytest.mark.model
+def test_a_month_over_half_a_year_away_in_the_present_is_the_nearer_one(nlp: object) -> None:
+    text = '"This race was close," she said in a statement. "I look forward to being sworn in in January."'
+    assert ("January", "DATE", "2023-01") in _timexes(nlp, text, dt.date(2022, 11, 16))

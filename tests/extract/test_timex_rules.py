@@ -37,6 +37,12 @@ SPANS = [
     ("Carmakers reported their September sales.", ("September", "DATE", "2020-09")),
     ("Work would finish by 2024, a year before the Games.", ("a year", "DURATION", "P1Y")),
     ("Production rose by 20 million doses a year.", ("a year", "SET", "P1Y")),
+    # a quantity and what it counts before "a day" make a rate, even with "before" after it
+    ("The refinery processes 160,000 barrels of crude oil a day.", ("a day", "SET", "P1D")),
+    ("The exchange handled about $2 billion in trades a month.", ("a month", "SET", "P1M")),
+    ("The viaduct carried about 30,000 vehicles a day before it was closed.", ("a day", "SET", "P1D")),
+    ("The firm sold 3 million phones within a year.", ("a year", "DURATION", "P1Y")),
+    ("The town had 5,000 residents a year ago.", ("a year ago", "DATE", "2019")),
     # the start of a range takes the year of its end, the year before across New Year
     ("The Battle of Old Baldy (26 June - 4 August 1952) followed.", ("26 June", "DATE", "1952-06-26")),
     ("Troops left from November 15 to February 15, 1989.", ("November 15", "DATE", "1988-11-15")),
@@ -60,6 +66,12 @@ DURATIONS = [
     ("Output fell over four decades.", ("four decades", "DURATION", "P40Y")),
     ("Relations are at their lowest point in decades.", ("decades", "DURATION", "PXY")),
     ("The empire lasted two centuries.", ("two centuries", "DURATION", "P2CE")),
+    # "a single" counts one
+    ("The index posted its biggest single-day drop.", ("single-day", "DURATION", "P1D")),
+    ("Prices doubled in a single year.", ("a single year", "DURATION", "P1Y")),
+    # a fortnight is two weeks
+    ("The ministry must reply within a fortnight.", ("a fortnight", "DURATION", "P2W")),
+    ("The talks collapsed a fortnight ago.", ("a fortnight ago", "DATE", "2020-W38")),
     ("The talks could drag on for weeks.", ("weeks", "DURATION", "PXW")),
     ("The index gave up its gains in just minutes.", ("minutes", "DURATION", "PTXM")),
     ("The fire was contained within hours.", ("hours", "DURATION", "PTXH")),
@@ -136,6 +148,12 @@ CALENDAR_PHRASES = [
     ("Sparta rose in the 4th century BC.", ("the 4th century BC", "DATE", "BC03")),
     ("Athens grew in the 470s BC.", ("the 470s BC", "DATE", "BC047")),
     ("The fleet sailed in August 480 BC.", ("August 480 BC", "DATE", "BC0480-08")),
+    # the start of a BC range takes the era of its end (BC years count down); "B.C" may lose its last dot
+    ("The first invasion of Greece (492-490 BC) failed.", ("492", "DATE", "BC0492")),
+    ("The revolt lasted 499 to 493 BC in Ionia.", ("499", "DATE", "BC0499")),
+    ("The Third Punic War (149 B.C to 146 B.C) was short.", ("149 B.C", "DATE", "BC0149")),
+    # in news of its own time "BC" after a recent year is British Columbia
+    ("In 2019 BC Hydro raised its rates.", ("2019", "DATE", "2019")),
     ("Growth slowed in the second half of 2008.", ("the second half of 2008", "DATE", "2008-H2")),
     ("Talks resume in the first week of March 2019.", ("the first week of March 2019", "DATE", "2019-W10")),
     ("The offer expires on the last day of 2019.", ("the last day of 2019", "DATE", "2019-12-31")),
@@ -197,6 +215,10 @@ ANCHORING = [
     (
         "At a press conference at 16:15 UTC, September 28, he resigned.",
         ("16:15 UTC", "TIME", "2020-09-28T16:15Z"),
+    ),
+    (
+        "The invasion began at 5:34 AM Baghdad time on March 20, 2003.",
+        ("5:34 AM", "TIME", "2003-03-20T05:34"),
     ),
     ("Darius ordered a further campaign for the following year.", ("the following year", "DATE", "2021")),
     # the period just named, a year back (its precision kept; a day read as its month for "period")

@@ -42,6 +42,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Norm:
         return Norm("DATE", date_value(int(m["y"]), month, day))
     if (year := _range_end_year(ctx.text, m.end(), month, day)) is not None:
         return Norm("DATE", date_value(year, month, day))
+    if (year := _range_start_year(ctx, m.start(), month, day)) is not None:
+        return Norm("DATE", date_value(year, month, day), True)
     return Norm("DATE", date_value(infer_year(ctx, month, day, m.start(), m.end()), month, day), True)
 
 
@@ -65,6 +67,18 @@ def _range_end_year(text: str, end: int, month: int, day: int) -> int | None:
     end_day = int(after["d"] or after["d2"] or after["d3"])
     year = int(after["y"])
     return year - 1 if (month, day) > (end_month, end_day) else year
+
+
+_RANGE_GAP = re.compile(r"\s*(?:[-–]|\s(?:to|through|until|till|and|or)\s)\s*")
+
+
+def _range_start_year(ctx: Context, start: int, month: int, day: int) -> int | None:
+    """The end of a range whose start day was just named ("for Sept. 2 to Sept. 20"): the start's year, or
+    the next one when the range runs over New Year."""
+    first = ctx.last_day
+    if first is None or not _RANGE_GAP.fullmatch(ctx.text, ctx.last_day_end, start):
+        return None
+    return first.year + ((month, day) < (first.month, first.day))
 
 
 def _month(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -96,6 +110,8 @@ def _bare_month_year(ctx: Context, m: re.Match[str], month: int) -> int | None:
         year -= 1
     elif tense == "future" and month < base.month:
         year += 1
+    elif tense == "present" and abs(month - base.month) > 6:
+        year += 1 if month < base.month else -1  # the nearest one: "sworn in in January" (in November)
     return year
 
 
@@ -142,8 +158,14 @@ def _relative_year_month(ctx: Context, rel: str, month: int) -> Norm:
     return Norm("DATE", date_value(year, month), True)
 
 
-def _bc_year(m: re.Match[str], ctx: Context) -> Norm:
-    return Norm("DATE", f"BC{int(m['y']):04d}")
+def _bc_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    year = int(m["y"])
+    if m["end"] and int(m["end"]) > year:
+        return None  # BC years count down: "1990-1991 BC" is no BC range
+    if ctx.anchor and not ctx.narrative and abs(year - ctx.anchor.year) <= 100:
+        # news of its own time: "in 2019 BC Hydro raised rates" is British Columbia's
+        return Norm("DATE", f"{year:04d}", end=m.start() + len(m["y"]))
+    return Norm("DATE", f"BC{year:04d}")
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Norm:
@@ -207,6 +229,9 @@ _SEASON_NAME_AFTER = re.compile(r"\s+(?:Games|Olympics?|Paralympics?)\b")
 _SEASON_NAME_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+$")  # "the Arab Spring"
 
 
+_SEASON_REL = {"this": "this", "last": "last", "previous": "last", "next": "next", "following": "next"}
+
+
 def _season(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["season"]
     name = _SEASON_NAME_AFTER.match(ctx.text, m.end()) or (
@@ -225,20 +250,38 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
         base_year = narrative_year(ctx, m.start(), m.end(), None) if ctx.narrative else ctx.base_year()
         step = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         return Norm("DATE", f"{year_str(None if base_year is None else base_year + step)}-{season}", True)
+    said_rel = (m["rel"] or "").lower()
+    rel = _SEASON_REL.get(said_rel, "")
+    if ctx.narrative and rel and (told := _told_month(ctx)) is not None:
+        # "in December 1777 ... the next spring" is 1778's; a step aside that leaves the line where it is
+        return Norm("DATE", f"{year_str(_season_year(*told, starts, rel))}-{season}", True, behind=True)
     if ctx.narrative:
         return Norm("DATE", f"{year_str(narrative_year(ctx, m.start(), m.end(), starts))}-{season}", True)
-    year = ctx.base_year()
-    base = ctx.anchor
-    if year is None or base is None:
-        return Norm("DATE", f"{year_str(year)}-{season}", True)
-    rel = (m["rel"] or "").lower()
+    base = ctx.anaphor_base() if said_rel in ("following", "previous") else ctx.anchor
+    if base is None:
+        return Norm("DATE", f"{year_str(ctx.base_year())}-{season}", True)
+    if rel == "this" and starts + 2 < base.month and tense_at(ctx, m.start(), m.end()) == "future":
+        return Norm("DATE", f"{base.year + 1}-{season}", True)  # "will plant a garden this spring" (Nov.)
+    return Norm("DATE", f"{_season_year(base.year, base.month, starts, rel)}-{season}", True)
+
+
+def _season_year(year: int, month: int, starts: int, rel: str) -> int:
+    """The year of the season starting in month `starts` that is the last / next / this one from a month."""
     if rel == "last":
-        year -= 0 if starts + 2 < base.month else 1
-    elif rel == "next":
-        year += 0 if starts > base.month else 1
-    elif rel == "this" and starts + 2 < base.month and tense_at(ctx, m.start(), m.end()) == "future":
-        year += 1  # "will plant a garden this spring", written in November
-    return Norm("DATE", f"{year}-{season}", True)
+        return year - (0 if starts + 2 < month else 1)
+    if rel == "next":
+        return year + (0 if starts > month else 1)
+    return year
+
+
+def _told_month(ctx: Context) -> tuple[int, int] | None:
+    """Year and month of the last date a narrative told of (a season counts from its first month)."""
+    if ctx.ref is not None:
+        return ctx.ref.year, ctx.ref.month
+    told = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", ctx.last_period or "")
+    if told is None:
+        return None
+    return int(told[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[told[2]]
 
 
 def _quarter_rule(m: re.Match[str], ctx: Context) -> Norm:

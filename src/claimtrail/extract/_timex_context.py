@@ -124,10 +124,17 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         return "present"
     if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
         return "past"  # "the best week since November"
-    verb = _governing_verb(span.root)
+    if _right_after_past_verb(span):
+        return "past"  # "said on Tuesday it would send a team", whatever the parser hung the date on
+    if _arranged_for(span.root):
+        return "future"  # "set the trial down for Sept. 2", "a rise in allowances due from January"
+    verb = _main_verb_of_condition(_governing_verb(span.root))
     for _ in range(3):  # "expected to keep rising until Saturday": the tense is up the xcomp chain
         if verb is None:
             break
+        if _bare_infinitive(verb) or _purpose_infinitive(verb):
+            verb = verb.head  # "would let the currency weaken in March": no tense of its own
+            continue
         tense = _verb_tense(verb)
         if verb.dep_ == "conj" and _verb_tense(verb.head) == "future":
             return "future"  # "plans to cut jobs and shut (tagged past) its studio by December"
@@ -138,6 +145,70 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
     return _sentence_tense(_sentence_around(span))
 
 
+# verbs that take a bare infinitive ("let it weaken", "made them pay", "saw prices fall")
+_BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help", "have", "see", "watch", "hear"})
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_ in _BARE_INFINITIVE_HEADS
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+# verbs whose "to" infinitive is an intended act, even when the parser reads it as a purpose ("voted on
+# Tuesday to close the schools in June")
+_INTENT_LEMMAS = frozenset(
+    {"vote", "agree", "decide", "move", "plan", "promise", "pledge", "vow", "threaten", "offer", "seek",
+     "aim", "want", "hope", "intend", "prepare", "ask", "urge", "order", "elect", "opt", "choose"}
+)  # fmt: skip
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """ "waited nine hours to see a doctor in August": the purpose shares the time of its act."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and verb.head.lemma_ not in _INTENT_LEMMAS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+# verbs that arrange something for a date ("set the trial down for Sept. 2"), and words of a coming event
+_SCHEDULING_LEMMAS = frozenset(
+    {"set", "schedule", "reschedule", "slate", "book", "fix", "adjourn", "postpone"}
+)
+_AHEAD_WORDS = frozenset({"next", "upcoming", "coming", "forthcoming"})
+
+
+def _coming_event(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _AHEAD_WORDS for c in token.children)
+
+
+def _arranged_for(token: Token) -> bool:
+    """The date an arrangement points to: the object of "for" after a scheduling verb, or of a preposition
+    after "due" or after a coming event ("the bank's next meeting in November"). Such a date lies ahead."""
+    prep = token.head
+    if prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    owner = prep.head
+    if owner.lower_ == "due":
+        return True
+    before = prep.doc[prep.i - 1] if prep.i > 0 else owner
+    if _coming_event(owner) or _coming_event(before):  # "next meeting in November", however "in" is hung
+        return True
+    return prep.lower_ == "for" and owner.pos_ == "VERB" and owner.lemma_ in _SCHEDULING_LEMMAS
+
+
+def _right_after_past_verb(span: Span) -> bool:
+    """The span follows a verb in the simple past, at most "on" between ("said on Tuesday", "met Friday")."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "on":
+        i -= 1
+    return i >= 0 and span.doc[i].tag_ == "VBD" and span.doc[i].pos_ == "VERB"
+
+
 def past_perfect_at(ctx: Context, start: int, end: int) -> bool:
     """The verb governing the span is in the past perfect ("forces that had invaded Burma in late 1943")."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -145,6 +216,32 @@ def past_perfect_at(ctx: Context, start: int, end: int) -> bool:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxes)
+
+
+# Subordinators of a clause whose tense follows the main clause's: a condition or a later point ("unless the
+# company paid by Friday", "before talks begin in June" are as future as the threat or plan they qualify).
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "before", "once"})
+# ... and of a time clause in the present, which speaks of a coming time ("would disband when the contracts
+# expire in February"); in the past its own tense holds ("when the plant closed in March")
+_TIME_MARKS = frozenset({"when", "after", "whenever", "as"})
+
+
+def _main_verb_of_condition(verb: Token | None) -> Token | None:
+    """The verb of the main clause when `verb` heads (or is an infinitive inside) a conditional or
+    'before'/'until' clause; else `verb` itself."""
+    clause = verb
+    for _ in range(3):  # "if the commission refused to release tallies by Friday": up the xcomp chain
+        if clause is None or clause.head.i == clause.i:
+            return verb
+        if clause.dep_ == "advcl" and _follows_main_clause(clause):
+            return _governing_verb(clause.head)
+        clause = clause.head if clause.dep_ in ("xcomp", "conj") else None
+    return verb
+
+
+def _follows_main_clause(clause: Token) -> bool:
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & _CONDITION_MARKS) or (bool(marks & _TIME_MARKS) and clause.tag_ in ("VBP", "VBZ"))
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -157,9 +254,16 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _future_word(token: Token) -> bool:
+    """ "will", "would", "going to" ("tickets going on sale in August" is no future)."""
+    if token.lower_ == "going":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    return token.lower_ in _FUTURE_AUX
+
+
 def _verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.lower_ in _FUTURE_AUX or any(a.lower_ in _FUTURE_AUX for a in auxes):
+    if _future_word(verb) or any(_future_word(a) for a in auxes):
         return "future"
     perfect = any(a.lemma_ == "have" for a in auxes)
     if any(a.lower_ in _MODALS for a in auxes) and not perfect:

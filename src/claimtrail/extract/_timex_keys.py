@@ -23,7 +23,9 @@ def _key_words(classes: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
     return index
 
 
-_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "weekend", "month", "quarter", "year", "decade")
+_UNIT_WORDS = (
+    "second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "quarter", "year", "decade"
+)  # fmt: skip
 # lower-cased word -> key classes; month and weekday names count only when capitalised ("may", "sun")
 KEY_WORDS: Final = _key_words(
     {

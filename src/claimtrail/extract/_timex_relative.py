@@ -56,10 +56,19 @@ _PART_STEP = {"next": 1, "following": 1, "previous": -1}
 def _that_part(m: re.Match[str], ctx: Context) -> Norm:
     """ "that afternoon", "the next morning": a part of the day the text last named (or the day after)."""
     part = R.PARTS_OF_DAY[m["part"].lower()]
-    base = ctx.anaphor_base() if ctx.ref_is_day or ctx.ref is None else None
+    base = _named_day(ctx)
     step = _PART_STEP.get(m["det"].split()[-1].lower(), 0)
     day = (base + dt.timedelta(days=step)).isoformat() if base else "XXXX-XX-XX"
     return Norm("TIME", f"{day}T{part}", True)
+
+
+def _named_day(ctx: Context) -> dt.date | None:
+    """The day "that morning" belongs to: the last date mentioned when it names a day, else (no date yet)
+    the anchor. A bare year or month names no day: news looks past it to the last day it named ("on Feb. 13
+    ... the unit, set up in 1998, ... that morning"); a narrative leaves the day unknown."""
+    if ctx.ref_is_day or (ctx.ref is None and ctx.ref_year is None):
+        return ctx.anaphor_base()
+    return None if ctx.narrative else ctx.last_day
 
 
 def _the_part(m: re.Match[str], ctx: Context) -> Norm:
@@ -219,6 +228,10 @@ def _from_reference(ctx: Context, unit: str, step: int) -> Norm:
     unknown ("the next day" -> 1950-XX-XX); BC years count down ("the following year" after 492 BC ->
     BC0491)."""
     year = ctx.ref_year
+    if unit == "day" and not ctx.ref_is_day and not ctx.narrative and ctx.last_day is not None:
+        # a month or year names no day: news counts from the last day it named ("denied on Tuesday ...
+        # when the contracts expire in February, after a slump the previous day")
+        return _shift_period(ctx.last_day, unit, step)
     if ctx.ref is not None or year is None:
         return _shift_period(ctx.anaphor_base(), unit, step)
     if unit == "year":
@@ -309,6 +322,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     from_anchor = m["dir"].lower() == "ago" and not ctx.narrative
     base = ctx.anchor if from_anchor else ctx.anaphor_base()
     step = -n if earlier else n
+    if unit == "fortnight":
+        unit, step = "week", 2 * step
     if not from_anchor and ctx.ref is None and ctx.ref_year is not None:
         if unit in ("decade", "centurie", "century"):
             return _from_reference(ctx, "year", step * (10 if unit == "decade" else 100))
@@ -328,7 +343,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
 def _parse_number(word: str) -> int | float | None:
     """Integer or decimal for a number word or numeral; None for vague quantities ("several")."""
     w = " ".join(word.lower().split()).replace(",", "")
-    if w in ("a", "an"):
+    if w in ("a", "an", "a single", "single"):  # "a single day", "single-day"
         return 1
     if w in R.COUPLE:
         return 2

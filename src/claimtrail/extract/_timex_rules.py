@@ -148,6 +148,7 @@ UNITS: Final = {
     "hour": ("H", 1, True),
     "day": ("D", 1, False),
     "week": ("W", 1, False),
+    "fortnight": ("W", 2, False),  # British news: "within a fortnight"
     "weekend": ("WE", 1, False),
     "month": ("M", 1, False),
     "quarter": ("Q", 1, False),
@@ -213,10 +214,10 @@ _NUMWORD = (
 _NUM = (
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + _NUMWORD
-    + r"|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
+    + r"|a\s+single|single(?=-)|an?|several|a\s+few|few|many|a\s+couple(?:\s+of)?|couple\s+of"
     r"|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
 )
-_UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+_UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 # Quantity modifiers stay inside a duration's span (TimeML `mod`): "about three weeks", "more than a year".
 _APPROX = (
     r"(?:(?P<mod>(?:a\s+little\s+)?(?:more|less|fewer)\s+than|no\s+(?:more|less)\s+than|(?:well|just)\s+"
@@ -288,7 +289,17 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
             r"|,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?"
         ),
     ),
-    ("bc_year", _rx(r"\b(?P<y>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])")),
+    # "490 BC", "149 B.C"; the start of a range takes the era of its end ("492-490 BC", "499 to 493 BC")
+    (
+        "bc_year",
+        _rx(
+            r"\b(?P<y>\d{1,4})(?:"
+            + _BC
+            + r"|(?=\s*(?:[-–]|\s(?:to|and|or|until|till|through)\s)\s*(?P<end>\d{1,4})"
+            + _BC
+            + r"))"
+        ),
+    ),
     # a bare number after a preposition is a year in a BC narrative ("in 499", "by 480")
     (
         "bare_year",
@@ -390,10 +401,11 @@ RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     (
         "season",
         _rx(
-            r"\b(?:(?P<y0>" + _YEAR + r")\s+|(?P<rel>this|last|next)[\s-]+|(?:(?:the\s+)?(?:very\s+)?"
+            r"\b(?:(?P<y0>" + _YEAR + r")\s+|(?:the\s+(?=next|following|previous))?"
+            r"(?P<rel>this|last|next|following|previous)[\s-]+|(?:(?:the\s+)?(?:very\s+)?"
             r"(?:end|beginning|start|middle|height|depths?)\s+of\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)"
             r"(?P<season>spring|summer|autumn|winter"
-            r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)(?:\s+(?:of\s+)?(?:(?P<y>"
+            r"|fall(?=\s+(?:of\s+)?\d)|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=following\s)fall)(?:\s+(?:of\s+)?(?:(?P<y>"
             + _YEAR
             + r")\b|(?P<ybc>\d{1,4})\s*(?:BC|B\.C\.|BCE)(?![\w])|(?P<yrel>this|last|next)\s+year\b))?\b",
             _I,

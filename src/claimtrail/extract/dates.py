@@ -21,7 +21,8 @@ month. Without any anchor, relative values keep TimeML's `X` placeholders (`XXXX
 Tense choices for a bare weekday / month-day / month: past tense (or "since") -> the most recent one (the
 anchor's own day included), future tense (will/shall/would/'ll/going to, "scheduled/planned/set to") ->
 the next one (the anchor's day included); present or unknown -> the nearest one for weekdays (ties to the
-past) and month-days, the anchor's year for months.
+past) and month-days, the anchor's year for months unless over half a year away ("sworn in in January",
+said in November, is the coming one).
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
             norm = None
         if norm is None:
             continue
-        _remember(ctx, norm)
+        if not _narrative_aside(ctx, cand, norm):  # "the following year" after "since 513 BC" is the line's
+            _remember(ctx, norm)
         if ctx.ref_is_day:
             ctx.last_day_end = cand.end
         _follow_line(ctx, cand, norm)
@@ -95,22 +97,28 @@ def extract_timexes(doc: Doc, anchor: dt.date | None) -> tuple[Timex, ...]:
 
 
 _RATE = re.compile(r"(?:a|an|per|each) (day|week|month|year)", re.IGNORECASE)
-_QUANTITY_BEFORE = re.compile(
-    r"(?:\d(?:[\d,.]*\d)?\s*(?:%|percent|per cent|million|billion|bn|m|k)?|times|twice|once)\s*$"
+# words that end a quantity's noun phrase: "3 million units within a year" is a stretch of time
+_NOT_COUNTED = (
+    "for|within|over|under|than|after|before|about|around|by|to|at|on|from|during|into|with|without|across"
+    "|through|and|or|but|that|which|who|is|are|was|were|be|been|has|have|had|will|would|the|this|its"
+    "|their|his|her|nearly|almost"
 )
-_RELATION_AFTER = re.compile(r"\s*(?:before|after|earlier|later|ago|from)\b", re.IGNORECASE)
+# a quantity, then at most four words of what it counts: "45,000 barrels of oil", "$2 billion in trades"
+# (but not "5 goals in a day")
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d(?:[\d,.]*\d)?\s*(?:%|percent|per cent|million|billion|bn|m|k|thousand|hundred)?|times|twice|once"
+    r"|(?:hundreds|thousands|millions|dozens)|\b(?:several|a few|a)\s+(?:hundred|thousand|million|billion))"
+    r"(?:\s+(?!(?:" + _NOT_COUNTED + r")\b)[a-z][a-z-]*){0,4}(?<!\bin)(?<!\bof)\s*$"
+)
+_RELATION_AFTER = re.compile(r"\s*(?:earlier|later|ago)\b", re.IGNORECASE)
 
 
 def _as_rate(timex: Timex, text: str) -> Timex:
-    """'20 million doses a year', '1.5 per cent a year': a frequency (SET), not a duration."""
+    """'20 million doses a year', '160,000 barrels of crude oil a day': a frequency (SET), not a duration."""
     m = _RATE.fullmatch(timex.text)
     if timex.type != "DURATION" or m is None or _RELATION_AFTER.match(text, timex.end):
-        return timex  # "a year before the Games" is a stretch of time
-    before = text[max(0, timex.start - 40) : timex.start].rstrip()
-    words = before.split()
-    if not words or not (
-        _QUANTITY_BEFORE.search(before) or (len(words) >= 2 and _QUANTITY_BEFORE.search(" ".join(words[:-1])))
-    ):
+        return timex  # "5,000 people a year ago" is a date
+    if not _QUANTITY_BEFORE.search(text, max(0, timex.start - 60), timex.start):
         return timex
     unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group(1).lower()]
     return Timex(
@@ -122,6 +130,10 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _TIME_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(?=T\d)")
 
 
+# what may stand between a clock time and its day: "5:34 AM Baghdad time on March 20", "9 a.m. local time"
+_TIME_TO_DAY = re.compile(r"(?:\s+(?:local|[A-Z][a-z]+)\s+time)?\s*,?\s*(?:on\s+)?")
+
+
 def _on_following_day(timexes: list[Timex], text: str) -> list[Timex]:
     """ "at 16:15 UTC, June 1st": a clock time takes the day named right after it."""
     out = list(timexes)
@@ -131,7 +143,7 @@ def _on_following_day(timexes: list[Timex], text: str) -> list[Timex]:
             and _TIME_VALUE.match(time.value)
             and date.type == "DATE"
             and _DAY_VALUE.fullmatch(date.value)
-            and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[time.end : date.start])
+            and _TIME_TO_DAY.fullmatch(text, time.end, date.start)
         ):
             out[i] = dataclasses.replace(time, value=date.value + time.value[10:], anchor=None)
     return out
@@ -334,6 +346,15 @@ def _is_flashback(ctx: Context, cand: _Candidate, year: int) -> bool:
     had happened before the story's time, which stays where it was."""
     behind = ctx.narrative and ctx.line_year is not None and year < ctx.line_year
     return behind and past_perfect_at(ctx, cand.start, cand.end)
+
+
+def _narrative_aside(ctx: Context, cand: _Candidate, norm: Norm) -> bool:
+    """An explicit year a narrative mentions aside ("part of the empire since 513 BC", told in 492 BC): not
+    what its next "the following year" counts from."""
+    if not ctx.narrative or norm.relative or norm.type not in ("DATE", "TIME"):
+        return False
+    m = re.match(r"(BC)?(\d{4})", norm.value)
+    return m is not None and _is_aside(ctx, cand.start, -int(m[2]) if m[1] else int(m[2]))
 
 
 def _follow_line(ctx: Context, cand: _Candidate, norm: Norm) -> None:

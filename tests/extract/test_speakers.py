@@ -807,3 +807,12 @@ def test_a_lede_newspaper_is_the_one_outlet_named_next() -> None:
         "The Evening Courier reported on Thursday that images of the paper had circulated in group chats."
     )
     assert _speaker_of(text, "photographs of the questions") == "Evening Courier"
+
+
+def test_the_association_described_first_is_the_association_of_named_next() -> None:
+    text = (
+        "Dozens of small museums could close within two years after the government cut their grants, the "
+        "association that represents them warned on Thursday.\n\n"
+        "The Association of Nova Scotia Museums said 41 of its 72 members relied on the grants."
+    )
+    assert _speaker_of(text, "could close") == "Association of Nova Scotia Museums"

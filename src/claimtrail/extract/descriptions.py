@@ -677,10 +677,16 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
     if titled is not None:
         return titled
     # "the trust that owns the building said" before "The Mersey Lyric Trust said": the one organisation
-    # named later with that noun ending its name
+    # named later with that noun as the head of its name (also "the Association of Nova Scotia Museums")
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    return _one_org_named_after(table, token, lambda e: e.name.lower().split()[-1:] == [lemma])
+    return _one_org_named_after(table, token, lambda e: _headed_by(e.name, lemma))
+
+
+def _headed_by(name: str, noun: str) -> bool:
+    """'Mersey Lyric Trust' and 'Association of Nova Scotia Museums' are headed by 'trust', 'association'."""
+    words = name.lower().split()
+    return words[-1:] == [noun] or (len(words) > 2 and words[0] == noun and words[1] in ("of", "for"))
 
 
 def _one_org_named_after(table: ActorTable, token: Token, fits: Callable[[ActorEntry], bool]) -> str | None:

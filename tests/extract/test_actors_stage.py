@@ -479,3 +479,8 @@ def test_an_organisation_after_a_name_is_its_affiliation_and_names_stay_whole() 
     assert actors["Lotte Brink"].affiliation == "Delft University"
     assert actors["Nieuwe Maas Containers"].kind == "ORG"
     assert "lorry" not in actors
+
+
+def test_a_place_and_its_police_are_the_police_force() -> None:
+    actors = _actors("Rotterdam police said they were assisting the board's investigation.")
+    assert actors["Rotterdam police"].kind == "ORG"

@@ -450,7 +450,7 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_whole_org_name(_org_if_which(s)) for s in spans if not _all_lower_person(s)]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
     spans = [_place_if_structure(s) for s in _natural_places_everywhere(_vessels_everywhere(spans))]
-    spans = [_org_if_described(_with_broadcast_word(s)) for s in spans if not _inside_title(s)]
+    spans = [_org_if_described(_with_police(_with_broadcast_word(s))) for s in spans if not _inside_title(s)]
     spans = [_org_if_spoken_for(s) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
     spans = _outermost(spans + _repeated_names(doc, spans))
@@ -916,6 +916,15 @@ def _with_broadcast_word(span: Span) -> Span:
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
             end += 1
     return Span(doc, span.start, end, label="ORG") if end > span.end else span
+
+
+def _with_police(span: Span) -> Span:
+    """'Rotterdam police said': a place and the police after it are that place's police force."""
+    doc = span.doc
+    place = span.label_ == "GPE" or (span.label_ == "PERSON" and len(span) == 1)
+    if place and span.end < len(doc) and doc[span.end].text == "police":
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
 
 
 _NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})

@@ -65,3 +65,14 @@ def test_a_junction_named_after_a_place_is_no_organisation() -> None:
     restored = next(q for q in record.quotes if "restored" in q.text)
     assert restored.speaker is not None
     assert restored.speaker.name == "Pennine Rail Infrastructure"
+
+
+def test_an_owned_or_numbered_product_is_no_actor_anywhere() -> None:
+    text = (
+        "Skyweave said its SW-Dark 1 satellite was invisible to the naked eye. Astronomers said they had "
+        "followed SW-Dark 1 for three weeks. A Samsung phone was also tested."
+    )
+    record = extract_text(text, headline="Test", published="2021-05-10")
+    assert isinstance(record, ArticleRecord)
+    names = [actor.name for actor in record.actors]
+    assert not any(name.startswith("SW-Dark") for name in names), names

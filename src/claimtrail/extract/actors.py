@@ -449,7 +449,8 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
     spans = [_whole_org_name(_org_if_which(s)) for s in spans if not _all_lower_person(s)]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
-    spans = [_place_if_structure(s) for s in _natural_places_everywhere(_vessels_everywhere(spans))]
+    spans = _products_everywhere(_vessels_everywhere(spans))
+    spans = [_place_if_structure(s) for s in _natural_places_everywhere(spans)]
     spans = [_org_if_described(_with_police(_with_broadcast_word(s))) for s in spans if not _inside_title(s)]
     spans = [_org_if_spoken_for(s) for s in spans]
     spans = [_with_s(_whole_person_name(s)) for s in _one_kind_per_name(_joined_at_s(spans))]
@@ -957,6 +958,29 @@ def _vessels_everywhere(spans: list[Span]) -> list[Span]:
         if s.start > 0 and s.doc[s.start - 1].lower_ in _VESSEL_WORDS and s.doc[s.start - 1].is_lower
     }
     return _relabel_named(spans, vessels, ("ORG", "PERSON", "GPE", "FAC"), "PRODUCT")
+
+
+_PRODUCT_NOUNS = frozenset(
+    {"satellite", "rocket", "phone", "smartphone", "handset", "laptop", "tablet", "car", "vehicle", "truck",
+     "jet", "aircraft", "plane", "drone", "engine", "vaccine", "drug", "app", "chip", "processor", "console",
+     "device", "robot", "heater", "model", "reactor", "turbine", "missile"}
+)  # fmt: skip
+
+
+def _products_everywhere(spans: list[Span]) -> list[Span]:
+    """ "its SW-Dark 1 satellite", "the Kestrel X9 drone": a name set before a product noun is the product's
+    when it is owned ('its') or numbered like a model; it is no actor here or where the article names it
+    again ("had followed SW-Dark 1"). 'A Samsung phone' keeps its maker."""
+    products = set()
+    for s in spans:
+        doc = s.doc
+        before = doc[s.start - 1] if s.start > 0 else None
+        owned = before is not None and before.tag_ == "PRP$"
+        numbered = any(t.like_num or any(c.isdigit() for c in t.text) for t in s)
+        named = s.end < len(doc) and doc[s.end].lower_ in _PRODUCT_NOUNS  # the name set before the noun
+        if named and (owned or numbered):
+            products |= {_bare(s.text), f"{_bare(s.text)}."}  # "caused by SW-Dark 1." ends a sentence
+    return _relabel_named(spans, products, ("ORG", "PERSON", "GPE", "FAC"), "PRODUCT")
 
 
 # last words of a structure's name ("the Kiel Canal", "the Tagus Bridge"): a place, not who speaks

@@ -10,9 +10,14 @@ from claimtrail.pipeline import extract_text
 pytestmark = pytest.mark.model
 
 
-def _actor_names(text: str) -> list[str]:
+def _record(text: str) -> ArticleRecord:
     record = extract_text(text, headline="Test", published="2021-05-10")
     assert isinstance(record, ArticleRecord)
+    return record
+
+
+def _actor_names(text: str) -> list[str]:
+    record = _record(text)
     return [actor.name for actor in record.actors]
 
 
@@ -34,8 +39,7 @@ def test_an_organisation_of_a_place_is_left_whole() -> None:
 
 def test_an_unknown_name_after_the_is_an_organisation() -> None:
     text = "The Lindenberg Rundschau reported on Monday that the port would close for a month."
-    record = extract_text(text, headline="Test", published="2021-05-10")
-    assert isinstance(record, ArticleRecord)
+    record = _record(text)
     kinds = {actor.name: actor.kind for actor in record.actors}
     assert kinds.get("Lindenberg Rundschau") == "ORG", kinds
 
@@ -46,8 +50,7 @@ def test_club_and_foreign_newspaper_names_stay_whole_organisations() -> None:
         'cash. Sporting Vale do Tejo rejected the report. "Everyone saw it," said Rui Domingues, coach of '
         "Atletico Costa Azul. Diario da Bola's editor, Joana Prates, said the paper stood by the story."
     )
-    record = extract_text(text, headline="Test", published="2021-05-10")
-    assert isinstance(record, ArticleRecord)
+    record = _record(text)
     kinds = {actor.name: actor.kind for actor in record.actors}
     for club in ("Diario da Bola", "Sporting Vale do Tejo", "Atletico Costa Azul"):
         assert kinds.get(club) == "ORG", kinds
@@ -59,8 +62,7 @@ def test_a_junction_named_after_a_place_is_no_organisation() -> None:
         "Pennine Rail Infrastructure said a power cable at Holbeck junction had failed at 7:12 a.m. "
         "Engineers restored the signals by 12:40 p.m., the company said."
     )
-    record = extract_text(text, headline="Test", published="2021-05-10")
-    assert isinstance(record, ArticleRecord)
+    record = _record(text)
     assert "Holbeck" not in [actor.name for actor in record.actors]
     restored = next(q for q in record.quotes if "restored" in q.text)
     assert restored.speaker is not None
@@ -72,7 +74,6 @@ def test_an_owned_or_numbered_product_is_no_actor_anywhere() -> None:
         "Skyweave said its SW-Dark 1 satellite was invisible to the naked eye. Astronomers said they had "
         "followed SW-Dark 1 for three weeks. A Samsung phone was also tested."
     )
-    record = extract_text(text, headline="Test", published="2021-05-10")
-    assert isinstance(record, ArticleRecord)
+    record = _record(text)
     names = [actor.name for actor in record.actors]
     assert not any(name.startswith("SW-Dark") for name in names), names

@@ -896,19 +896,23 @@ def test_not_passing_claims_on_is_no_report_of_them() -> None:
     assert "Morag Lindsay" not in _holders(stances, "kept the findings", "reports")
 
 
+_SPILLWAY_REPORT = (
+    "An engineering report commissioned by Inland Power Cooperative found that the spillway has cracks, "
+    "The Spokane Ledger reported on Tuesday. "
+)
+
+
 def test_confirming_receipt_of_a_report_is_no_confirmation_of_it() -> None:
     stances = _stances(
-        "An engineering report commissioned by Inland Power Cooperative found that the spillway has cracks, "
-        "The Spokane Ledger reported on Tuesday. Chief executive Martin Kessler confirmed that the "
-        "cooperative had received the report in July, but said the cracks were surface-level."
+        _SPILLWAY_REPORT + "Chief executive Martin Kessler confirmed that the cooperative had received the "
+        "report in July, but said the cracks were surface-level."
     )
     assert "Martin Kessler" not in _holders(stances, "engineering report", "asserts")
 
 
 def test_a_commissioned_report_speaks_for_the_firm_that_prepared_it() -> None:
     stances = _stances(
-        "An engineering report commissioned by Inland Power Cooperative found that the spillway has cracks, "
-        "The Spokane Ledger reported on Tuesday. The 140-page report, prepared by the consulting firm Calder "
-        "Geotechnical, recommended lowering the reservoir."
+        _SPILLWAY_REPORT + "The 140-page report, prepared by the consulting firm Calder Geotechnical, "
+        "recommended lowering the reservoir."
     )
     assert _holders(stances, "spillway has cracks", "asserts") == {"Calder Geotechnical"}

@@ -235,7 +235,7 @@ def _act_hung_on_an_object(verb: Token) -> bool:
     return participle or cited
 
 
-_AUTHORING = frozenset({"issue", "release", "publish", "put", "post", "send", "deliver", "read"})
+_ISSUING = frozenset({"issue", "release", "publish", "put", "post", "send", "deliver", "read"})
 
 
 def _issued_by_the_subject(verb: Token) -> bool:
@@ -245,7 +245,7 @@ def _issued_by_the_subject(verb: Token) -> bool:
     noun = verb.head
     return (
         noun.dep_ == "dobj"
-        and noun.head.lemma_.lower() in _AUTHORING
+        and noun.head.lemma_.lower() in _ISSUING
         and noun.lemma_.lower() in _MEDIA_NOUNS
         and _subject(noun.head) is not None
     )
@@ -694,6 +694,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
             and child.tag_ == "VBG"
             and (lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _ANSWERING)
             # "she had written to the firm asking it to publish its data": without a comma, reported
+            and child.left_edge.i > 0
             and doc[child.left_edge.i - 1].text in (",", "—", "-")
         )
         if (
@@ -1006,7 +1007,7 @@ def _reported_label(label: Attribution, quote: Attribution) -> bool:
     if cue is None or root is None or quote.cue is None or cue.i == quote.cue.i:
         return False
     subject = _subject(cue)
-    inside = quote.start <= label.start and label.end <= quote.end + 2
+    inside = _covers_any(quote, [label])
     return inside and subject is not None and subject.pos_ == "NOUN" and cue in root.subtree
 
 

@@ -77,3 +77,12 @@ def test_an_owned_or_numbered_product_is_no_actor_anywhere() -> None:
     record = _record(text)
     names = [actor.name for actor in record.actors]
     assert not any(name.startswith("SW-Dark") for name in names), names
+
+
+def test_a_body_named_with_an_owner_and_a_trust_word_is_whole() -> None:
+    text = (
+        "The Educators' Superannuation Trust, which manages savings for 96,000 teachers, said on Thursday it "
+        "had lost NZ$1.2 billion."
+    )
+    kinds = {actor.name: actor.kind for actor in _record(text).actors}
+    assert kinds.get("Educators' Superannuation Trust") == "ORG", kinds

@@ -527,18 +527,26 @@ def _named_with_company_ending(doc: Doc, taken: set[int]) -> list[Span]:
     """'Humberside Water denied', 'Prairie Hearth Foods said': capitalised names NER missed that end in a
     word companies are named with."""
     found = []
-    for i in (i for i, low in enumerate(lower_forms(doc)) if low in _COMPANY_NAME_WORDS and i not in taken):
+    endings = _COMPANY_NAME_WORDS | _BODY_NAME_WORDS
+    for i in (i for i, low in enumerate(lower_forms(doc)) if low in endings and i not in taken):
         tok = doc[i]
         if not tok.is_title or tok.pos_ != "PROPN":
             continue
         start = max(_capitalised_run_start(doc, tok.i, taken), tok.i - 3)
+        owner = start - 2  # "The Educators' Superannuation Trust": the owner's name and its ' belong to it
+        if owner >= 0 and doc[start - 1].tag_ == "POS" and _unnamed_proper(doc[owner]) and owner not in taken:
+            start = owner
         end = tok.i + 1
         while end < len(doc) and end not in taken and doc[end].text.rstrip(".").lower() in _LEGAL_SUFFIXES:
             end += 1  # "Corvel Systems Inc"
-        if start < tok.i and (start == 0 or doc[start - 1].lower_ != "the"):
+        body = tok.lower_ in _BODY_NAME_WORDS  # "the Mersey Lyric Trust", unlike "the Thames Water" utility
+        if start < tok.i and (start == 0 or doc[start - 1].lower_ != "the" or body):
             found.append(Span(doc, start, end, label="ORG"))
     return found
 
+
+# last words of the names of bodies that are no companies, which NER may miss ('Superannuation Trust')
+_BODY_NAME_WORDS = frozenset({"trust", "foundation", "society", "federation", "association", "institute"})
 
 _LEGAL_SUFFIXES = frozenset(
     {"inc", "corp", "ltd", "co", "plc", "llc", "ag", "sa", "nv", "se", "group", "holdings"}

@@ -86,3 +86,9 @@ def test_a_body_named_with_an_owner_and_a_trust_word_is_whole() -> None:
     )
     kinds = {actor.name: actor.kind for actor in _record(text).actors}
     assert kinds.get("Educators' Superannuation Trust") == "ORG", kinds
+
+
+def test_a_council_named_after_two_places_is_one_organisation() -> None:
+    text = "Brighton and Hove City Council confirmed that its officers had sent the restaurant a warning."
+    kinds = {actor.name: actor.kind for actor in _record(text).actors}
+    assert kinds.get("Brighton and Hove City Council") == "ORG", kinds

@@ -1043,13 +1043,24 @@ def _joined_names(spans: list[Span]) -> list[Span]:
             dropped.add(following.start)
             continue
         after_and = by_start.get(s.end + 1) if s.end < len(s.doc) and s.doc[s.end].lower_ == "and" else None
-        if s.label_ == "ORG" and after_and is not None and _headless(s):
+        if after_and is None:
+            joined.append(s)
+            continue
+        # "Brighton" + "and" + "Hove City Council": a council named after two places
+        joint = s.label_ == "GPE" and _joint_authority(after_and)
+        if (s.label_ == "ORG" and _headless(s)) or joint:
             # "National Oil Spill Detection" + "and" + "Response Agency": no organisation ends in 'Detection'
             joined.append(Span(s.doc, s.start, after_and.end, label="ORG"))
             dropped.add(after_and.start)
             continue
         joined.append(s)
     return joined
+
+
+def _joint_authority(span: Span) -> bool:
+    """'Hove City Council' after 'Brighton and': a council named after two places ('Kensington and Chelsea
+    Council'), not a place and a body ('France and the European Commission')."""
+    return span[0].lower_ != "the" and span[-1].lower_ in ("council", "borough", "authority")
 
 
 def _headless(span: Span) -> bool:

@@ -92,3 +92,9 @@ def test_a_council_named_after_two_places_is_one_organisation() -> None:
     text = "Brighton and Hove City Council confirmed that its officers had sent the restaurant a warning."
     kinds = {actor.name: actor.kind for actor in _record(text).actors}
     assert kinds.get("Brighton and Hove City Council") == "ORG", kinds
+
+
+def test_an_abbreviated_title_before_a_name_is_its_title() -> None:
+    actors = _record("State Sen. Diane Choi said she would call the commissioner to testify.").actors
+    choi = next(actor for actor in actors if actor.name == "Diane Choi")
+    assert choi.titles == ("State Sen.",)

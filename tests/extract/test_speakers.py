@@ -816,3 +816,12 @@ def test_the_association_described_first_is_the_association_of_named_next() -> N
         "The Association of Nova Scotia Museums said 41 of its 72 members relied on the grants."
     )
     assert _speaker_of(text, "could close") == "Association of Nova Scotia Museums"
+
+
+def test_a_lede_body_in_a_place_is_the_body_named_next_not_the_place() -> None:
+    text = (
+        "A hospital trust in northern England on Thursday denied that patient records had been put up for "
+        "sale.\n\n"
+        "The Calder Valley Hospitals NHS Trust said the attack had exposed the names of 61,000 patients."
+    )
+    assert _speaker_of(text, "patient records") == "Calder Valley Hospitals NHS Trust"

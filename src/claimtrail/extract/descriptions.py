@@ -660,7 +660,7 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
     """'the nurses' union said ...' before 'The union, the Dorsey Nurses Association, said': the
     organisation a later apposition names for the same noun, or the one later titled with it."""
     lemma = token.lemma_.lower()
-    if token.tag_ in ("NNS", "NNPS") or (lemma not in lexicon().org_heads and lemma not in _BODY_NOUNS):
+    if token.tag_ in ("NNS", "NNPS") or (lemma not in lexicon().org_heads and lemma not in BODY_NOUNS):
         return None
     for later in table.doc[token.i + 1 :]:
         if later.lemma_.lower() != lemma or later.pos_ != "NOUN":
@@ -678,7 +678,10 @@ def organisation_named_later(table: ActorTable, token: Token) -> str | None:
         return titled
     # "the trust that owns the building said" before "The Mersey Lyric Trust said": the one organisation
     # named later with that noun as the head of its name (also "the Association of Nova Scotia Museums")
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    # "A hospital trust in northern England denied" before "The Calder Valley Hospitals NHS Trust said"
+    lede = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and in_lede(table, token)
+    if not (definite or lede):
         return None
     return _one_org_named_after(table, token, lambda e: _headed_by(e.name, lemma))
 
@@ -695,7 +698,7 @@ def _one_org_named_after(table: ActorTable, token: Token, fits: Callable[[ActorE
     return found[0] if len(found) == 1 else None
 
 
-_BODY_NOUNS = frozenset({"trust", "society", "charity", "association", "foundation", "federation"})
+BODY_NOUNS = frozenset({"trust", "society", "charity", "association", "foundation", "federation"})
 
 
 # what a company is described as by what it holds ("The owner of a Cyprus-flagged cargo ship")

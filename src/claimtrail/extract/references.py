@@ -34,6 +34,7 @@ from claimtrail.extract.actors import (
 )
 from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
 from claimtrail.extract.descriptions import (
+    BODY_NOUNS,
     NAMED_AS,
     age_antecedent,
     already_called,
@@ -1035,9 +1036,15 @@ def resolve_np(table: ActorTable, token: Token, *, record_pronoun: bool = True) 
 
 
 def _sources_in_a_place(table: ActorTable, token: Token, ranked: list[tuple[int, int, str]]) -> bool:
-    """'Two shipping sources in Singapore', 'One in five residents of West Yorkshire': people of a place,
-    who do not speak for it (the place is only named in a phrase on the noun)."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().unnamed_heads:
+    """'Two shipping sources in Singapore', 'One in five residents of West Yorkshire', 'A hospital trust in
+    northern England': people or a body of a place, who do not speak for it (the place is only named in a
+    phrase on the noun)."""
+    lemma = token.lemma_.lower()
+    # "A hospital trust in northern England": a body in a place, described, not the place
+    described_body = lemma in lexicon().org_heads | BODY_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+    )
+    if token.pos_ != "NOUN" or not (lemma in lexicon().unnamed_heads or described_body):
         return False
     named = {r[2] for r in ranked}
     places = [

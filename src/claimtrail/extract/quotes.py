@@ -672,7 +672,9 @@ def _act_participles(doc: Doc, subtree: list[Token]) -> set[int]:
         if tok.dep_ != "advcl" or tok.tag_ != "VBG":
             continue
         lemma = tok.lemma_.lower()
-        is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _REPLY_ACTS
+        is_act = (
+            lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _REPLY_ACTS | _SPEAKER_ACTS
+        )
         if is_act and tok.i > 0 and doc[tok.i - 1].text == ",":
             found.update(t.i for t in tok.subtree)
             found.add(tok.i - 1)
@@ -692,7 +694,9 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         participle = (  # ", telling reporters ...", ", hitting back at a newspaper report ..."
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
-            and (lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _ANSWERING)
+            and (
+                lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _ANSWERING | _SPEAKER_ACTS
+            )
             # "she had written to the firm asking it to publish its data": without a comma, reported
             and child.left_edge.i > 0
             and doc[child.left_edge.i - 1].text in (",", "—", "-")

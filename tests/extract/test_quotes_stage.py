@@ -87,6 +87,10 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
                 "sheets from Nsanje North and Chikwawa East showed 2,140 more ballots than names on the roll",
             ),
         ),
+        (  # inside quote marks nothing is cut as the speaker's next act
+            'Daniel Hoani denied it, saying every claim was "within the rules and fully declared."',
+            ("mixed", "Daniel Hoani", 'every claim was "within the rules and fully declared."'),
+        ),
         (  # ', blaming X' after the content is the speaker's act
             "Harbourside Bank said on Wednesday it would close 23 branches, blaming a fall in counter use.",
             ("indirect", "Harbourside Bank", "it would close 23 branches"),

@@ -701,6 +701,8 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
             and child.left_edge.i > 0
             and doc[child.left_edge.i - 1].text in (",", "—", "-")
         )
+        if _within_open_quote(doc, root, child):
+            continue  # 'was "within the rules and fully declared."': the speaker's own words, whole
         if (
             participle
             or (split and _second_that_clause(child))
@@ -728,6 +730,12 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         return root.idx, root.idx + len(root.text)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return start, _close_open_mark(text_of(doc), start, end)
+
+
+def _within_open_quote(doc: Doc, root: Token, child: Token) -> bool:
+    """Is `child` inside quote marks opened after the start of the clause `root` heads?"""
+    between = text_of(doc)[root.left_edge.idx : child.idx]
+    return between.count('"') % 2 == 1 or between.count("“") > between.count("”")
 
 
 _ANSWERING = frozenset({"hit", "respond", "react", "reply", "counter", "rebuff"})  # the speaker's act

@@ -87,6 +87,10 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
                 "sheets from Nsanje North and Chikwawa East showed 2,140 more ballots than names on the roll",
             ),
         ),
+        (  # a label given through 'as'
+            'Andina Copper rejected the proposal as "unworkable" and said it would cooperate.',
+            ("mixed", "Andina Copper", 'the proposal as "unworkable"'),
+        ),
         (  # inside quote marks nothing is cut as the speaker's next act
             'Daniel Hoani denied it, saying every claim was "within the rules and fully declared."',
             ("mixed", "Daniel Hoani", 'every claim was "within the rules and fully declared."'),

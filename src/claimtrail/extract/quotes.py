@@ -1047,9 +1047,14 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
             continue
         # "calling a ransom note posted online 'a crude attempt at extortion'": the parser may hang the
         # label on a verb inside the object; the labelling verb is further up
-        verb = next(
-            (t for t in inner.root.ancestors if t.pos_ == "VERB" and t.lemma_.lower() in LABEL_VERBS), None
-        ) or _label_verb_just_before(inner)
+        verb = (
+            next(
+                (t for t in inner.root.ancestors if t.pos_ == "VERB" and t.lemma_.lower() in LABEL_VERBS),
+                None,
+            )
+            or _label_verb_just_before(inner)
+            or _labelled_as(inner)
+        )
         if verb is None or verb.idx > start:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or _object_inside_label(verb, inner)
@@ -1061,6 +1066,21 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
             _Found(Attribution("mixed", q_start, q_end, None, verb, None, None), speaker_token(verb))
         )
     return found
+
+
+# verbs that label what they judge only through 'as': 'rejected the proposal as "unworkable"'
+_AS_LABEL_VERBS = frozenset(
+    {"reject", "denounce", "condemn", "decry", "slam", "hail", "criticise", "criticize"}
+)
+
+
+def _labelled_as(inner: Span) -> Token | None:
+    """The verb of 'rejected the proposal as "unworkable"': the quoted words hang on its 'as'."""
+    for prep in (t for t in inner.root.ancestors if t.dep_ == "prep" and t.lower_ == "as"):
+        verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # 'as' may hang on the object
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _AS_LABEL_VERBS:
+            return verb
+    return None
 
 
 def _label_verb_just_before(inner: Span) -> Token | None:

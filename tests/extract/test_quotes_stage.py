@@ -87,6 +87,11 @@ def _quotes(text: str) -> list[tuple[str, str | None, str]]:
                 "sheets from Nsanje North and Chikwawa East showed 2,140 more ballots than names on the roll",
             ),
         ),
+        (  # the writer's gloss on what was said is not part of it
+            "The state auditor said that 14 bridges had missed their inspections, a finding the department "
+            "immediately denied.",
+            ("indirect", "The state auditor", "14 bridges had missed their inspections"),
+        ),
         (  # a label given through 'as'
             'Andina Copper rejected the proposal as "unworkable" and said it would cooperate.',
             ("mixed", "Andina Copper", 'the proposal as "unworkable"'),

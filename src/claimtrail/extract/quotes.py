@@ -681,6 +681,20 @@ def _act_participles(doc: Doc, subtree: list[Token]) -> set[int]:
     return found
 
 
+def _writers_gloss(doc: Doc, subtree: list[Token]) -> set[int]:
+    """', a finding the department immediately denied' after the content: the writer's note on it, with its
+    comma (a claim noun in apposition, with a clause of its own)."""
+    found: set[int] = set()
+    claim_nouns = lexicon().claim_nouns
+    for tok in subtree:
+        gloss = tok.dep_ == "appos" and (tok.lower_ in claim_nouns or tok.lemma_.lower() in claim_nouns)
+        after_comma = tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+        if gloss and after_comma and any(c.dep_ in ("relcl", "acl") for c in tok.children):
+            found.update(t.i for t in tok.subtree)
+            found.add(tok.left_edge.i - 1)
+    return found
+
+
 def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, int]:
     """Character range of a complement clause, without 'that' and without the speaker's next act.
 
@@ -712,7 +726,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
             excluded.update(t.i for t in child.subtree)
             excluded.update(c.i for c in root.children if c.dep_ == "cc" and c.i < child.i)
     subtree = list(root.subtree)
-    excluded |= _act_participles(doc, subtree)
+    excluded |= _act_participles(doc, subtree) | _writers_gloss(doc, subtree)
     tokens = [t for t in subtree if t.i not in excluded and not t.is_space]
     that = next((c for c in root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     if that is None and _that_misread_as_relative(root):

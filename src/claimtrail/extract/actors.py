@@ -446,8 +446,11 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
     spans = [
         _place_if_listed(_org_if_company_titled(_person_if_title_inside(_org_if_led_so(s)))) for s in spans
     ]
-    spans = [_whole_org_name(_org_if_press_named(_place_if_located(_person_if_who(s)))) for s in spans]
-    spans = [_whole_org_name(_org_if_which(s)) for s in spans if not _all_lower_person(s)]
+    spans = [
+        _whole_org_name(_org_if_which(_org_if_press_named(_place_if_located(_person_if_who(s)))))
+        for s in spans
+    ]
+    spans = [s for s in spans if not _all_lower_person(s)]
     spans = [_place_if_site(_org_if_suffixed(s)) for s in _joined_names(_outermost(spans))]
     spans = _products_everywhere(_vessels_everywhere(spans))
     spans = [_place_if_structure(s) for s in _natural_places_everywhere(spans)]
@@ -524,11 +527,10 @@ def _mastheads(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _named_with_company_ending(doc: Doc, taken: set[int]) -> list[Span]:
-    """'Humberside Water denied', 'Prairie Hearth Foods said': capitalised names NER missed that end in a
-    word companies are named with."""
+    """'Humberside Water denied', 'Prairie Hearth Foods said', "The Educators' Superannuation Trust":
+    capitalised names NER missed that end in a word companies or other bodies are named with."""
     found = []
-    endings = _COMPANY_NAME_WORDS | _BODY_NAME_WORDS
-    for i in (i for i, low in enumerate(lower_forms(doc)) if low in endings and i not in taken):
+    for i in (i for i, low in enumerate(lower_forms(doc)) if low in _ORG_NAME_ENDINGS and i not in taken):
         tok = doc[i]
         if not tok.is_title or tok.pos_ != "PROPN":
             continue
@@ -1253,6 +1255,8 @@ _COMPANY_NAME_WORDS = frozenset(
         "digital",
     }
 )
+# last words of organisations' names NER may miss: companies' and other bodies'
+_ORG_NAME_ENDINGS = _COMPANY_NAME_WORDS | _BODY_NAME_WORDS
 _INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(
     {
         "center",

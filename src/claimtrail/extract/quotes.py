@@ -662,6 +662,7 @@ def content_roots(root: Token) -> list[Token]:
 
 # what a statement does to earlier ones (', contradicting a statement by her deputy'): the writer's note
 _REPLY_ACTS = frozenset({"contradict", "echo", "reverse", "repeat", "reiterate", "cite", "confirm"})
+_REPLY_OR_OWN_ACTS = _REPLY_ACTS | _SPEAKER_ACTS
 
 
 def _act_participles(doc: Doc, subtree: list[Token]) -> set[int]:
@@ -672,9 +673,7 @@ def _act_participles(doc: Doc, subtree: list[Token]) -> set[int]:
         if tok.dep_ != "advcl" or tok.tag_ != "VBG":
             continue
         lemma = tok.lemma_.lower()
-        is_act = (
-            lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _REPLY_ACTS | _SPEAKER_ACTS
-        )
+        is_act = lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _REPLY_OR_OWN_ACTS
         if is_act and tok.i > 0 and doc[tok.i - 1].text == ",":
             found.update(t.i for t in tok.subtree)
             found.add(tok.i - 1)
@@ -708,9 +707,7 @@ def content_bounds(doc: Doc, root: Token, *, split: bool = False) -> tuple[int, 
         participle = (  # ", telling reporters ...", ", hitting back at a newspaper report ..."
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
-            and (
-                lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _ANSWERING | _SPEAKER_ACTS
-            )
+            and (lemma in lex.speech_verbs or lemma in lex.stance_verbs or lemma in _ANSWERING_OR_OWN_ACTS)
             # "she had written to the firm asking it to publish its data": without a comma, reported
             and child.left_edge.i > 0
             and doc[child.left_edge.i - 1].text in (",", "—", "-")
@@ -753,6 +750,7 @@ def _within_open_quote(doc: Doc, root: Token, child: Token) -> bool:
 
 
 _ANSWERING = frozenset({"hit", "respond", "react", "reply", "counter", "rebuff"})  # the speaker's act
+_ANSWERING_OR_OWN_ACTS = _ANSWERING | _SPEAKER_ACTS
 
 
 def _without_leading_setting(root: Token, tokens: list[Token]) -> list[Token]:

@@ -435,6 +435,9 @@ def _called_press(entry: ActorEntry) -> bool:
 
 _EDITION_WORDS = frozenset({"daily", "weekly", "sunday", "evening", "morning"})
 _BROADCAST_WORDS = frozenset({"radio", "tv", "television"})
+# last and first words of an outlet's name: "Puget Sound Tribune"; "Daily Clarion", "Gazeta de Nord"
+_MASTHEAD_ENDINGS = MASTHEAD_WORDS | _BROADCAST_WORDS
+_MASTHEAD_OPENINGS = _EDITION_WORDS | _BROADCAST_WORDS | FOREIGN_PRESS_WORDS
 
 
 def is_outlet(entry: ActorEntry) -> bool:
@@ -442,9 +445,7 @@ def is_outlet(entry: ActorEntry) -> bool:
     words = set(" ".join(entry.titles).lower().split())
     words_of_name = entry.name.lower().split()
     masthead = entry.kind == "ORG" and (
-        words_of_name[-1] in MASTHEAD_WORDS | _BROADCAST_WORDS
-        # "Daily Clarion", "Radio Humber", "Gazeta de Nord"
-        or words_of_name[0] in _EDITION_WORDS | _BROADCAST_WORDS | FOREIGN_PRESS_WORDS
+        words_of_name[-1] in _MASTHEAD_ENDINGS or words_of_name[0] in _MASTHEAD_OPENINGS
     )
     known = entry.name in lexicon().outlets or entry.credited
     return known or bool(words & _OUTLET_NOUNS) or masthead or _called_press(entry)
@@ -1041,7 +1042,7 @@ def _sources_in_a_place(table: ActorTable, token: Token, ranked: list[tuple[int,
     phrase on the noun)."""
     lemma = token.lemma_.lower()
     # "A hospital trust in northern England": a body in a place, described, not the place
-    described_body = lemma in lexicon().org_heads | BODY_NOUNS and any(
+    described_body = (lemma in lexicon().org_heads or lemma in BODY_NOUNS) and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
     )
     if token.pos_ != "NOUN" or not (lemma in lexicon().unnamed_heads or described_body):

@@ -825,3 +825,15 @@ def test_a_lede_body_in_a_place_is_the_body_named_next_not_the_place() -> None:
         "The Calder Valley Hospitals NHS Trust said the attack had exposed the names of 61,000 patients."
     )
     assert _speaker_of(text, "patient records") == "Calder Valley Hospitals NHS Trust"
+
+
+def test_a_lede_minister_of_one_portfolio_is_not_a_minister_of_another() -> None:
+    text = (
+        "Portugal's finance minister said on Wednesday that the government would not delay a planned rise "
+        "in the pension age.\n\n"
+        "Rui Valadares told reporters that the reform had been fully costed.\n\n"
+        "Labour Minister Ines Carvalho told lawmakers on Tuesday that miners should retire earlier."
+    )
+    assert _speaker_of(text, "would not delay") == "Rui Valadares"
+    named = text.replace("Labour Minister", "Finance Minister").replace("Rui Valadares", "He")
+    assert _speaker_of(named, "would not delay") == "Ines Carvalho"

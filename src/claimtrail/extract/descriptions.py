@@ -475,21 +475,47 @@ def _member_of_parliament(token: Token) -> bool:
 
 
 def _the_one_titled(
-    table: ActorTable, token: Token, title: re.Pattern[str], only: bool = False
+    table: ActorTable,
+    token: Token,
+    title: re.Pattern[str],
+    only: bool = False,
+    kind: frozenset[str] = frozenset(),
 ) -> str | None:
     """The first person named after `token` whose title matches (a title ending in a preposition, 'MP
-    for', was cut from a name NER misread as a person's: 'the MP for Akwadum West'); with `only`, the
-    one such person or None."""
+    for', was cut from a name NER misread as a person's: 'the MP for Akwadum West') and holds the words
+    of `kind`; with `only`, the one such person or None."""
     found = [
         e
         for e in table.entries.values()
         if e.kind == "PERSON"
         and e.first > token.idx
-        and any(title.search(t) and t.split()[-1] not in ("for", "of") for t in e.titles)
+        and any(
+            title.search(t) and t.split()[-1] not in ("for", "of") and _same_kind(t, kind) for t in e.titles
+        )
     ]
     if only and len(found) != 1:
         return None
     return min(found, key=lambda e: e.first).key if found else None
+
+
+def _role_kind(role: Token) -> frozenset[str]:
+    """The nouns that say which of its kind a role is ('finance' in "Portugal's finance minister"): a
+    person titled 'Labour Minister' is another minister. Adjectives ('federal', 'senior') are left out:
+    a formal title seldom repeats them ('A federal judge' is 'U.S. District Judge Helen Marsh')."""
+    return frozenset(
+        c.lower_[:5]
+        for c in role.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in _LEVEL_NOUNS
+    )
+
+
+# where a role sits, not which it is: 'a state senator' is 'Sen. ...', 'a city councillor' 'Councillor ...'
+_LEVEL_NOUNS = frozenset({"state", "city", "county", "town", "district", "party", "government", "village"})
+
+
+def _same_kind(title: str, kind: frozenset[str]) -> bool:
+    """Compared by their first five letters: 'election director' is the 'Elections Director'."""
+    return kind <= {w[:5] for w in title.lower().split()}
 
 
 _LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "founder"})
@@ -617,7 +643,7 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
         # "Ghana's main opposition leader ... questioned" -> the one person later titled "... leader"
         # the title's head, or the first of two joined roles ("Founder and chief executive")
         head = re.compile(rf"\b{re.escape(token.lower_)}(?: and [\w -]+)?$", re.IGNORECASE)
-        named = _the_one_titled(table, token, head, only=True)
+        named = _the_one_titled(table, token, head, only=True, kind=_role_kind(token))
         if named is None and token.lower_ in _LEADER_NOUNS:  # "..., who leads the opposition Alliance,"
             named = _the_one_leading(table, token)
         if named is not None:
@@ -643,7 +669,10 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
         for e in table.entries.values()
         if e.kind == "PERSON"
         and e.first > token.idx
-        and any(title.split()[-1] == token.text.capitalize() for title in e.titles)
+        and any(
+            title.split()[-1] == token.text.capitalize() and _same_kind(title, _role_kind(token))
+            for title in e.titles
+        )
     ]
     if len(titled) == 1:
         return titled[0]

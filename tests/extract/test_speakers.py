@@ -837,3 +837,19 @@ def test_a_lede_minister_of_one_portfolio_is_not_a_minister_of_another() -> None
     assert _speaker_of(text, "would not delay") == "Rui Valadares"
     named = text.replace("Labour Minister", "Finance Minister").replace("Rui Valadares", "He")
     assert _speaker_of(named, "would not delay") == "Ines Carvalho"
+
+
+def test_a_name_after_news_site_is_the_outlet_that_reported() -> None:
+    text = (
+        "The museum denied on Thursday that card details had been exposed.\n\n"
+        "Technology news site Datalek Nieuws reported on Tuesday that a file of ticket orders was for sale."
+    )
+    assert _speaker_of(text, "a file of ticket orders") == "Datalek Nieuws"
+
+
+def test_the_museum_is_the_museum_named_in_one_compound_word() -> None:
+    text = (
+        "The Maritiem Kunstmuseum in Rotterdam on Thursday denied that card details had been exposed.\n\n"
+        "The museum, which reopened in 2022, said it would email all affected customers by Friday."
+    )
+    assert _speaker_of(text, "email all affected customers") == "Maritiem Kunstmuseum"

@@ -476,7 +476,9 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
         tok = doc[i]
         i += 1
         if not (
-            tok.is_lower and (tok.lower_ in company_nouns or tok.lower_ in PRESS_NOUNS) and tok.pos_ == "NOUN"
+            tok.is_lower
+            and (tok.lower_ in company_nouns or tok.lower_ in PRESS_NOUNS or _news_site(tok))
+            and tok.pos_ == "NOUN"
         ):
             continue
         start = i + 1 if doc[i].text == "," else i  # "from the company, Tejo Obras."
@@ -488,6 +490,12 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
             found.append(Span(doc, start, end, label="ORG"))
             i = end
     return found
+
+
+def _news_site(tok: Token) -> bool:
+    """'news site Datalek Nieuws', 'news portal Wschod Monitor': a site of news is an outlet ('heritage
+    site Machu Picchu' is not)."""
+    return tok.lower_ in ("site", "portal", "outlet") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "news"
 
 
 def _org_if_press_named(span: Span) -> Span:

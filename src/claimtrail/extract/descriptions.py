@@ -263,8 +263,18 @@ NAMED_AS = {
 
 
 def _names(noun: str, entry: ActorEntry) -> bool:
-    text = " ".join([entry.name, *entry.titles]).lower()
-    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in NAMED_AS.get(noun, (noun,)))
+    return called_by(noun, " ".join([entry.name, *entry.titles]))
+
+
+def called_by(noun: str, name: str) -> bool:
+    """Does a name (or title) answer to 'the <noun>'? The noun (or a word it stands for) as a word, or,
+    for a longer noun, as the end of one: 'the museum' is the 'Maritiem Kunstmuseum'; 'the bank' is not
+    'Commerzbank' (too short to tell from a name's own letters)."""
+    text = name.lower()
+    return any(
+        re.search(rf"\b{re.escape(word)}\b" if len(word) < 6 else rf"{re.escape(word)}\b", text)
+        for word in NAMED_AS.get(noun, (noun,))
+    )
 
 
 def already_called(table: ActorTable, token: Token) -> str | None:

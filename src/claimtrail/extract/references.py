@@ -35,9 +35,9 @@ from claimtrail.extract.actors import (
 from claimtrail.extract.coref import pronoun_antecedent, surname_antecedent
 from claimtrail.extract.descriptions import (
     BODY_NOUNS,
-    NAMED_AS,
     age_antecedent,
     already_called,
+    called_by,
     company_in_title,
     company_named_later,
     conjoined_people,
@@ -463,8 +463,7 @@ def _role_reference(table: ActorTable, token: Token, skip: str | None = None) ->
         titles = [_title_head(t) for t in entry.titles] if entry.kind == "PERSON" else entry.titles
         if entry.kind == "UNNAMED" and entry.name.lower().split()[-1:] != [noun]:
             continue  # "a newspaper report" is a report: "the newspaper" is not it
-        words = " ".join([entry.name, *titles]).lower()
-        if any(re.search(rf"\b{re.escape(name)}\b", words) for name in NAMED_AS.get(noun, (noun,))):
+        if called_by(noun, " ".join([entry.name, *titles])):
             return key
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:  # "the ministry's press service": the ministry; "the port's operator": not known

@@ -438,3 +438,25 @@ def test_an_outlet_only_told_something_does_not_stop_the_one_report_being_named(
         "Board secretary Zhou Minghui told Reuters by phone that the company was considering legal action."
     )
     assert "Hong Kong Business Journal" in _holders(record, "routed steel", "reports")
+
+
+def test_the_company_described_by_what_it_runs_is_the_company_named_later() -> None:
+    record = _record(
+        "The company that runs Grenoble's tram network denied on Thursday that it had been warned about a "
+        "worn rail on the curve where a tram derailed.\n\n"
+        "A tram came off the tracks near Notre-Dame square on Tuesday.\n\n"
+        '"The track met every safety standard," said Claire Vasseur, managing director of Alpes Tram '
+        "Mobilité, which operates the network."
+    )
+    assert "Alpes Tram Mobilité" in _holders(record, "warned about a worn rail", "denies")
+
+
+def test_finding_it_hard_to_believe_questions_what_follows() -> None:
+    record = _record(
+        "The operator said nobody had been told of the fault. Councillor Anne Roux said on Monday that she "
+        'found it "hard to believe" that no one at the company had read the engineer\'s email.'
+    )
+    doubted = [c for c in record.claims if c.text.startswith("no one at the company had read")]
+    assert [(s.actor.name if s.actor else None, s.stance) for c in doubted for s in c.stances] == [
+        ("Anne Roux", "questions")
+    ]

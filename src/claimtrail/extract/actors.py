@@ -949,7 +949,8 @@ def _with_police(span: Span) -> Span:
 _NATURAL_SITES = frozenset({"river", "lake", "valley", "bay", "island"})
 _SITES = _NATURAL_SITES | frozenset(
     {"depot", "plant", "factory", "site", "warehouse", "mine", "terminal", "refinery", "yard", "facility",
-     "campus", "branch", "works", "smelter", "mill", "bridge", "junction", "interchange", "crossing"}
+     "campus", "branch", "works", "smelter", "mill", "bridge", "junction", "interchange", "crossing",
+     "square", "roundabout", "tunnel"}
 )  # fmt: skip
 
 

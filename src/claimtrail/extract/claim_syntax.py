@@ -302,3 +302,21 @@ def with_adverb(verb: Token) -> str:
     """'officially recognized', 'flatly denied': the cue as a reader would quote it."""
     adv = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1 and c.lower_.endswith("ly")]
     return f"{adv[0].text} {verb.text}" if adv else verb.text
+
+
+_HARD = frozenset({"hard", "difficult", "impossible", "implausible"})
+
+
+def hard_to_believe(verb: Token) -> Token | None:
+    """'she found it "hard to believe" that no one had read the email': who doubts what follows (the
+    subject of the first verb above with a subject of its own, not the 'it' that stands for the clause)."""
+    head = verb.head  # "hard to believe", or "is hard to believe" hung on the copula
+    if verb.dep_ != "xcomp" or not (
+        head.lower_ in _HARD or any(c.dep_ == "acomp" and c.lower_ in _HARD for c in head.children)
+    ):
+        return None
+    for above in (head, *head.ancestors):
+        subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ != "it":
+            return subject
+    return None

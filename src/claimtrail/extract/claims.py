@@ -18,6 +18,7 @@ from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.claim_syntax import (
     clause_bounds,
     content_words,
+    hard_to_believe,
     has_mark,
     noun_complement,
     np_span,
@@ -390,10 +391,16 @@ class _Builder(Positions):
                 continue
             start, end = clause_bounds(self.doc, clause)
             if end - start >= 8 and not self._crosses_quote(start, end):
-                speaker = self._speaker(verb)
+                doubter = hard_to_believe(verb)
+                speaker = self._speaker(verb) if doubter is None else self._doubter(doubter)
                 claim = self.new_claim(start, end, clause, speaker=speaker)
-                label: StanceLabel = "asserts" if lemma in _FINDING_VERBS else "questions"
+                label: StanceLabel = "asserts" if lemma in _FINDING_VERBS and doubter is None else "questions"
                 self.stance(claim, speaker, label, verb.text, verb)
+
+    def _doubter(self, subject: Token) -> str | None:
+        if subject.pos_ == "PRON":
+            return resolve_pronoun(self.table, subject)
+        return resolve_speaker(self.table, subject)
 
     def _cited_source(self, cue: Token | None, root: Token | None) -> tuple[str | None, Token] | None:
         """'reported, citing two people familiar with the matter, that X': the cited source asserts X.

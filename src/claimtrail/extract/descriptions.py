@@ -748,16 +748,21 @@ _PRESS_HEADS = frozenset(
 
 
 def company_named_later(table: ActorTable, token: Token) -> str | None:
-    """'A Romanian gold-processing company on Tuesday denied ...', 'The owner of a cargo ship denied ...'
-    in a lede that names no company, and only one company named in the next paragraphs: that company;
-    likewise 'a Catholic news site reported' and the one outlet the next paragraphs name."""
+    """'A Romanian gold-processing company on Tuesday denied ...', 'The owner of a cargo ship denied ...',
+    'The company that runs the tram network denied ...' in a lede that names no company, and only one
+    company named in the next paragraphs: that company; likewise 'a Catholic news site reported' and the
+    one outlet the next paragraphs name."""
     from claimtrail.extract.references import is_outlet  # references imports this module
 
     lemma = token.lemma_.lower()
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.lefts)
     holder = lemma in _HOLDER_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     press = lemma in _PRESS_HEADS and indefinite
-    company = lemma in lexicon().company_nouns and indefinite
+    # "The company that runs Grenoble's tram network denied": described by what it does, not yet named
+    defined = any(c.dep_ == "relcl" for c in token.children) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.lefts
+    )
+    company = lemma in lexicon().company_nouns and (indefinite or defined)
     if not (company or holder or press) or not in_lede(table, token):
         return None
     if press:

@@ -853,3 +853,42 @@ def test_the_museum_is_the_museum_named_in_one_compound_word() -> None:
         "The museum, which reopened in 2022, said it would email all affected customers by Friday."
     )
     assert _speaker_of(text, "email all affected customers") == "Maritiem Kunstmuseum"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the parser took the name's last word for a plural noun
+        (
+            "Islanders will lose sailings under a timetable published by operator Orkney Island Links on "
+            "Wednesday. The company said the cuts were needed because it could not recruit deckhands.",
+            "the cuts were needed",
+            "Orkney Island Links",
+        ),
+        # a country is no surname: the name is an organisation's, and 'the group' is it
+        (
+            "A marketplace on Thursday denied a consumer group's claim that most earbuds sold on its site "
+            "were counterfeit.\n\nConsumer Watch Netherlands said in a report published on Tuesday that 14 "
+            "of the 20 pairs it had bought were fakes. The group said the fakes lacked a noise-cancelling "
+            "chip.",
+            "the fakes lacked",
+            "Consumer Watch Netherlands",
+        ),
+        # the name misparsed off the noun before it
+        (
+            "Online marketplace Bazaarly on Thursday denied a consumer group's claim, saying it removes fake "
+            'listings "the moment they are reported."',
+            "it removes fake listings",
+            "Bazaarly",
+        ),
+        # the paper is the Northern Star; 'newspaper' says what it is
+        (
+            "The ferry operator cut sailings.\n\nThe Northern Star newspaper reported on Monday that the "
+            "operator's fuel bill had risen by 40 percent.",
+            "fuel bill had risen",
+            "Northern Star",
+        ),
+    ],
+)
+def test_organisation_names_the_parser_or_ner_cut_short(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker

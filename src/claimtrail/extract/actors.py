@@ -710,8 +710,19 @@ def _org_if_company_titled(span: Span) -> Span:
     if before.text == "," and span.start > 1 and span.root.dep_ == "appos":  # "the company, Tejo Obras"
         before = span.doc[span.start - 2]
     if before.is_lower and (before.lower_ in lexicon().company_nouns or before.lower_ in PRESS_NOUNS):
-        return Span(span.doc, span.start, span.end, label="ORG")
+        return Span(span.doc, span.start, _capitalised_end(span), label="ORG")
     return span
+
+
+def _capitalised_end(span: Span) -> int:
+    """Where a name runs to over the capitalised words NER left outside it ('operator Orkney Island
+    Links': the parser took 'Links' for a plural noun)."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end - span.end < 3 and doc[end].is_title and doc[end].is_alpha:
+        if doc[end].ent_type_ or doc[end].is_sent_start:
+            break
+        end += 1
+    return end
 
 
 # last words of newspaper names ('Puget Sound Tribune', 'Harbour Ledger')
@@ -1295,11 +1306,29 @@ def _org_if_institution(span: Span) -> Span:
         return Span(span.doc, span.start, span.end, label="ORG")
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title and span[-1].lower_ in MASTHEAD_WORDS:
         return Span(span.doc, span.start, span.end, label="ORG")  # "Ecclesia Report", "Harbour Ledger"
+    if span.label_ == "PERSON" and ends_in_country([t.text for t in span]):
+        return Span(span.doc, span.start, span.end, label="ORG")
+    if span.label_ == "GPE" and len(span) > 1 and span.text not in _listed_places():
+        start = _capitalised_run_start(span.doc, span.start, set())  # "Consumer" + "Watch Netherlands"
+        if ends_in_country([t.text for t in span.doc[start : span.end]]):
+            return Span(span.doc, start, span.end, label="ORG")
     if span.label_ == "GPE" and words & _COMPANY_NAME_WORDS:
         return Span(span.doc, span.start, span.end, label="ORG")
     if span.label_ == "GPE" and len(span) > 1 and span[-1].lower_ in _BODY_ENDINGS:
         return Span(span.doc, span.start, span.end, label="ORG")  # "West Yorkshire Police" read as a place
     return span
+
+
+@cache
+def _listed_places() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.countries.keys() | lex.seats.keys() | lex.regions)
+
+
+def ends_in_country(words: list[str]) -> bool:
+    """'Consumer Watch Netherlands', 'Transparency International Kenya': a country is no surname, so a
+    longer name ending in one is an organisation's (its national branch, often)."""
+    return len(words) > 2 and words[-1] in lexicon().countries
 
 
 # last words of a public body's name, which NER may read as the place it is named after

@@ -21,6 +21,7 @@ from claimtrail.extract.actors import (
     add_person_titles,
     affiliation_of,
     country_of_place,
+    ends_in_country,
     find_named_actors,
     full_affiliations,
     hyphenated,
@@ -651,9 +652,14 @@ def _nominal_actor(table: ActorTable, token: Token) -> str | None:
             or ([token] if token.pos_ == "PROPN" and token.is_title else [])
         )  # "The Kremlin"
         if proper and determiner in ("the", ""):
-            name = strip_determiner(doc[proper[0].i : name_tail_end(doc, _seat_end(token) + 1)].text)
+            # "The Northern Star newspaper": the paper is the Northern Star, 'newspaper' what it is
+            masthead = token.is_lower and token.lower_ in PRESS_NOUNS and proper[-1].i == token.i - 1
+            end = token.i if masthead else name_tail_end(doc, _seat_end(token) + 1)
+            name = strip_determiner(doc[proper[0].i : end].text)
             key, name = link_org(table, f"ORG:{name.lower()}", name)  # "(USADA)" seen before its full name
             key = table.add(key, name, "ORG", left, right)
+            if masthead:
+                table.add_title(key, token.text)
             modifiers = [
                 t for t in doc[left : token.i] if t not in proper and t.pos_ not in ("DET", "PART", "PUNCT")
             ]
@@ -730,7 +736,7 @@ def _proper_actor(table: ActorTable, token: Token) -> str:
     lowered = {w.lower() for w in words}
     after_the = left > 0 and doc[left - 1].lower_ == "the"  # "The Frankfurter Tagespost reported"
     is_org = bool(lowered & (_ORG_SUFFIXES | lexicon().org_heads)) or len(words) == 1 or after_the
-    is_org = is_org or names_an_organisation(doc[left : token.i + 1])
+    is_org = is_org or names_an_organisation(doc[left : token.i + 1]) or ends_in_country(words)
     kind: ActorKind = "ORG" if is_org else "PERSON"
     misread = {i: table.token_actor[i] for i in range(left, last) if i in table.token_actor}
     key = table.add(f"{kind}:{name.lower()}", name, kind, left, last)
@@ -783,12 +789,22 @@ def _named_next(table: ActorTable, token: Token, left: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _company_named_right_after(table: ActorTable, token: Token) -> str | None:
+    if token.lower_ not in lexicon().company_nouns and token.lower_ not in PRESS_NOUNS:
+        return None
+    key = table.token_actor.get(token.i + 1)
+    return key if key is not None and table.kind(key) == "ORG" else None
+
+
 def unnamed_source(table: ActorTable, token: Token) -> str:
     """A source described, not named ('Organisers of the 2026 Winter Games'), as an UNNAMED actor."""
     left, right = _np_bounds(token)
     named = _named_next(table, token, left)
     if named is not None:
         return table.add(named, table.name(named), "PERSON", left, right)
+    company = _company_named_right_after(table, token)
+    if company is not None:  # "Online marketplace Bazaarly denied", the name misparsed off the noun
+        return table.add(company, table.name(company), "ORG", left, right)
     text = table.doc[left:right].text
     if _named_like_an_organisation(table.doc[left:right], token):
         return _organisation_around(table, left, right)

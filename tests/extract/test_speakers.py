@@ -892,3 +892,24 @@ def test_the_museum_is_the_museum_named_in_one_compound_word() -> None:
 )
 def test_organisation_names_the_parser_or_ner_cut_short(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+def test_an_association_ner_took_for_a_title_is_the_organisation_that_speaks() -> None:
+    text = (
+        "CORK, Ireland, 15 May 2024 (Southern Farm Wire) - Two dairy cooperatives said on Wednesday they had "
+        "agreed to merge.\n\n"
+        "The Munster Dairy Farmers' Association, which represents about 6,000 milk suppliers in the region, "
+        "welcomed the talks but said farmers must come first."
+    )
+    assert _speaker_of(text, "farmers must come first") == "Munster Dairy Farmers' Association"
+
+
+def test_a_toymaker_is_a_company() -> None:
+    record = extract_text(
+        "Danish toymaker Kubix on Thursday rejected a European Commission finding that magnets can come "
+        "loose from its building set.",
+        headline="Test",
+        published="2023-03-09",
+    )
+    assert isinstance(record, ArticleRecord)
+    assert [(a.name, a.kind) for a in record.actors if a.name == "Kubix"] == [("Kubix", "ORG")]

@@ -425,6 +425,10 @@ def _names_with_s(doc: Doc) -> frozenset[str]:
     return found
 
 
+# labels NER gives some organisations' names (a title, a product, an event)
+_MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
 def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> list[Span]:
     outlets = _outlet_spans(doc, credited)
     spans = [doc[s:e] for s, e in outlets]
@@ -435,6 +439,10 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
             continue
         if ent.label_ in ("PERSON", "ORG", "GPE", "FAC"):
             spans.append(ent)
+        elif ent.label_ in _MISREAD_LABELS and len(ent) > 1 and ent[-1].lower_ in _MISREAD_ENDINGS:
+            spans.append(
+                Span(doc, ent.start, ent.end, label="ORG")
+            )  # "The Munster Dairy Farmers' Association"
         elif ent.text in lexicon().seats or ent.text in lexicon().countries:
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))  # "Montevideo" read as a product
     spans += _named_by_company_word(doc, {i for s in spans for i in range(s.start, s.end)})
@@ -1277,6 +1285,7 @@ _COMPANY_NAME_WORDS = frozenset(
 )
 # last words of organisations' names NER may miss: companies' and other bodies'
 _ORG_NAME_ENDINGS = _COMPANY_NAME_WORDS | _BODY_NAME_WORDS
+_MISREAD_ENDINGS = _ORG_NAME_ENDINGS | _ORG_WORDS - {"of", "for", "and"}
 _INSTITUTION_WORDS = _COMPANY_NAME_WORDS | frozenset(
     {
         "center",

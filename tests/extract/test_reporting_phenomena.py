@@ -460,3 +460,14 @@ def test_finding_it_hard_to_believe_questions_what_follows() -> None:
     assert [(s.actor.name if s.actor else None, s.stance) for c in doubted for s in c.stances] == [
         ("Anne Roux", "questions")
     ]
+
+
+def test_the_accusation_labelled_while_denying_is_the_act_just_denied() -> None:
+    record = _record(
+        "Senator Mark Hollis on Thursday denied leaking a confidential draft report of the committee to a "
+        'newspaper, calling the accusation "a convenient smear."\n\n'
+        "The Canberra Ledger published extracts from the draft on Tuesday, reporting that the committee "
+        "would recommend scrapping a contract for armoured vehicles."
+    )
+    assert "Mark Hollis" in _holders(record, "leaking a confidential draft", "denies")
+    assert "Mark Hollis" not in _holders(record, "would recommend scrapping", "denies")

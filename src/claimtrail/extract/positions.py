@@ -262,8 +262,28 @@ class Positions(ClaimSet):
                 continue
             holder = self._holder(cue)
             text = text_of(self.doc)[obj.right_edge.idx + len(obj.right_edge.text) : quote.end]
-            for claim in self._targets(obj, holder):
+            for claim in self._denied_just_now(cue, obj, holder) or self._targets(obj, holder):
                 self.stance(claim, holder, "denies", text.strip(' "\u201c\u201d.,'), cue)
+
+    def _denied_just_now(self, cue: Token, obj: Token, holder: str | None) -> list[ClaimDraft]:
+        """'denied leaking the report, calling the accusation "a convenient smear"': the accusation is
+        what the verb the label hangs on has just denied, not a report told further down ("a consumer
+        group's findings", whose they are said, are what that group said)."""
+        head = cue.head
+        owned = any(c.dep_ == "poss" for c in obj.children)
+        if cue.dep_ != "advcl" or holder is None or owned:
+            return []
+        return [
+            c
+            for c in self.claims
+            if any(
+                s.stance == "denies"
+                and s.actor == holder
+                and s.cue_token is not None
+                and s.cue_token.i == head.i
+                for s in c.stances
+            )
+        ]
 
     def from_reported_by(self) -> None:
         """'a plan first reported by Bloomberg', 'The listing was first reported by the site X',
@@ -1080,7 +1100,7 @@ class Positions(ClaimSet):
             return
         actor = self._holder(verb)
         label: StanceLabel = "questions" if self._hedged(verb) else "denies"
-        for claim in self._targets(subject, actor):
+        for claim in self._denied_just_now(verb, subject, actor) or self._targets(subject, actor):
             self.stance(claim, actor, label, cue, pred)
 
     def _hedged(self, verb: Token) -> bool:

@@ -471,3 +471,19 @@ def test_the_accusation_labelled_while_denying_is_the_act_just_denied() -> None:
     )
     assert "Mark Hollis" in _holders(record, "leaking a confidential draft", "denies")
     assert "Mark Hollis" not in _holders(record, "would recommend scrapping", "denies")
+
+
+def test_a_figure_set_right_denies_the_claim_that_gave_it() -> None:
+    record = _record(
+        "The Marches Gazette reported on Saturday that the works had released untreated sewage into the "
+        "river for about 19 hours.\n\n"
+        '"The overflow lasted 40 minutes, not 19 hours, and it followed heavy rain," said Helen Ashworth, '
+        "the company's director of operations."
+    )
+    assert "Helen Ashworth" in _holders(record, "for about 19 hours", "denies")
+    same = _record(
+        "The Marches Gazette reported on Saturday that the works had released untreated sewage into the "
+        "river for about 19 hours.\n\n"
+        '"The overflow lasted 40 minutes, not 12 hours," said Helen Ashworth.'
+    )
+    assert "Helen Ashworth" not in _holders(same, "for about 19 hours", "denies")

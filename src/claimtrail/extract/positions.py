@@ -409,6 +409,35 @@ class Positions(ClaimSet):
                     self._contradicted(client, clause, focus, quote.start)
                 self._denied_about_self(quote.speaker, client, clause, quote.start)
             self._denied_content(quote)
+            self._corrected_figure(quote)
+
+    def _corrected_figure(self, quote: Attribution) -> None:
+        """'The overflow lasted 40 minutes, not 19 hours': the figure set right ('not 19 hours') denies
+        someone else's earlier claim that gave it."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        speaker = quote.speaker
+        if span is None or speaker is None:
+            return
+        for tok in span:
+            if (
+                tok.lower_ != "not"
+                or tok.i < 1
+                or self.doc[tok.i - 1].text != ","
+                or tok.i + 2 >= len(self.doc)
+            ):
+                continue
+            number, unit = self.doc[tok.i + 1], self.doc[tok.i + 2]
+            if not number.like_num or not unit.is_alpha:
+                continue
+            figure = re.compile(rf"\b{re.escape(number.text)} {re.escape(unit.text)}\b")
+            for claim in self.claims:
+                theirs = _sources(claim, frozenset())
+                if claim.end > quote.start or not theirs or speaker in theirs:
+                    continue
+                if any(self._same_side(speaker, source) for source in theirs):
+                    continue
+                if figure.search(text_of(self.doc)[claim.start : claim.end]):
+                    self.stance(claim, speaker, "denies", f"not {number.text} {unit.text}", tok)
 
     def from_denials_spoken_for(self) -> None:
         """'The company denied the report. "Construction is on track," company secretary Rina Wulandari

@@ -487,3 +487,11 @@ def test_a_figure_set_right_denies_the_claim_that_gave_it() -> None:
         '"The overflow lasted 40 minutes, not 12 hours," said Helen Ashworth.'
     )
     assert "Helen Ashworth" not in _holders(same, "for about 19 hours", "denies")
+
+
+def test_according_to_a_paper_named_echo_is_its_report() -> None:
+    record = _record(
+        "The Yorkshire Echo reported last week that the deal was worth 40 million pounds.\n\n"
+        "According to the Echo, Vantix beat two rival bidders, including a betting company."
+    )
+    assert _holders(record, "beat two rival bidders", "reports") == {"Yorkshire Echo"}

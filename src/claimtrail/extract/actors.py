@@ -769,6 +769,11 @@ MASTHEAD_WORDS = frozenset(
         "reporter",
         "mercury",
         "messenger",
+        "echo",
+        "register",
+        "gleaner",
+        "clarion",
+        "bugle",
     }
 )
 

@@ -913,3 +913,13 @@ def test_a_toymaker_is_a_company() -> None:
     )
     assert isinstance(record, ArticleRecord)
     assert [(a.name, a.kind) for a in record.actors if a.name == "Kubix"] == [("Kubix", "ORG")]
+
+
+def test_a_ground_named_after_its_sponsor_is_a_place_not_the_sponsor() -> None:
+    text = (
+        "Ridgeway United said on Friday that its ground would be renamed the Vantix Arena from July under a "
+        "naming-rights agreement with the payments company Vantix.\n\n"
+        "Vantix, which processes card payments for about 30,000 shops, said in a statement that it would "
+        "also pay for a new community pitch beside the ground."
+    )
+    assert _speaker_of(text, "community pitch") == "Vantix"

@@ -923,3 +923,13 @@ def test_a_ground_named_after_its_sponsor_is_a_place_not_the_sponsor() -> None:
         "also pay for a new community pitch beside the ground."
     )
     assert _speaker_of(text, "community pitch") == "Vantix"
+
+
+def test_transit_ends_a_company_name_that_the_company_refers_back_to() -> None:
+    text = (
+        "The Duluth school board voted on Tuesday to award a student transportation contract to Lakehead "
+        "Transit, ending a 22-year arrangement with local operator Arrowhead Coaches.\n\n"
+        "Lakehead Transit declined to comment on its hiring plans. In its bid, the company said it expected "
+        "to recruit 60 drivers by June 30."
+    )
+    assert _speaker_of(text, "recruit 60 drivers") == "Lakehead Transit"

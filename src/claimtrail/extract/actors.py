@@ -1288,6 +1288,10 @@ _COMPANY_NAME_WORDS = frozenset(
         "automotive",
         "engineering",
         "digital",
+        "transit",
+        "coaches",
+        "buses",
+        "haulage",
     }
 )
 # last words of organisations' names NER may miss: companies' and other bodies'

@@ -416,3 +416,9 @@ def test_a_year_mentioned_aside_is_not_what_the_following_year_counts_from(nlp: 
 def test_a_month_over_half_a_year_away_in_the_present_is_the_nearer_one(nlp: object) -> None:
     text = '"This race was close," she said in a statement. "I look forward to being sworn in in January."'
     assert ("January", "DATE", "2023-01") in _timexes(nlp, text, dt.date(2022, 11, 16))
+
+
+@pytest.mark.model
+def test_an_ing_clause_on_a_future_verb_looks_ahead(nlp: object) -> None:
+    text = "The association said its members would switch off the app for 48 hours starting on Friday."
+    assert ("Friday", "DATE", "2023-08-11") in _timexes(nlp, text, dt.date(2023, 8, 9))

@@ -135,6 +135,8 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         if _bare_infinitive(verb) or _purpose_infinitive(verb):
             verb = verb.head  # "would let the currency weaken in March": no tense of its own
             continue
+        if _bare_participle(verb) and _verb_tense(verb.head) == "future":
+            return "future"  # "would switch off the app starting on Friday" (a past head may plan ahead)
         tense = _verb_tense(verb)
         if verb.dep_ == "conj" and _verb_tense(verb.head) == "future":
             return "future"  # "plans to cut jobs and shut (tagged past) its studio by December"
@@ -143,6 +145,17 @@ def tense_at(ctx: Context, start: int, end: int) -> Tense:
         # "preparing to cut jobs and shut its studio by December": a conjoined verb shares its head's tense
         verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i else None
     return _sentence_tense(_sentence_around(span))
+
+
+def _bare_participle(verb: Token) -> bool:
+    """'starting on Friday', 'cutting output in the fourth quarter': an -ing clause with no tense of its
+    own, hung on another verb."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 # verbs that take a bare infinitive ("let it weaken", "made them pay", "saw prices fall")

@@ -495,3 +495,14 @@ def test_according_to_a_paper_named_echo_is_its_report() -> None:
         "According to the Echo, Vantix beat two rival bidders, including a betting company."
     )
     assert _holders(record, "beat two rival bidders", "reports") == {"Yorkshire Echo"}
+
+
+def test_an_estimate_rejected_in_the_lede_is_denied_by_the_operator_named_later() -> None:
+    record = _record(
+        "The operator of the cargo ship Baltic Meridian on Thursday rejected a coast guard estimate that 46 "
+        "containers fell overboard during a storm, saying its own count showed 24.\n\n"
+        "The Canadian Coast Guard said on Wednesday that aerial surveys had spotted dozens of containers.\n\n"
+        '"Our crew physically counted every bay," said Jens Aalund, head of fleet safety at Nordhavn '
+        "Container Lines, which operates the vessel."
+    )
+    assert "Nordhavn Container Lines" in _holders(record, "46 containers fell overboard", "denies")

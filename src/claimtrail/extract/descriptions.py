@@ -233,7 +233,12 @@ def _client(table: ActorTable, token: Token) -> str | None:
 def _is_company(entry: ActorEntry) -> bool:
     from claimtrail.extract.references import is_outlet  # references imports this module
 
-    return entry.kind == "ORG" and not (_words(entry.name) & _INSTITUTION_WORDS) and not is_outlet(entry)
+    return (
+        entry.kind == "ORG"
+        and not (_words(entry.name) & _INSTITUTION_WORDS)
+        and not is_outlet(entry)
+        and not is_public_body(entry)  # "the Canadian Coast Guard" is no company
+    )
 
 
 # what an institution is called in its name when not by the noun itself ("the hospital": a medical center)
@@ -293,7 +298,8 @@ def already_called(table: ActorTable, token: Token) -> str | None:
 
 _PUBLIC_BODY_WORDS = frozenset(
     {"center", "centre", "centers", "department", "administration", "service", "authority", "commission",
-     "office", "bureau", "institute", "agency", "directorate", "inspectorate", "board", "council"}
+     "office", "bureau", "institute", "agency", "directorate", "inspectorate", "board", "council", "guard",
+     "ministry", "police"}
 )  # fmt: skip
 
 

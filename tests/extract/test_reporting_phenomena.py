@@ -506,3 +506,24 @@ def test_an_estimate_rejected_in_the_lede_is_denied_by_the_operator_named_later(
         "Container Lines, which operates the vessel."
     )
     assert "Nordhavn Container Lines" in _holders(record, "46 containers fell overboard", "denies")
+
+
+def test_what_an_audit_found_without_that_is_a_claim() -> None:
+    record = _record(
+        "A cooperative on Monday rejected an audit that found it had paid hundreds of member farmers less "
+        "than the guaranteed minimum price."
+    )
+    assert any(c.text.startswith("it had paid hundreds of member farmers") for c in record.claims)
+    small = _record("The board found it difficult to recruit enough drivers for the new routes this year.")
+    assert not any(c.text.startswith("it difficult") for c in small.claims)
+
+
+def test_international_ends_an_organisation_name() -> None:
+    record = _record(
+        "FairGrow International, the certification body that carried out the audit, said in its report "
+        "that the cooperative had paid about 400 growers below the minimum.\n\n"
+        "FairGrow said it stood by its findings."
+    )
+    assert [(a.name, a.kind) for a in record.actors if a.name.startswith("FairGrow")] == [
+        ("FairGrow International", "ORG")
+    ]

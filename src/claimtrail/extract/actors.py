@@ -1289,6 +1289,7 @@ _COMPANY_NAME_WORDS = frozenset(
         "engineering",
         "digital",
         "transit",
+        "international",
         "coaches",
         "buses",
         "haulage",

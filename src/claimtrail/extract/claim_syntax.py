@@ -213,6 +213,16 @@ def that_clause_after(noun: Token) -> tuple[int, int] | None:
     return doc[noun.i + 2].idx, doc[last].idx + len(doc[last].text)
 
 
+def finite_clause(clause: Token) -> bool:
+    """A clause with a subject and a tense of its own ('it had paid'), not a small clause ('found it
+    difficult')."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    tensed = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") for c in clause.children
+    )
+    return clause.pos_ in ("VERB", "AUX") and subject and tensed
+
+
 def has_mark(clause: Token, marks: tuple[str, ...]) -> bool:
     """'whether X was necessary': the mark on the clause, or on its subject clause ('whether culling ...')."""
     if clause.pos_ not in ("VERB", "AUX"):

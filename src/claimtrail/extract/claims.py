@@ -18,6 +18,7 @@ from claimtrail.extract.actors import ActorTable
 from claimtrail.extract.claim_syntax import (
     clause_bounds,
     content_words,
+    finite_clause,
     hard_to_believe,
     has_mark,
     noun_complement,
@@ -387,6 +388,8 @@ class _Builder(Positions):
                 continue
             marks = ("that",) if lemma in _FINDING_VERBS else ("that", "whether", "if")
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and has_mark(c, marks)), None)
+            if clause is None and lemma in _FINDING_VERBS:  # "an audit that found it had paid ...": no 'that'
+                clause = next((c for c in verb.children if c.dep_ == "ccomp" and finite_clause(c)), None)
             if clause is None or any(c.root is not None and c.root.i == clause.i for c in self.claims):
                 continue
             start, end = clause_bounds(self.doc, clause)

@@ -680,14 +680,14 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
     gender = next(("f" if word in FEMALE else "m" for word in bound), None)
     # "A federal judge dismissed charges against a former senator": the person later given the formal
     # title ('U.S. District Judge Helen Marsh'); a common description ('centre-left candidate') is no proof
+    kind = _role_kind(token)
     titled = [
         e.key
         for e in table.entries.values()
         if e.kind == "PERSON"
         and e.first > token.idx
         and any(
-            title.split()[-1] == token.text.capitalize() and _same_kind(title, _role_kind(token))
-            for title in e.titles
+            title.split()[-1] == token.text.capitalize() and _same_kind(title, kind) for title in e.titles
         )
     ]
     if len(titled) == 1:

@@ -303,3 +303,11 @@ def test_a_told_clause_read_as_a_relative_clause_is_what_was_told() -> None:
         kind == "indirect" and text == "he had handed the lawmaker 250,000 cedis in cash"
         for kind, _, text in quotes
     )
+
+
+def test_words_an_accuser_is_quoted_using_are_a_mixed_quote() -> None:
+    text = (
+        "The organiser denied that it had redrawn the stage, after the Belgian team Lotto-Vanderbeke accused "
+        'it of "tailoring the course to one man."'
+    )
+    assert ("mixed", "Lotto-Vanderbeke", 'it of "tailoring the course to one man."') in _quotes(text)

@@ -1066,6 +1066,7 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
             )
             or _label_verb_just_before(inner)
             or _labelled_as(inner)
+            or _accused_in_words(inner)
         )
         if verb is None or verb.idx > start:
             continue
@@ -1078,6 +1079,17 @@ def _labelling_quotes(doc: Doc, pairs: list[tuple[int, int]]) -> list[_Found]:
             _Found(Attribution("mixed", q_start, q_end, None, verb, None, None), speaker_token(verb))
         )
     return found
+
+
+def _accused_in_words(inner: Span) -> Token | None:
+    """'accused it of "tailoring the course to one man"': the accuser's own words for the act, a label
+    of the accused as 'calling it "X"' is."""
+    for verb in inner.root.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() == "accuse":
+            of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inside = of is not None and of.i < inner.start and inner.root in of.subtree
+            return verb if inside and any(c.dep_ == "dobj" for c in verb.children) else None
+    return None
 
 
 # verbs that label what they judge only through 'as': 'rejected the proposal as "unworkable"'

@@ -933,3 +933,13 @@ def test_transit_ends_a_company_name_that_the_company_refers_back_to() -> None:
         "to recruit 60 drivers by June 30."
     )
     assert _speaker_of(text, "recruit 60 drivers") == "Lakehead Transit"
+
+
+def test_a_name_ner_began_after_a_hyphen_is_taken_whole() -> None:
+    text = (
+        "JOHANNESBURG, Aug. 9, 2023 (Veld News Agency) - Ride-hailing company Zoomla on Wednesday denied "
+        "that it had cut the share of each fare paid to its drivers.\n\n"
+        "The Gauteng e-Hailing Drivers' Association said on Monday that in-app statements showed the "
+        "company had raised its commission."
+    )
+    assert _speaker_of(text, "in-app statements") == "Gauteng e-Hailing Drivers' Association"

@@ -840,6 +840,8 @@ def _whole_org_name(span: Span) -> Span:
             start -= 1  # "St. Brigid's Regional Hospital": the saint's name and its 's belong to the name
         elif before.lower_ in _NAME_ARTICLES and start > 1 and _unnamed_proper(doc[start - 2]):
             start -= 2  # "Diario da" + "Bola": NER kept only the words after the linking article
+        elif before.text == "-" and start > 2 and len(doc[start - 2].text) == 1 and doc[start - 2].is_alpha:
+            start -= 2  # "Gauteng e-Hailing Drivers' Association": NER began after the hyphen
         else:
             break
     end = name_tail_end(doc, end)

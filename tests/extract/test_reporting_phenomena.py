@@ -527,3 +527,12 @@ def test_international_ends_an_organisation_name() -> None:
     assert [(a.name, a.kind) for a in record.actors if a.name.startswith("FairGrow")] == [
         ("FairGrow International", "ORG")
     ]
+
+
+def test_denying_that_any_such_thing_exists_denies_the_report_of_it() -> None:
+    record = _record(
+        "The news site El Observador Digital reported on Tuesday that investigators were examining whether "
+        "hackers had gained access to control software at two substations. The Interior Ministry denied that "
+        "any such investigation was under way."
+    )
+    assert "Interior Ministry" in _holders(record, "investigators were examining", "denies")

@@ -99,6 +99,10 @@ _OWN_WORK = frozenset(
 )
 
 
+def _says_such(noun: Token) -> bool:
+    return any(c.lower_ == "such" for c in noun.children)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -473,6 +477,12 @@ class Positions(ClaimSet):
         for clause in negated_clauses(root):
             if clause.pos_ == "VERB" and negated_focus(clause) is None:
                 self._contradicted(quote.speaker, clause, clause, sentence(cue).start_char, cue.text)
+            such = next(
+                (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and _says_such(c)), None
+            )
+            if such is not None:  # "denied that any such investigation was under way", as 'no such'
+                for claim in self._such(such, quote.speaker):
+                    self.stance(claim, quote.speaker, "denies", cue.text, cue)
 
     def _unconfirmed(self, verb: Token) -> StanceLabel | None:
         """'confirmed the report' asserts it; 'declined to confirm' and a spokesman's 'could not confirm'

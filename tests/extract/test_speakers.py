@@ -943,3 +943,12 @@ def test_a_name_ner_began_after_a_hyphen_is_taken_whole() -> None:
         "company had raised its commission."
     )
     assert _speaker_of(text, "in-app statements") == "Gauteng e-Hailing Drivers' Association"
+
+
+def test_a_practice_in_a_city_is_not_the_city() -> None:
+    text = (
+        "BRISTOL, England, Feb. 7, 2023 (Westcountry News Agency) - A family doctors' practice in south "
+        "Bristol on Tuesday denied a newspaper report that children had been given vaccines from a "
+        "refrigerator that failed on Saturday, saying every dose from the unit had been set aside."
+    )
+    assert _speaker_of(text, "every dose from the unit") != "Bristol"

@@ -1057,9 +1057,10 @@ def _sources_in_a_place(table: ActorTable, token: Token, ranked: list[tuple[int,
     phrase on the noun)."""
     lemma = token.lemma_.lower()
     # "A hospital trust in northern England": a body in a place, described, not the place
-    described_body = (lemma in lexicon().org_heads or lemma in BODY_NOUNS) and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
-    )
+    # the article may hang on a plural owner: "A family doctors' practice in south Bristol"
+    articles = [*token.children, *(g for c in token.children if c.dep_ == "poss" for g in c.children)]
+    body_noun = lemma in lexicon().org_heads or lemma in BODY_NOUNS or lemma in lexicon().company_nouns
+    described_body = body_noun and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in articles)
     if token.pos_ != "NOUN" or not (lemma in lexicon().unnamed_heads or described_body):
         return False
     named = {r[2] for r in ranked}

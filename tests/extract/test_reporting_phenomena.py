@@ -536,3 +536,13 @@ def test_denying_that_any_such_thing_exists_denies_the_report_of_it() -> None:
         "any such investigation was under way."
     )
     assert "Interior Ministry" in _holders(record, "investigators were examining", "denies")
+
+
+def test_a_lede_developer_is_the_company_named_next_not_the_farmer() -> None:
+    record = _record(
+        "A solar developer on Tuesday rejected a cattle farmer's claim that its contractors had fenced off "
+        "part of his property near Dubbo.\n\n"
+        "Graham Whitfield, whose family has farmed the 900-hectare Bellbird Station since 1948, alleged in a "
+        "court filing that workers for Sunridge Energy had put up a security fence inside his land."
+    )
+    assert _holders(record, "its contractors had fenced off", "denies") == {"Sunridge Energy"}

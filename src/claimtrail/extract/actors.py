@@ -1030,7 +1030,19 @@ def _products_everywhere(spans: list[Span]) -> list[Span]:
 
 # last words of a structure's name ("the Kiel Canal", "the Tagus Bridge"): a place, not who speaks
 _STRUCTURES = frozenset(
-    {"canal", "bridge", "tunnel", "dam", "highway", "motorway", "reservoir", "strait", "arena", "stadium"}
+    {
+        "canal",
+        "bridge",
+        "tunnel",
+        "dam",
+        "highway",
+        "motorway",
+        "reservoir",
+        "strait",
+        "arena",
+        "stadium",
+        "station",
+    }
 )
 
 

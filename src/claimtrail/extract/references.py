@@ -1217,8 +1217,11 @@ def resolve_speaker(table: ActorTable, token: Token) -> str | None:
         represented = _represented(table, token)
         if represented is not None:  # "A spokesman for the Internal Revenue Service said": the IRS says
             return represented
+        # "A solar developer rejected": a company noun is first a company named next, then a person
+        company_first = token.lemma_.lower() in lexicon().company_nouns
         named = (
-            introduced_later(table, token)
+            (company_first and company_named_later(table, token))
+            or introduced_later(table, token)
             or organising_committee(table, token)
             or organisation_named_later(table, token)
             or company_named_later(table, token)

@@ -546,3 +546,12 @@ def test_a_lede_developer_is_the_company_named_next_not_the_farmer() -> None:
         "court filing that workers for Sunridge Energy had put up a security fence inside his land."
     )
     assert _holders(record, "its contractors had fenced off", "denies") == {"Sunridge Energy"}
+
+
+def test_the_website_is_the_outlet_an_apposition_called_a_website() -> None:
+    record = _record(
+        "The Harbour Ledger, a local news website, reported on Tuesday that the city had awarded the "
+        "contract to CycleLoop Mobility without a public tender.\n\n"
+        "The Ledger's editor, Samira Haddad, said the website stood by its story."
+    )
+    assert "Samira Haddad" in _holders(record, "awarded the contract to CycleLoop", "asserts")

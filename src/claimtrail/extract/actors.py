@@ -1619,8 +1619,13 @@ def _post_before(doc: Doc, span: Span) -> tuple[int, int] | None:
     return (first, end) if first <= head.i < end else None
 
 
-def _appositive_title(doc: Doc, span: Span) -> tuple[int, int] | None:
-    """'the country's president, Nicolas Maduro,' or 'Nicolas Maduro, the country's president,'."""
+def _names_a_body(token: Token) -> bool:
+    return token.is_lower and (token.lower_ in lexicon().org_heads or token.lower_ in PRESS_NOUNS)
+
+
+def _appositive_title(doc: Doc, span: Span, org: bool = False) -> tuple[int, int] | None:
+    """'the country's president, Nicolas Maduro,' or 'Nicolas Maduro, the country's president,'; with
+    `org`, what an organisation is called ('The Harbour Ledger, a local news website,')."""
     if span.start >= 2 and doc[span.start - 1].text == ",":
         head = doc[span.start - 2]
         if is_role(head) and head.pos_ == "NOUN":
@@ -1640,7 +1645,7 @@ def _appositive_title(doc: Doc, span: Span) -> tuple[int, int] | None:
         if (
             k > j
             and doc[j].pos_ in ("DET", "PRON", "ADJ", "NOUN", "PROPN")
-            and any(is_role(doc[x]) for x in range(j, k))
+            and any(is_role(doc[x]) or (org and _names_a_body(doc[x])) for x in range(j, k))
             and doc[k - 1].pos_ in ("NOUN", "PROPN")
             and (k == len(doc) or _ends_appositive(doc[k]))
         ):
@@ -1889,7 +1894,11 @@ def find_named_actors(
         if state is not None and table.entries[key].affiliation is None:
             table.entries[key].affiliation = state
         if kind == "ORG":
-            titles = (_title_before_org(doc, span), _title_after_org(doc, span), _appositive_title(doc, span))
+            titles = (
+                _title_before_org(doc, span),
+                _title_after_org(doc, span),
+                _appositive_title(doc, span, org=True),
+            )
             for found in titles:
                 if found:
                     table.add_title(key, _span_text(doc, *found))

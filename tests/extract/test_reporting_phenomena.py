@@ -555,3 +555,12 @@ def test_the_website_is_the_outlet_an_apposition_called_a_website() -> None:
         "The Ledger's editor, Samira Haddad, said the website stood by its story."
     )
     assert "Samira Haddad" in _holders(record, "awarded the contract to CycleLoop", "asserts")
+
+
+def test_a_revue_called_a_monthly_reports_what_it_wrote() -> None:
+    record = _record(
+        "A volunteer society on Tuesday rejected a magazine's claim that its tram had been rebuilt.\n\n"
+        "Schienen Revue, a monthly for rail enthusiasts, wrote in its May issue that only the roof lamps and "
+        "a handful of seats on car No. 27 were original."
+    )
+    assert "Schienen Revue" in _holders(record, "only the roof lamps", "reports")

@@ -774,13 +774,25 @@ MASTHEAD_WORDS = frozenset(
         "gleaner",
         "clarion",
         "bugle",
+        "revue",
     }
 )
 
 
 # nouns that name only a news outlet: 'the daily Diario Atlantico' is a newspaper, not a person
 PRESS_NOUNS = frozenset(
-    {"paper", "newspaper", "daily", "tabloid", "magazine", "broadcaster", "website", "weekly", "blog"}
+    {
+        "paper",
+        "newspaper",
+        "daily",
+        "tabloid",
+        "magazine",
+        "broadcaster",
+        "website",
+        "weekly",
+        "monthly",
+        "blog",
+    }
 )
 
 

@@ -415,6 +415,8 @@ _OUTLET_NOUNS = frozenset(
         "daily",
         "tabloid",
         "magazine",
+        "weekly",
+        "monthly",
         "broadcaster",
         "channel",
         "outlet",

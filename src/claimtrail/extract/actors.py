@@ -440,9 +440,8 @@ def _named_spans(doc: Doc, body_start: int, credited: tuple[str, ...] = ()) -> l
         if ent.label_ in ("PERSON", "ORG", "GPE", "FAC"):
             spans.append(ent)
         elif ent.label_ in _MISREAD_LABELS and len(ent) > 1 and ent[-1].lower_ in _MISREAD_ENDINGS:
-            spans.append(
-                Span(doc, ent.start, ent.end, label="ORG")
-            )  # "The Munster Dairy Farmers' Association"
+            # "The Munster Dairy Farmers' Association" read as a work of art
+            spans.append(Span(doc, ent.start, ent.end, label="ORG"))
         elif ent.text in lexicon().seats or ent.text in lexicon().countries:
             spans.append(Span(doc, ent.start, ent.end, label="GPE"))  # "Montevideo" read as a product
     spans += _named_by_company_word(doc, {i for s in spans for i in range(s.start, s.end)})

@@ -476,17 +476,12 @@ def _all_lower_person(span: Span) -> bool:
 def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
     """'regional airline Nordflug', 'logistics firm Kargo': a capitalised name right after a company word
     is a company, whatever NER made of it (nothing, a nationality, a product)."""
-    company_nouns = lexicon().company_nouns
     found = []
     i = 0
     while i < len(doc) - 1:
         tok = doc[i]
         i += 1
-        if not (
-            tok.is_lower
-            and (tok.lower_ in company_nouns or tok.lower_ in PRESS_NOUNS or _news_site(tok))
-            and tok.pos_ == "NOUN"
-        ):
+        if not (tok.is_lower and (is_company_word(tok) or _news_site(tok)) and tok.pos_ == "NOUN"):
             continue
         start = i + 1 if doc[i].text == "," else i  # "from the company, Tejo Obras."
         end = start
@@ -497,6 +492,11 @@ def _named_by_company_word(doc: Doc, taken: set[int]) -> list[Span]:
             found.append(Span(doc, start, end, label="ORG"))
             i = end
     return found
+
+
+def is_company_word(tok: Token) -> bool:
+    """A word for a company or a news outlet: a name right after it is that body's ('airline Nordflug')."""
+    return tok.lower_ in lexicon().company_nouns or tok.lower_ in PRESS_NOUNS
 
 
 def _news_site(tok: Token) -> bool:
@@ -512,9 +512,7 @@ def _org_if_press_named(span: Span) -> Span:
     before = doc[span.start - 1] if span.start > 0 else None
     if span.label_ not in ("GPE", "PERSON") or before is None or before.lower_ not in PRESS_NOUNS:
         return span
-    lex = lexicon()
-    listed = span.text in lex.countries or span.text in lex.seats or span.text in lex.regions
-    return span if listed else Span(doc, span.start, span.end, label="ORG")
+    return span if span.text in _listed_places() else Span(doc, span.start, span.end, label="ORG")
 
 
 def _capitalised_run_start(doc: Doc, last: int, taken: set[int]) -> int:
@@ -716,7 +714,7 @@ def _org_if_company_titled(span: Span) -> Span:
     before = span.doc[span.start - 1]
     if before.text == "," and span.start > 1 and span.root.dep_ == "appos":  # "the company, Tejo Obras"
         before = span.doc[span.start - 2]
-    if before.is_lower and (before.lower_ in lexicon().company_nouns or before.lower_ in PRESS_NOUNS):
+    if before.is_lower and is_company_word(before):
         return Span(span.doc, span.start, _capitalised_end(span), label="ORG")
     return span
 
@@ -1367,6 +1365,7 @@ def _org_if_institution(span: Span) -> Span:
 
 @cache
 def _listed_places() -> frozenset[str]:
+    """Countries, seats of government and regions the lexicon lists: names that are places."""
     lex = lexicon()
     return frozenset(lex.countries.keys() | lex.seats.keys() | lex.regions)
 
@@ -1387,9 +1386,8 @@ _BODY_ENDINGS = frozenset(
 def _short_company_names(spans: list[Span], town: str | None = None) -> list[Span]:
     """'Halden' read as a town, or 'Harlow' as a person, after 'Halden Pharma' or 'Harlow Appliance Co.'
     was named: the first word of a company's name (unless a person named in full has that word)."""
-    lex = lexicon()
     firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
-    places = lex.countries.keys() | lex.seats.keys() | lex.regions | {town or ""}
+    places = _listed_places() | {town or ""}
     people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     # "its Dayton dishwasher plant" in a story datelined DAYTON: the town, not the Dayton Ledger
     spans = [Span(s.doc, s.start, s.end, label="GPE") if len(s) == 1 and s.text == town else s for s in spans]

@@ -653,13 +653,14 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
     description ('testified that she had warned') must agree in gender.
     """
     lemma = token.lemma_.lower()
+    kind = _role_kind(token)  # "finance" in "Portugal's finance minister"
     if _member_of_parliament(token) and token.tag_ == "NN":
         return _the_one_titled(table, token, _MP_TITLE)  # "A Ghanaian member of parliament" -> "the MP for X"
     if token.tag_ == "NN" and is_role(token) and in_lede(table, token) and not _anonymous_sentence(token):
         # "Ghana's main opposition leader ... questioned" -> the one person later titled "... leader"
         # the title's head, or the first of two joined roles ("Founder and chief executive")
         head = re.compile(rf"\b{re.escape(token.lower_)}(?: and [\w -]+)?$", re.IGNORECASE)
-        named = _the_one_titled(table, token, head, only=True, kind=_role_kind(token))
+        named = _the_one_titled(table, token, head, only=True, kind=kind)
         if named is None and token.lower_ in _LEADER_NOUNS:  # "..., who leads the opposition Alliance,"
             named = _the_one_leading(table, token)
         if named is not None:
@@ -680,7 +681,6 @@ def introduced_later(table: ActorTable, token: Token) -> str | None:
     gender = next(("f" if word in FEMALE else "m" for word in bound), None)
     # "A federal judge dismissed charges against a former senator": the person later given the formal
     # title ('U.S. District Judge Helen Marsh'); a common description ('centre-left candidate') is no proof
-    kind = _role_kind(token)
     titled = [
         e.key
         for e in table.entries.values()

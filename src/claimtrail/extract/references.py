@@ -25,6 +25,7 @@ from claimtrail.extract.actors import (
     find_named_actors,
     full_affiliations,
     hyphenated,
+    is_company_word,
     is_given_name,
     is_role,
     link_org,
@@ -792,7 +793,7 @@ def _named_next(table: ActorTable, token: Token, left: int) -> str | None:
 
 
 def _company_named_right_after(table: ActorTable, token: Token) -> str | None:
-    if token.lower_ not in lexicon().company_nouns and token.lower_ not in PRESS_NOUNS:
+    if not is_company_word(token):
         return None
     key = table.token_actor.get(token.i + 1)
     return key if key is not None and table.kind(key) == "ORG" else None
